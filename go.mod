@@ -1,0 +1,3 @@
+module github.com/gen-dossier/gen
+
+go 1.26
