@@ -1,0 +1,543 @@
+// Package content loads a dossier's content folder: what users write.
+//
+// # Layout
+//
+//	dossier.yaml            title, summary, base_url, language, cname
+//	sources/<slug>.txt      a raw capture (plain text), byte for byte
+//	sources/<slug>.html     a raw capture (saved HTML page)
+//	sources/<slug>.yaml     its sidecar: outlet, url, title, author,
+//	                        published, retrieved, attributed_to,
+//	                        reference_date, reference_basis, notes
+//	claims.yaml             a list of claims, each with per-source quotes
+//	timeline.yaml           a list of dated events with per-source mentions
+//	pages/<name>.md         optional editorial pages (front matter: title)
+//
+// Every YAML file is decoded strictly through yaml.Node: unknown keys,
+// duplicate keys and ids, wrong types, dates that do not exist and
+// references to unknown sources are errors with the file and line, and
+// every value keeps its position so that later stages (quote checks) can
+// report against it. Load collects all problems before it returns.
+//
+// The package knows nothing of HTML or Markdown rendering: raw captures
+// are kept as bytes, with their SHA-256.
+package content
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/gen-dossier/gen/internal/diag"
+	"go.yaml.in/yaml/v3"
+)
+
+// A Dossier is everything under content/.
+type Dossier struct {
+	Title    string
+	Summary  string // Markdown
+	BaseURL  string // absolute URL the site is published at, or ""
+	Language string // BCP 47 tag, default "en"
+	CNAME    string // custom domain for GitHub Pages, or ""
+
+	Sources []*Source // sorted by slug
+	Claims  []*Claim  // in file order
+	Events  []*Event  // in file order
+	Pages   []*Page   // sorted by name
+
+	// Warnings are problems that do not stop the build.
+	Warnings diag.List
+}
+
+// A Source is one raw capture and its sidecar.
+type Source struct {
+	Slug    string
+	File    string // path of the capture, e.g. content/sources/timeshub.txt
+	Raw     []byte // the capture, byte for byte
+	SHA256  string // hex SHA-256 of Raw
+	HTML    bool   // the capture is a saved HTML page
+	Sidecar string // path of the sidecar, or "" when there is none
+
+	Outlet       string
+	URL          string
+	Title        string
+	Author       string
+	Published    Date
+	Retrieved    Date
+	AttributedTo string
+	Notes        string // Markdown
+
+	// ReferenceDate is the date relative phrases ("on Friday") in the
+	// capture are read against when it states no publication date;
+	// ReferenceBasis says how it is established.
+	ReferenceDate  Date
+	ReferenceBasis string
+
+	Pos diag.Pos // of the sidecar (or the capture when there is none)
+}
+
+// Ext returns the capture's extension without the dot: "txt" or "html".
+func (s *Source) Ext() string { return strings.TrimPrefix(path.Ext(s.File), ".") }
+
+// A Quote is a verbatim passage of one source, cited by a claim or event.
+type Quote struct {
+	Slug   string
+	Text   string
+	Stance string // reports | differs | contradicts (claims only)
+	Note   string // Markdown
+	Absent bool   // the editor confirms the source does not carry the claim
+	Pos    diag.Pos
+}
+
+// A Claim is one statement and the sources that carry it.
+type Claim struct {
+	ID     string
+	Claim  string // Markdown
+	Topic  string
+	Note   string // Markdown
+	Quotes []*Quote // sorted by slug
+	Pos    diag.Pos
+}
+
+// An Event is one dated event of the timeline.
+type Event struct {
+	ID     string
+	Title  string
+	Date   Date
+	End    Date // zero unless the event spans several days
+	Basis  string
+	Note   string
+	Quotes []*Quote // sorted by slug
+	Pos    diag.Pos
+}
+
+// A Page is an editorial Markdown page.
+type Page struct {
+	Name  string // file name without .md
+	Title string
+	Body  []byte // Markdown, front matter replaced by blank lines
+	Pos   diag.Pos
+}
+
+// Stances are the allowed values of a quote's stance.
+var Stances = []string{"reports", "differs", "contradicts"}
+
+// Load reads the content folder fsys. dir is the name the folder is
+// shown under in messages (e.g. "content"). The returned error, if any,
+// is a diag.List holding every problem found.
+func Load(fsys fs.FS, dir string) (*Dossier, error) {
+	l := &loader{fsys: fsys, dir: dir, d: &Dossier{Language: "en"}}
+	l.dossier()
+	l.sources()
+	l.claims()
+	l.events()
+	l.pages()
+	if err := l.errs.Err(); err != nil {
+		return nil, err
+	}
+	l.d.Warnings.Sort()
+	return l.d, nil
+}
+
+type loader struct {
+	fsys fs.FS
+	dir  string
+	d    *Dossier
+	errs diag.List
+}
+
+func (l *loader) name(p string) string {
+	if l.dir == "" {
+		return p
+	}
+	return path.Join(l.dir, p)
+}
+
+// read reads a content file; missing optional files return nil.
+func (l *loader) read(p string, required bool) []byte {
+	data, err := fs.ReadFile(l.fsys, p)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) && !required {
+			return nil
+		}
+		hint := ""
+		if errors.Is(err, fs.ErrNotExist) {
+			hint = "create it; see README.md, section Content"
+		}
+		l.errs.Add(diag.Pos{File: l.name(p)}, "cannot read: "+unwrapPath(err), hint)
+		return nil
+	}
+	return data
+}
+
+func unwrapPath(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func (l *loader) decoder(p string) *decoder {
+	return &decoder{file: l.name(p), errs: &l.errs}
+}
+
+func (l *loader) dossier() {
+	const p = "dossier.yaml"
+	data := l.read(p, true)
+	if data == nil {
+		return
+	}
+	d := l.decoder(p)
+	root := d.parse(data)
+	f := d.mapping(root, "dossier.yaml", "title", "summary", "base_url", "language", "cname")
+	l.d.Title = d.str(f["title"], "dossier")
+	l.d.Summary = d.str(f["summary"], "dossier")
+	l.d.BaseURL = d.str(f["base_url"], "dossier")
+	if lang := d.str(f["language"], "dossier"); lang != "" {
+		l.d.Language = lang
+	}
+	l.d.CNAME = d.str(f["cname"], "dossier")
+	if root != nil && l.d.Title == "" {
+		d.errorf(root, "add a line: title: \"…\"", "dossier has no title")
+	}
+	if root == nil && len(l.errs) == 0 {
+		l.errs.Add(diag.Pos{File: d.file, Line: 1}, "dossier.yaml is empty", "add at least: title: \"…\"")
+	}
+	if u := l.d.BaseURL; u != "" {
+		if !(strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")) || strings.ContainsAny(u, " \"<>") {
+			d.errorf(f["base_url"].value, "e.g. base_url: https://user.github.io/repo/", "base_url %q is not an absolute http(s) URL", u)
+		} else if !strings.HasSuffix(u, "/") {
+			l.d.BaseURL += "/"
+		}
+	}
+	if c := l.d.CNAME; c != "" && (strings.ContainsAny(c, "/: ") || !strings.Contains(c, ".")) {
+		d.errorf(f["cname"].value, "give the bare domain, e.g. cname: dossier.example.org", "cname %q is not a domain name", c)
+	}
+}
+
+// captureExts are the extensions of raw captures.
+var captureExts = []string{".txt", ".html", ".htm"}
+
+func (l *loader) sources() {
+	entries, err := fs.ReadDir(l.fsys, "sources")
+	if err != nil {
+		hint := "create the folder and put one raw capture per source in it, e.g. sources/outlet.txt"
+		l.errs.Add(diag.Pos{File: l.name("sources")}, "cannot read the sources folder: "+unwrapPath(err), hint)
+		return
+	}
+	captures := map[string]string{} // slug -> file name
+	sidecars := map[string]string{}
+	for _, e := range entries {
+		name := e.Name()
+		p := "sources/" + name
+		if e.IsDir() || strings.HasPrefix(name, ".") {
+			if !strings.HasPrefix(name, ".") {
+				l.d.Warnings.Add(diag.Pos{File: l.name(p)}, "folder ignored", "sources/ holds only captures and their .yaml sidecars")
+			}
+			continue
+		}
+		ext := strings.ToLower(path.Ext(name))
+		slug := strings.TrimSuffix(name, path.Ext(name))
+		switch {
+		case ext == ".yaml" || ext == ".yml":
+			sidecars[slug] = name
+		case slices.Contains(captureExts, ext):
+			if prev, dup := captures[slug]; dup {
+				l.errs.Add(diag.Pos{File: l.name(p)}, "two captures for source "+quoteStr(slug)+" (also "+prev+")", "keep one capture per slug; rename the other")
+				continue
+			}
+			captures[slug] = name
+		default:
+			l.errs.Add(diag.Pos{File: l.name(p)}, "not a capture or sidecar", "sources/ holds raw captures (.txt, .html) and their .yaml sidecars; move this file elsewhere")
+			continue
+		}
+		if !ValidID(slug) {
+			l.errs.Add(diag.Pos{File: l.name(p)}, "file name "+quoteStr(slug)+" is not a valid source slug", idHint+"; rename the file")
+		}
+	}
+	for slug, name := range sidecars {
+		if _, ok := captures[slug]; !ok {
+			l.errs.Add(diag.Pos{File: l.name("sources/" + name)}, "sidecar without a capture: no sources/"+slug+".txt or .html",
+				"add the capture, or rename the sidecar to match its capture")
+		}
+	}
+	slugs := make([]string, 0, len(captures))
+	for slug := range captures {
+		slugs = append(slugs, slug)
+	}
+	slices.Sort(slugs)
+	for _, slug := range slugs {
+		if !ValidID(slug) {
+			continue
+		}
+		l.source(slug, captures[slug], sidecars[slug])
+	}
+	if len(captures) == 0 && len(l.errs) == 0 {
+		l.d.Warnings.Add(diag.Pos{File: l.name("sources")}, "no captures yet", "add one with gen add FILE or copy it to sources/<slug>.txt")
+	}
+}
+
+func quoteStr(s string) string { return `"` + s + `"` }
+
+func (l *loader) source(slug, capture, sidecar string) {
+	p := "sources/" + capture
+	raw := l.read(p, true)
+	if raw == nil {
+		return
+	}
+	sum := sha256.Sum256(raw)
+	s := &Source{
+		Slug:   slug,
+		File:   l.name(p),
+		Raw:    raw,
+		SHA256: hex.EncodeToString(sum[:]),
+		HTML:   path.Ext(capture) != ".txt",
+		Pos:    diag.Pos{File: l.name(p)},
+	}
+	l.d.Sources = append(l.d.Sources, s)
+	if sidecar == "" {
+		l.d.Warnings.Add(s.Pos, "no sidecar: using the metadata detected in the capture",
+			"create sources/"+slug+".yaml with outlet, author, published … to confirm or correct it")
+		return
+	}
+	sp := "sources/" + sidecar
+	data := l.read(sp, true)
+	if data == nil {
+		return
+	}
+	d := l.decoder(sp)
+	root := d.parse(data)
+	s.Sidecar = d.file
+	s.Pos = diag.Pos{File: d.file, Line: 1}
+	f := d.mapping(root, "source sidecar", "outlet", "url", "title", "author", "published", "retrieved",
+		"attributed_to", "reference_date", "reference_basis", "notes")
+	s.Outlet = d.str(f["outlet"], "sidecar")
+	s.URL = d.str(f["url"], "sidecar")
+	s.Title = d.str(f["title"], "sidecar")
+	s.Author = d.str(f["author"], "sidecar")
+	s.Published = d.date(f["published"], "sidecar")
+	s.Retrieved = d.date(f["retrieved"], "sidecar")
+	s.AttributedTo = d.str(f["attributed_to"], "sidecar")
+	s.ReferenceDate = d.date(f["reference_date"], "sidecar")
+	s.ReferenceBasis = d.str(f["reference_basis"], "sidecar")
+	s.Notes = d.str(f["notes"], "sidecar")
+	if s.URL != "" && !(strings.HasPrefix(s.URL, "https://") || strings.HasPrefix(s.URL, "http://")) {
+		d.errorf(f["url"].value, "give the full address the capture was saved from, starting with https://", "url %q is not an http(s) URL", s.URL)
+	}
+	if !s.ReferenceDate.IsZero() && s.ReferenceBasis == "" {
+		d.errorf(f["reference_date"].key, "add reference_basis: saying how the date is established", "reference_date without reference_basis")
+	}
+}
+
+// sourceSlugs returns the set of known slugs.
+func (l *loader) sourceSlugs() map[string]bool {
+	m := make(map[string]bool, len(l.d.Sources))
+	for _, s := range l.d.Sources {
+		m[s.Slug] = true
+	}
+	return m
+}
+
+// list parses a YAML file holding a list of entries.
+func (l *loader) list(p, what string) (*decoder, []*yaml.Node) {
+	data := l.read(p, false)
+	if data == nil {
+		return nil, nil
+	}
+	d := l.decoder(p)
+	root := d.parse(data)
+	if root == nil {
+		return d, nil
+	}
+	if root.Kind != yaml.SequenceNode {
+		d.errorf(root, "start each "+what+" with \"- id: …\"", "%s must be a list of %ss, not %s", p, what, kindName(root))
+		return d, nil
+	}
+	return d, root.Content
+}
+
+// entryID checks an entry's id for shape and uniqueness.
+func (l *loader) entryID(d *decoder, f map[string]field, entry *yaml.Node, what string, seen map[string]int) string {
+	id := d.str(f["id"], what)
+	switch {
+	case f["id"].value == nil:
+		d.errorf(entry, "add a line: id: some-short-name", "%s has no id", what)
+	case id == "":
+	case !ValidID(id):
+		d.errorf(f["id"].value, idHint, "%s id %q is not URL-safe", what, id)
+	case seen[id] != 0:
+		d.errorf(f["id"].value, "ids must be unique: rename one of them", "duplicate %s id %q (first at line %d)", what, id, seen[id])
+	default:
+		seen[id] = f["id"].value.Line
+	}
+	return id
+}
+
+// quotes decodes the sources: mapping of an entry.
+func (l *loader) quotes(d *decoder, f field, what string, claim bool) []*Quote {
+	if f.value == nil {
+		return nil
+	}
+	known := []string{"quote", "note"}
+	if claim {
+		known = append(known, "stance", "absent")
+	}
+	slugs := l.sourceSlugs()
+	var out []*Quote
+	for slug, sf := range d.mapping(f.value, what+" sources", nil...) {
+		q := &Quote{Slug: slug, Pos: d.pos(sf.key)}
+		if !slugs[slug] {
+			hint := "known sources: " + strings.Join(sortedKeys(slugs), ", ")
+			d.errorf(sf.key, hint, "unknown source %q%s", slug, suggest(slug, sortedKeys(slugs)))
+		}
+		var qf map[string]field
+		if sf.value.Kind == yaml.ScalarNode && sf.value.Tag != "!!null" {
+			q.Text = strings.TrimSpace(sf.value.Value) // short form: slug: "quote"
+			q.Pos = d.pos(sf.value)
+		} else {
+			qf = d.mapping(sf.value, what+" source "+quoteStr(slug), known...)
+			q.Text = d.str(qf["quote"], "source")
+			if qf["quote"].value != nil {
+				q.Pos = d.pos(qf["quote"].value)
+			}
+			q.Note = d.str(qf["note"], "source")
+			q.Stance = d.str(qf["stance"], "source")
+			q.Absent = d.boolean(qf["absent"], "source")
+		}
+		switch {
+		case q.Absent && q.Text != "":
+			d.errorf(sf.key, "remove the quote, or remove absent: true", "source %q is marked absent but has a quote", slug)
+		case q.Absent && q.Note == "":
+			d.errorf(sf.key, "say why the near-miss passage does not carry the claim", "source %q is marked absent without a note", slug)
+		case !q.Absent && q.Text == "":
+			d.errorf(sf.key, "add quote: \"…\" with the source's own words", "empty quote for source %q", slug)
+		}
+		if q.Stance == "" && !q.Absent && claim {
+			q.Stance = "reports"
+		}
+		if q.Stance != "" && !slices.Contains(Stances, q.Stance) {
+			d.errorf(qf["stance"].value, "use one of: "+strings.Join(Stances, ", "), "unknown stance %q", q.Stance)
+		}
+		out = append(out, q)
+	}
+	slices.SortFunc(out, func(a, b *Quote) int { return strings.Compare(a.Slug, b.Slug) })
+	return out
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func (l *loader) claims() {
+	d, entries := l.list("claims.yaml", "claim")
+	seen := map[string]int{}
+	for _, e := range entries {
+		f := d.mapping(e, "claim", "id", "claim", "topic", "note", "sources")
+		c := &Claim{Pos: d.pos(e)}
+		c.ID = l.entryID(d, f, e, "claim", seen)
+		c.Claim = d.str(f["claim"], "claim")
+		c.Topic = d.str(f["topic"], "claim")
+		c.Note = d.str(f["note"], "claim")
+		if c.Claim == "" && e.Kind == yaml.MappingNode {
+			d.errorf(e, "add claim: \"…\", one sentence stating it", "claim %q has no claim text", c.ID)
+		}
+		if c.Topic == "" && e.Kind == yaml.MappingNode {
+			d.errorf(e, "add topic: e.g. supply chain, diplomacy, reactions", "claim %q has no topic", c.ID)
+		}
+		c.Quotes = l.quotes(d, f["sources"], "claim", true)
+		if len(c.Quotes) == 0 && e.Kind == yaml.MappingNode {
+			d.errorf(e, "add sources: with at least one source and its quote", "claim %q cites no source", c.ID)
+		}
+		l.d.Claims = append(l.d.Claims, c)
+	}
+}
+
+func (l *loader) events() {
+	d, entries := l.list("timeline.yaml", "event")
+	seen := map[string]int{}
+	for _, e := range entries {
+		f := d.mapping(e, "event", "id", "title", "date", "end", "basis", "note", "sources")
+		ev := &Event{Pos: d.pos(e)}
+		ev.ID = l.entryID(d, f, e, "event", seen)
+		ev.Title = d.str(f["title"], "event")
+		ev.Date = d.date(f["date"], "event")
+		ev.End = d.date(f["end"], "event")
+		ev.Basis = d.str(f["basis"], "event")
+		ev.Note = d.str(f["note"], "event")
+		if e.Kind == yaml.MappingNode {
+			if ev.Title == "" {
+				d.errorf(e, "add title: \"…\"", "event %q has no title", ev.ID)
+			}
+			if f["date"].value == nil {
+				d.errorf(e, "add date: YYYY-MM-DD", "event %q has no date", ev.ID)
+			}
+		}
+		if !ev.End.IsZero() && !ev.Date.IsZero() && !ev.End.After(ev.Date.Time) {
+			d.errorf(f["end"].value, "end must be after date; leave end out for a one-day event", "event %q ends (%s) before or on its date (%s)", ev.ID, ev.End, ev.Date)
+		}
+		ev.Quotes = l.quotes(d, f["sources"], "event", false)
+		l.d.Events = append(l.d.Events, ev)
+	}
+}
+
+func (l *loader) pages() {
+	entries, err := fs.ReadDir(l.fsys, "pages")
+	if err != nil {
+		return // optional
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || path.Ext(name) != ".md" {
+			continue
+		}
+		p := "pages/" + name
+		base := strings.TrimSuffix(name, ".md")
+		if !ValidID(base) {
+			l.errs.Add(diag.Pos{File: l.name(p)}, "page name "+quoteStr(base)+" is not URL-safe", idHint+"; rename the file")
+			continue
+		}
+		data := l.read(p, true)
+		if data == nil {
+			continue
+		}
+		pg := &Page{Name: base, Pos: diag.Pos{File: l.name(p)}}
+		meta, body, ok := SplitFrontMatter(data)
+		pg.Body = body
+		if ok {
+			d := l.decoder(p)
+			f := d.mapping(d.parse(meta), "page front matter", "title")
+			pg.Title = d.str(f["title"], "page")
+		}
+		if pg.Title == "" {
+			l.errs.Add(diag.Pos{File: l.name(p), Line: 1}, "page has no title",
+				"start the file with front matter:\n---\ntitle: About this dossier\n---")
+		}
+		l.d.Pages = append(l.d.Pages, pg)
+	}
+}
+
+// SplitFrontMatter splits "---\nyaml\n---\nbody". The body keeps its
+// line numbers: the front matter is replaced by as many blank lines.
+func SplitFrontMatter(data []byte) (meta, body []byte, ok bool) {
+	s := string(data)
+	if !strings.HasPrefix(s, "---\n") {
+		return nil, data, false
+	}
+	end := strings.Index(s[4:], "\n---\n")
+	if end < 0 {
+		return nil, data, false
+	}
+	meta = []byte(s[4 : 4+end+1])
+	rest := s[4+end+5:]
+	n := strings.Count(s[:4+end+5], "\n")
+	return meta, []byte(strings.Repeat("\n", n) + rest), true
+}

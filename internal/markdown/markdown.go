@@ -1,0 +1,272 @@
+// Package markdown converts Markdown to HTML with one goldmark
+// configuration, built once by New and reused for every document.
+//
+// # Anchors
+//
+// Every paragraph and heading of a document gets an id derived from its
+// own text, never from its position, so that a link to one paragraph keeps
+// working when other paragraphs are added or removed:
+//
+//	p-<first words>-<6 hex digits of the SHA-256 of the text>
+//	h-<heading words>
+//
+// Two blocks with the same id (identical text) get -2, -3 … in document
+// order. Convert returns the blocks with their ids and plain text, which is
+// the text quotes are verified against.
+//
+// # Safety
+//
+// Raw HTML in the Markdown is never passed through (goldmark's default,
+// which omits it), dangerous link schemes (javascript:, vbscript:, data:)
+// are dropped by goldmark, and links that leave the site get
+// rel="noopener noreferrer". Links to other Markdown pages ("about.md")
+// are rewritten to the HTML page ("about.html").
+package markdown
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// A Converter renders Markdown. It is safe for concurrent use.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// New returns a Converter with gen's goldmark configuration: CommonMark
+// plus tables, strikethrough and typographic-neutral output, block ids
+// and safe links.
+func New() *Converter {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+		goldmark.WithParserOptions(
+			parser.WithASTTransformers(
+				util.Prioritized(blockIDs{}, 100),
+				util.Prioritized(links{}, 200),
+			),
+		),
+	)
+	return &Converter{md: md}
+}
+
+// A Block is one paragraph or heading of a converted document.
+type Block struct {
+	ID      string
+	Text    string // plain text as the reader sees it
+	Heading bool
+	Line    int // 1-based line of the Markdown source where the block starts
+}
+
+// A Doc is a converted document.
+type Doc struct {
+	HTML   template.HTML
+	Blocks []Block
+}
+
+// blocksKey carries the collected blocks from the transformer to Convert.
+var blocksKey = parser.NewContextKey()
+
+// Convert renders a Markdown document to HTML.
+func (c *Converter) Convert(src []byte) (*Doc, error) {
+	ctx := parser.NewContext()
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	var buf bytes.Buffer
+	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+		return nil, fmt.Errorf("rendering markdown: %w", err)
+	}
+	out := &Doc{HTML: template.HTML(buf.String())}
+	if b, ok := ctx.Get(blocksKey).(*[]Block); ok {
+		out.Blocks = *b
+	}
+	return out, nil
+}
+
+// Inline renders a short Markdown text (a claim, a note) that is one
+// paragraph, without the enclosing <p>. Longer texts keep their blocks.
+func (c *Converter) Inline(src string) (template.HTML, error) {
+	if strings.TrimSpace(src) == "" {
+		return "", nil
+	}
+	var buf bytes.Buffer
+	doc := c.md.Parser().Parse(text.NewReader([]byte(src)))
+	if doc.ChildCount() == 1 && doc.FirstChild().Kind() == ast.KindParagraph {
+		// Render the paragraph's children only.
+		p := doc.FirstChild()
+		p.SetAttributeString("id", nil)
+		if err := c.md.Renderer().Render(&buf, []byte(src), doc); err != nil {
+			return "", err
+		}
+		s := strings.TrimSpace(buf.String())
+		s = s[strings.IndexByte(s, '>')+1:]
+		s = strings.TrimSuffix(s, "</p>")
+		return template.HTML(s), nil
+	}
+	if err := c.md.Renderer().Render(&buf, []byte(src), doc); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// blockIDs gives every paragraph and heading its stable id.
+type blockIDs struct{}
+
+func (blockIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	seen := map[string]int{}
+	var blocks []Block
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var prefix string
+		switch n.Kind() {
+		case ast.KindParagraph:
+			prefix = "p"
+		case ast.KindHeading:
+			prefix = "h"
+		default:
+			return ast.WalkContinue, nil
+		}
+		txt := PlainText(n, src)
+		id := BlockID(prefix, txt)
+		seen[id]++
+		if k := seen[id]; k > 1 {
+			id = fmt.Sprintf("%s-%d", id, k)
+		}
+		n.SetAttributeString("id", []byte(id))
+		blocks = append(blocks, Block{ID: id, Text: txt, Heading: prefix == "h", Line: line(n, src)})
+		return ast.WalkSkipChildren, nil
+	})
+	pc.Set(blocksKey, &blocks)
+}
+
+func line(n ast.Node, src []byte) int {
+	lines := n.Lines()
+	if lines == nil || lines.Len() == 0 {
+		return 0
+	}
+	return bytes.Count(src[:lines.At(0).Start], []byte("\n")) + 1
+}
+
+// BlockID returns the anchor id of a block with the given plain text:
+// prefix "p" for paragraphs, "h" for headings.
+func BlockID(prefix, txt string) string {
+	words := slugWords(txt, 4)
+	if prefix == "h" {
+		words = slugWords(txt, 8)
+		if words == "" {
+			words = hash(txt)
+		}
+		return "h-" + words
+	}
+	if words == "" {
+		return "p-" + hash(txt)
+	}
+	return "p-" + words + "-" + hash(txt)
+}
+
+func hash(txt string) string {
+	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(txt), " ")))
+	return hex.EncodeToString(sum[:3])
+}
+
+// slugWords returns the first n words of s, lower-cased ASCII letters and
+// digits only, joined by hyphens.
+func slugWords(s string, n int) string {
+	var words []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !(r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r))) }) {
+		words = append(words, strings.ToLower(f))
+		if len(words) == n {
+			break
+		}
+	}
+	return strings.Join(words, "-")
+}
+
+// PlainText returns the text of n as a reader sees it: escapes and
+// entities resolved, line breaks as spaces.
+func PlainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(src)
+			v = util.UnescapePunctuations(v)
+			v = util.ResolveNumericReferences(v)
+			v = util.ResolveEntityNames(v)
+			b.Write(v)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			// omitted from the output, so not part of the text
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// links marks outbound links and points .md links at .html pages.
+type links struct{}
+
+func (links) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch l := n.(type) {
+		case *ast.Link:
+			l.Destination = fixDest(l.Destination)
+			if external(l.Destination) {
+				l.SetAttributeString("rel", []byte("noopener noreferrer"))
+			}
+		case *ast.AutoLink:
+			// AutoLinks render their own href; mark them via attribute.
+			l.SetAttributeString("rel", []byte("noopener noreferrer"))
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func external(dest []byte) bool {
+	s := strings.ToLower(string(dest))
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "//") || strings.HasPrefix(s, "mailto:")
+}
+
+// fixDest rewrites a relative link to a Markdown page to its HTML page.
+func fixDest(dest []byte) []byte {
+	s := string(dest)
+	if external(dest) || strings.Contains(s, ":") {
+		return dest
+	}
+	p, frag, _ := strings.Cut(s, "#")
+	if strings.HasSuffix(p, ".md") {
+		p = strings.TrimSuffix(p, ".md") + ".html"
+		if frag != "" {
+			p += "#" + frag
+		}
+		return []byte(p)
+	}
+	return dest
+}

@@ -1,0 +1,97 @@
+// Package render executes the site's html/template layouts.
+//
+// # Templates
+//
+// The templates folder holds base.html, which defines the page frame
+// ("base") and shared blocks, and one file per page kind: index.html,
+// source.html, claims.html, timeline.html, page.html and 404.html. Each page
+// file defines "main" (the page's content). Parse reads them from an fs.FS
+// and knows nothing of where they are on disk.
+//
+// Every page is executed with a *Page: the site-wide data in .Site, the
+// page's own data in .Source or .Doc, and .Root, the relative path from the
+// page back to the site root ("" or "../"), which every internal link is
+// prefixed with so that the site works from any folder and from file://.
+// Template functions: rel (root-relative path → link from this page),
+// date (YYYY-MM-DD → "12 April 2024"), plural.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"strings"
+	"time"
+)
+
+// Kinds are the page kinds, one template file each.
+var Kinds = []string{"index", "source", "claims", "timeline", "page", "404"}
+
+// Templates holds one parsed template per page kind.
+type Templates struct {
+	byKind map[string]*template.Template
+}
+
+// Parse parses base.html and each page kind's file from fsys.
+func Parse(fsys fs.FS) (*Templates, error) {
+	t := &Templates{byKind: make(map[string]*template.Template)}
+	base, err := fs.ReadFile(fsys, "base.html")
+	if err != nil {
+		return nil, fmt.Errorf("base.html: %v", err)
+	}
+	for _, kind := range Kinds {
+		name := kind + ".html"
+		page, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v (every page kind needs its template: %s)", name, err, strings.Join(Kinds, ".html, ")+".html")
+		}
+		tmpl := template.New("base.html").Funcs(funcs)
+		if _, err := tmpl.Parse(string(base)); err != nil {
+			return nil, err
+		}
+		if _, err := tmpl.New(name).Parse(string(page)); err != nil {
+			return nil, err
+		}
+		t.byKind[kind] = tmpl
+	}
+	return t, nil
+}
+
+// Execute renders the page of the given kind.
+func (t *Templates) Execute(kind string, p *Page) ([]byte, error) {
+	tmpl := t.byKind[kind]
+	if tmpl == nil {
+		return nil, fmt.Errorf("no template for page kind %q", kind)
+	}
+	var buf bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&buf, "base", p); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+var funcs = template.FuncMap{
+	"date":   humanDate,
+	"plural": plural,
+}
+
+// humanDate formats YYYY-MM-DD as "12 April 2024"; other strings pass.
+func humanDate(s string) string {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return s
+	}
+	return t.Format("2 January 2006")
+}
+
+// plural returns "1 claim" or "3 claims".
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	if strings.HasSuffix(word, "y") {
+		return fmt.Sprintf("%d %sies", n, word[:len(word)-1])
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,126 @@
+package render
+
+import "html/template"
+
+// A Page is what every template is executed with.
+type Page struct {
+	Site        *Site
+	Kind        string // index, source, claims, timeline, page, 404
+	Path        string // output path, e.g. sources/timeshub.html
+	Root        string // relative path to the site root: "" or "../", or the base URL (404)
+	Title       string // the page's own title (the site title is added by base)
+	Description string
+	Canonical   string // absolute URL when the site has a base URL
+
+	Source *Source  // source pages
+	Doc    *DocPage // editorial pages
+}
+
+// Rel returns the link from this page to the root-relative path p.
+func (p *Page) Rel(path string) string { return p.Root + path }
+
+// Site is the data shared by every page.
+type Site struct {
+	Title    string
+	Summary  template.HTML
+	Language string
+	BaseURL  string
+	Sources  []*Source
+	Topics   []*Topic
+	Claims   []*Claim
+	Events   []*Event
+	Pages    []*DocPage
+}
+
+// A Source is one source as pages show it.
+type Source struct {
+	Slug         string
+	Outlet       string
+	Title        string
+	Author       string
+	Published    string // YYYY-MM-DD or ""
+	Retrieved    string
+	AttributedTo string
+	URL          string // original address, when the sidecar gives one
+	Notes        template.HTML
+	Detected     []string // fields taken from the cleaner, not the sidecar
+	NoSidecar    bool
+
+	ReferenceDate  string
+	ReferenceBasis string
+
+	Page    string // root-relative path of its page
+	Raw     string // root-relative path of the raw copy
+	RawName string // file name of the raw copy
+	RawSize int
+	SHA256  string
+	Format  string // "plain text" or "HTML"
+
+	Article      template.HTML
+	Captions     []string
+	Removed      []Removed
+	WordsKept    int
+	WordsRemoved int
+	Paragraphs   int
+	Repairs      int
+
+	ClaimCount  int // claims it carries
+	UniqueCount int // claims only it carries
+}
+
+// Removed is one line the cleaner removed.
+type Removed struct {
+	Line   int
+	Text   string
+	Reason string
+}
+
+// A Topic groups claims.
+type Topic struct {
+	ID     string
+	Name   string
+	Claims []*Claim
+}
+
+// A Claim is one row of the claims table.
+type Claim struct {
+	ID    string
+	URL   string // root-relative permalink
+	Topic string
+	Claim template.HTML
+	Text  string // plain claim text, for the matrix
+	Note  template.HTML
+	Cells []*Cell // one per source, in Site.Sources order
+	Count int     // sources that carry it
+}
+
+// A Cell is what one source says about one claim or event.
+type Cell struct {
+	Source   *Source
+	Reported bool
+	Quote    string
+	Stance   string
+	Note     template.HTML
+	Absent   bool   // the editor confirmed the source does not carry it
+	URL      string // root-relative link to the paragraph
+}
+
+// An Event is one entry of the timeline.
+type Event struct {
+	ID    string
+	URL   string
+	Title string
+	Date  string // YYYY-MM-DD
+	End   string // YYYY-MM-DD or ""
+	Basis string
+	Note  template.HTML
+	Cells []*Cell // sources that mention it
+}
+
+// A DocPage is an editorial page.
+type DocPage struct {
+	Name  string
+	Title string
+	Page  string // root-relative path
+	Body  template.HTML
+}

@@ -1,0 +1,273 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/gen-dossier/gen/internal/clean"
+	"github.com/gen-dossier/gen/internal/content"
+	"github.com/gen-dossier/gen/internal/diag"
+	"github.com/gen-dossier/gen/internal/htmlfix"
+	"github.com/gen-dossier/gen/internal/markdown"
+	"github.com/gen-dossier/gen/internal/quote"
+	"github.com/gen-dossier/gen/internal/render"
+)
+
+// A source is one capture through the pipeline.
+type source struct {
+	*content.Source
+	article *clean.Article
+	doc     *markdown.Doc
+	texts   []string // block texts, for quote matching
+	view    *render.Source
+}
+
+// builder holds the state of one build.
+type builder struct {
+	cfg      Config
+	d        *content.Dossier
+	md       *markdown.Converter
+	sources  []*source
+	bySlug   map[string]*source
+	errs     diag.List
+	warnings diag.List
+	files    map[string][]byte
+	site     *render.Site
+}
+
+// Build runs the whole pipeline and returns the site in memory. Its
+// error, when content is at fault, is a diag.List of every problem.
+func Build(cfg Config) (*Output, error) {
+	b := &builder{cfg: cfg, md: markdown.New(), files: make(map[string][]byte), bySlug: make(map[string]*source)}
+	dir := cfg.ContentDir
+	d, err := content.Load(cfg.Content, dir)
+	if err != nil {
+		return nil, err
+	}
+	b.d = d
+	b.warnings.Append(d.Warnings)
+	if cfg.BaseURL != "" {
+		d.BaseURL = strings.TrimSuffix(cfg.BaseURL, "/") + "/"
+	}
+	tmpl, err := render.Parse(cfg.Templates)
+	if err != nil {
+		return nil, templateError(cfg.TemplatesDir, err)
+	}
+	b.cleanSources()
+	b.site = b.views()
+	if err := b.errs.Err(); err != nil {
+		return nil, err
+	}
+	if err := b.pages(tmpl); err != nil {
+		return nil, err
+	}
+	if err := b.static(); err != nil {
+		return nil, err
+	}
+	b.data()
+	problems, err := htmlfix.Check(b.files, "404.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range problems {
+		b.errs.Add(diag.Pos{File: "public/" + p.Page}, p.Msg, "a template or an editorial page links to something the site does not have")
+	}
+	if err := b.errs.Err(); err != nil {
+		return nil, err
+	}
+	if err := minifyAll(b.files); err != nil {
+		return nil, err
+	}
+	b.warnings.Sort()
+	out := &Output{files: b.files, Warnings: b.warnings}
+	out.Stats = Stats{Sources: len(b.sources), Claims: len(d.Claims), Events: len(d.Events), Warnings: len(b.warnings)}
+	for p := range b.files {
+		if strings.HasSuffix(p, ".html") {
+			out.Stats.Pages++
+		}
+	}
+	return out, nil
+}
+
+// templateError turns an html/template error into a diag error naming
+// the template file and line.
+func templateError(dir string, err error) error {
+	msg := err.Error()
+	pos := diag.Pos{File: dir}
+	if m := tmplPos.FindStringSubmatch(msg); m != nil {
+		pos.File = path.Join(dir, m[1])
+		fmt.Sscan(m[2], &pos.Line)
+		msg = strings.TrimSpace(msg[len(m[0]):])
+	} else if name, rest, ok := strings.Cut(msg, ": "); ok && strings.HasSuffix(name, ".html") {
+		pos.File = path.Join(dir, name)
+		msg = rest
+	}
+	var el diag.List
+	el.Add(pos, "template error: "+msg, "fix the template; see README.md, section Templates")
+	return el
+}
+
+var tmplPos = regexp.MustCompile(`^(?:html/)?template: ([^:]+\.html):(\d+):(?:\d+:)?`)
+
+// cleanSources cleans every capture and renders its article.
+func (b *builder) cleanSources() {
+	for _, cs := range b.d.Sources {
+		s := &source{Source: cs}
+		a, err := clean.Clean(path.Base(cs.File), cs.Raw)
+		if err != nil {
+			b.errs.Add(diag.Pos{File: cs.File}, "cannot clean the capture: "+err.Error(),
+				"save the page again as UTF-8 text or HTML; gen reads UTF-8 and UTF-16 with a byte-order mark")
+			continue
+		}
+		if len(a.Blocks) == 0 {
+			b.errs.Add(diag.Pos{File: cs.File}, "no article text found: the capture is empty or only boilerplate",
+				"check the capture with: gen clean "+cs.File)
+			continue
+		}
+		s.article = a
+		_, body, _ := content.SplitFrontMatter(a.Markdown())
+		doc, err := b.md.Convert(body)
+		if err != nil {
+			b.errs.Add(diag.Pos{File: cs.File}, err.Error(), "")
+			continue
+		}
+		s.doc = doc
+		for _, blk := range doc.Blocks {
+			s.texts = append(s.texts, blk.Text)
+		}
+		b.sources = append(b.sources, s)
+		b.bySlug[s.Slug] = s
+	}
+}
+
+// locate finds a quote in its source and returns the root-relative link
+// to the paragraph holding it; a miss is an error at the quote.
+func (b *builder) locate(q *content.Quote, what string) string {
+	s := b.bySlug[q.Slug]
+	if s == nil || q.Absent {
+		return ""
+	}
+	i, _, total, ok := quote.FindIn(s.texts, q.Text)
+	if !ok {
+		near := quote.Closest(strings.Join(s.texts, "\n"), q.Text)
+		hint := "copy the passage exactly from the source page; only white space, quote, apostrophe and dash styles may differ"
+		if near.Passage != "" {
+			hint = fmt.Sprintf("closest passage (%.0f%% similar): %q\n%s", near.Similarity*100, near.Passage, hint)
+		}
+		b.errs.Add(q.Pos, "quote not found in "+q.Slug, hint)
+		return ""
+	}
+	if total > 1 {
+		b.warnings.Add(q.Pos, fmt.Sprintf("quote occurs %d times in %s; linking to the first", total, q.Slug),
+			"lengthen the quote so that it is unique")
+	}
+	return s.view.Page + "#" + s.doc.Blocks[i].ID
+}
+
+// inline renders Markdown from a content file, reporting errors at pos.
+func (b *builder) inline(src string, pos diag.Pos) template.HTML {
+	h, err := b.md.Inline(src)
+	if err != nil {
+		b.errs.Add(pos, err.Error(), "")
+	}
+	return h
+}
+
+// pages renders every HTML page.
+func (b *builder) pages(t *render.Templates) error {
+	var errs diag.List
+	exec := func(kind, p, title string, page *render.Page) {
+		page.Site, page.Kind, page.Path, page.Title = b.site, kind, p, title
+		page.Root = strings.Repeat("../", strings.Count(p, "/"))
+		if b.d.BaseURL != "" {
+			page.Canonical = b.d.BaseURL + strings.TrimSuffix(p, "index.html")
+		}
+		if kind == "404" && b.d.BaseURL != "" {
+			page.Root = b.d.BaseURL
+		}
+		out, err := t.Execute(kind, page)
+		if err != nil {
+			errs.Append(templateError(b.cfg.TemplatesDir, err).(diag.List))
+			return
+		}
+		b.files[p] = out
+	}
+	exec("index", "index.html", "", &render.Page{Description: plainSummary(b.d.Summary)})
+	exec("claims", "claims.html", "Claims", &render.Page{Description: "Which outlet reports which claim, with the quotes."})
+	exec("timeline", "timeline.html", "Timeline", &render.Page{Description: "The events the sources mention, dated."})
+	exec("404", "404.html", "Page not found", &render.Page{})
+	for _, s := range b.site.Sources {
+		exec("source", s.Page, s.Outlet, &render.Page{Source: s, Description: s.Title})
+	}
+	for _, p := range b.site.Pages {
+		exec("page", p.Page, p.Title, &render.Page{Doc: p})
+	}
+	return errs.Err()
+}
+
+func plainSummary(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 300 {
+		cut := strings.LastIndexByte(s[:300], ' ')
+		s = s[:cut] + " …"
+	}
+	return s
+}
+
+// static copies the static folder and adds the small fixed files.
+func (b *builder) static() error {
+	err := fs.WalkDir(b.cfg.Static, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			return nil
+		}
+		data, err := fs.ReadFile(b.cfg.Static, p)
+		if err != nil {
+			return err
+		}
+		if _, taken := b.files[p]; taken {
+			b.errs.Add(diag.Pos{File: path.Join(b.cfg.StaticDir, p)}, "static file collides with a generated page "+p, "rename or remove it")
+		}
+		b.files[p] = data
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s: %v", b.cfg.StaticDir, err)
+	}
+	for _, s := range b.sources {
+		b.files[s.view.Raw] = s.Raw
+	}
+	b.files[".nojekyll"] = nil
+	if b.d.CNAME != "" {
+		b.files["CNAME"] = []byte(b.d.CNAME + "\n")
+	}
+	if b.d.BaseURL != "" {
+		b.files["sitemap.xml"] = b.sitemap()
+	}
+	return b.errs.Err()
+}
+
+func (b *builder) sitemap() []byte {
+	var buf bytes.Buffer
+	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range sortedPaths(b.files) {
+		if !strings.HasSuffix(p, ".html") || p == "404.html" {
+			continue
+		}
+		loc := b.d.BaseURL + strings.TrimSuffix(p, "index.html")
+		buf.WriteString("<url><loc>")
+		template.HTMLEscape(&buf, []byte(loc))
+		buf.WriteString("</loc></url>\n")
+	}
+	buf.WriteString("</urlset>\n")
+	return buf.Bytes()
+}

@@ -1,0 +1,51 @@
+package site
+
+import (
+	"fmt"
+	"path"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+// mediaTypes maps the extensions gen minifies to their media types.
+var mediaTypes = map[string]string{
+	".html": "text/html",
+	".css":  "text/css",
+	".svg":  "image/svg+xml",
+	".json": "application/json",
+	".xml":  "text/xml",
+}
+
+// newMinifier returns the one minify.M of a build, by media type.
+func newMinifier() *minify.M {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFunc("application/json", json.Minify)
+	m.AddFunc("text/xml", xml.Minify)
+	return m
+}
+
+// minifyAll minifies every file whose type it knows, in place. Raw
+// captures are never touched: their extension is .txt.
+func minifyAll(files map[string][]byte) error {
+	m := newMinifier()
+	for _, p := range sortedPaths(files) {
+		mt, ok := mediaTypes[path.Ext(p)]
+		if !ok {
+			continue
+		}
+		out, err := m.Bytes(mt, files[p])
+		if err != nil {
+			return fmt.Errorf("minifying %s: %v", p, err)
+		}
+		files[p] = out
+	}
+	return nil
+}
