@@ -97,7 +97,7 @@ type Claim struct {
 	ID     string
 	Claim  string // Markdown
 	Topic  string
-	Note   string // Markdown
+	Note   string   // Markdown
 	Quotes []*Quote // sorted by slug
 	Pos    diag.Pos
 }
@@ -201,7 +201,7 @@ func (l *loader) dossier() {
 		l.d.Language = lang
 	}
 	l.d.CNAME = d.str(f["cname"], "dossier")
-	if root != nil && l.d.Title == "" {
+	if root != nil && l.d.Title == "" && f["title"].value == nil {
 		d.errorf(root, "add a line: title: \"…\"", "dossier has no title")
 	}
 	if root == nil && len(l.errs) == 0 {

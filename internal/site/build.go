@@ -39,12 +39,13 @@ type builder struct {
 	warnings diag.List
 	files    map[string][]byte
 	site     *render.Site
+	origin   map[string]diag.Pos // output page → the file it is made from, for messages
 }
 
 // Build runs the whole pipeline and returns the site in memory. Its
 // error, when content is at fault, is a diag.List of every problem.
 func Build(cfg Config) (*Output, error) {
-	b := &builder{cfg: cfg, md: markdown.New(), files: make(map[string][]byte), bySlug: make(map[string]*source)}
+	b := &builder{cfg: cfg, md: markdown.New(), files: make(map[string][]byte), origin: make(map[string]diag.Pos), bySlug: make(map[string]*source)}
 	dir := cfg.ContentDir
 	d, err := content.Load(cfg.Content, dir)
 	if err != nil {
@@ -76,7 +77,7 @@ func Build(cfg Config) (*Output, error) {
 		return nil, err
 	}
 	for _, p := range problems {
-		b.errs.Add(diag.Pos{File: "public/" + p.Page}, p.Msg, "a template or an editorial page links to something the site does not have")
+		b.errs.Add(b.origin[p.Page], p.Page+": "+p.Msg, "fix the link in this file: every internal link must name a file of the site")
 	}
 	if err := b.errs.Err(); err != nil {
 		return nil, err
@@ -191,6 +192,7 @@ func (b *builder) pages(t *render.Templates) error {
 		if kind == "404" && b.d.BaseURL != "" {
 			page.Root = b.d.BaseURL
 		}
+		b.origin[p] = diag.Pos{File: path.Join(b.cfg.TemplatesDir, kind+".html")}
 		out, err := t.Execute(kind, page)
 		if err != nil {
 			errs.Append(templateError(b.cfg.TemplatesDir, err).(diag.List))
@@ -205,8 +207,9 @@ func (b *builder) pages(t *render.Templates) error {
 	for _, s := range b.site.Sources {
 		exec("source", s.Page, s.Outlet, &render.Page{Source: s, Description: s.Title})
 	}
-	for _, p := range b.site.Pages {
+	for i, p := range b.site.Pages {
 		exec("page", p.Page, p.Title, &render.Page{Doc: p})
+		b.origin[p.Page] = b.d.Pages[i].Pos
 	}
 	return errs.Err()
 }

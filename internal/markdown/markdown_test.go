@@ -1,0 +1,138 @@
+package markdown
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected sections of testdata/*.txt")
+
+// TestConvert runs each testdata/*.txt case: "input.md" in, "html" and
+// "blocks" (id, heading flag, line and text of every block) out.
+func TestConvert(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no test cases")
+	}
+	c := New()
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txt"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var input []byte
+			want := map[string]string{}
+			for _, f := range ar.Files {
+				if f.Name == "input.md" {
+					input = f.Data
+				} else {
+					want[f.Name] = string(f.Data)
+				}
+			}
+			if input == nil {
+				t.Fatalf("%s: no input.md section", file)
+			}
+			doc, err := c.Convert(input)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var blocks strings.Builder
+			for _, b := range doc.Blocks {
+				fmt.Fprintf(&blocks, "%s h=%v line=%d %q\n", b.ID, b.Heading, b.Line, b.Text)
+			}
+			got := map[string]string{"html": string(doc.HTML), "blocks": blocks.String()}
+			if *update {
+				ar.Files = []txtar.File{{Name: "input.md", Data: input}, {Name: "html", Data: []byte(got["html"])}, {Name: "blocks", Data: []byte(got["blocks"])}}
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			for _, name := range []string{"html", "blocks"} {
+				if got[name] != want[name] {
+					t.Errorf("%s: %s:\n got:\n%s\nwant:\n%s", file, name, got[name], want[name])
+				}
+			}
+		})
+	}
+}
+
+// TestIDsStable checks that adding or removing a paragraph does not
+// change the ids of the others: shared links must keep working.
+func TestIDsStable(t *testing.T) {
+	c := New()
+	ids := func(paras ...string) map[string]string {
+		doc, err := c.Convert([]byte(strings.Join(paras, "\n\n")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]string{}
+		for _, b := range doc.Blocks {
+			m[b.Text] = b.ID
+		}
+		return m
+	}
+	before := ids("First paragraph.", "Second paragraph.", "Third paragraph.")
+	after := ids("A new lead paragraph.", "First paragraph.", "Third paragraph.", "Second paragraph.")
+	for text, id := range before {
+		if after[text] != id {
+			t.Errorf("id of %q changed from %s to %s", text, id, after[text])
+		}
+	}
+}
+
+func TestIDsUnique(t *testing.T) {
+	doc, err := New().Convert([]byte("Same.\n\nSame.\n\n# Same\n\n# Same\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, b := range doc.Blocks {
+		if seen[b.ID] {
+			t.Errorf("duplicate id %s", b.ID)
+		}
+		seen[b.ID] = true
+	}
+	if len(seen) != 4 {
+		t.Errorf("got %d ids, want 4", len(seen))
+	}
+}
+
+func TestInline(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{"China *supplied* 90%", "China <em>supplied</em> 90%"},
+		{"<script>alert(1)</script> x", "<!-- raw HTML omitted -->\n"},
+		{"a <b onclick=x>b</b>", "a <!-- raw HTML omitted -->b<!-- raw HTML omitted -->"},
+		{"[x](javascript:alert(1))", `<a href="">x</a>`},
+		{"", ""},
+	}
+	c := New()
+	for _, tt := range tests {
+		got, err := c.Inline(tt.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != tt.want {
+			t.Errorf("Inline(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func BenchmarkConvert(b *testing.B) {
+	src := []byte(strings.Repeat("China is helping Russia in its largest military expansion since the Soviet era, U.S. officials said on Friday.\n\n", 30))
+	c := New()
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, err := c.Convert(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,465 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/gen-dossier/gen/internal/diag"
+	"github.com/gen-dossier/gen/internal/quote"
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected sections of testdata/*.txt")
+
+// repoConfig builds the dossier committed in this repository.
+func repoConfig() Config {
+	return Config{
+		Content:      os.DirFS("../../content"),
+		Templates:    os.DirFS("../../templates"),
+		Static:       os.DirFS("../../static"),
+		ContentDir:   "content",
+		TemplatesDir: "templates",
+		StaticDir:    "static",
+	}
+}
+
+// caseConfig builds a txtar case: files under content/ (and optionally
+// templates/, static/); missing templates and static come from the
+// repository.
+func caseConfig(t *testing.T, file string) (Config, map[string]string) {
+	t.Helper()
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := repoConfig()
+	fsys := map[string]fstest.MapFS{"content": {}, "templates": nil, "static": nil}
+	want := map[string]string{}
+	for _, f := range ar.Files {
+		dir, rest, ok := strings.Cut(f.Name, "/")
+		if _, known := fsys[dir]; !ok || !known {
+			want[f.Name] = string(f.Data)
+			continue
+		}
+		if fsys[dir] == nil {
+			fsys[dir] = fstest.MapFS{}
+		}
+		fsys[dir][rest] = &fstest.MapFile{Data: f.Data}
+	}
+	cfg.Content = fsys["content"]
+	if fsys["templates"] != nil {
+		tm := fsys["templates"]
+		for _, name := range []string{"base.html", "index.html", "source.html", "claims.html", "timeline.html", "page.html", "404.html"} {
+			if _, ok := tm[name]; !ok {
+				data, err := os.ReadFile("../../templates/" + name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				tm[name] = &fstest.MapFile{Data: data}
+			}
+		}
+		cfg.Templates = tm
+	}
+	if fsys["static"] != nil {
+		cfg.Static = fsys["static"]
+	}
+	return cfg, want
+}
+
+// TestCases builds each testdata/*.txt dossier and compares the errors
+// (or warnings) with the expected sections.
+func TestCases(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no test cases")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txt"), func(t *testing.T) {
+			cfg, want := caseConfig(t, file)
+			got := map[string]string{}
+			o, err := Build(cfg)
+			if err != nil {
+				var list diag.List
+				if !errors.As(err, &list) {
+					t.Fatalf("Build error is %T, want diag.List: %v", err, err)
+				}
+				got["errors"] = strings.Join(list.Lines(), "\n") + "\n"
+			} else {
+				if len(o.Warnings) > 0 {
+					got["warnings"] = strings.Join(o.Warnings.Lines(), "\n") + "\n"
+				}
+				checkSite(t, o)
+			}
+			if *update {
+				ar, _ := txtar.ParseFile(file)
+				var kept []txtar.File
+				for _, f := range ar.Files {
+					if f.Name != "errors" && f.Name != "warnings" {
+						kept = append(kept, f)
+					}
+				}
+				for _, name := range []string{"errors", "warnings"} {
+					if got[name] != "" {
+						kept = append(kept, txtar.File{Name: name, Data: []byte(got[name])})
+					}
+				}
+				ar.Files = kept
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			for _, name := range []string{"errors", "warnings"} {
+				if got[name] != want[name] {
+					t.Errorf("%s:\n got:\n%s\nwant:\n%s", name, got[name], want[name])
+				}
+			}
+		})
+	}
+}
+
+// TestRepositoryDossier builds the committed dossier and checks the site
+// as a reader and a program would use it.
+func TestRepositoryDossier(t *testing.T) {
+	o, err := Build(repoConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(o.Warnings) > 0 {
+		t.Errorf("the committed dossier builds with warnings:\n%s", strings.Join(o.Warnings.Lines(), "\n"))
+	}
+	checkSite(t, o)
+
+	for _, p := range []string{"index.html", "claims.html", "timeline.html", "404.html", ".nojekyll", "dossier.json", "style.css"} {
+		if _, ok := o.File(p); !ok {
+			t.Errorf("missing %s", p)
+		}
+	}
+	// Every raw capture is listed with its page and a byte-identical copy.
+	var dj struct {
+		Sources []struct{ Slug, Page, Raw, SHA256 string }
+		Claims  []struct {
+			ID, URL string
+			Sources map[string]struct{ Quote, URL string }
+		}
+		Events []struct {
+			ID, Date, URL string
+			Sources       map[string]struct{ Quote, URL string }
+		}
+	}
+	data, _ := o.File("dossier.json")
+	if err := json.Unmarshal(data, &dj); err != nil {
+		t.Fatal(err)
+	}
+	captures, _ := filepath.Glob("../../content/sources/*.txt")
+	if len(dj.Sources) != len(captures) || len(captures) == 0 {
+		t.Errorf("dossier.json lists %d sources, content/sources has %d captures", len(dj.Sources), len(captures))
+	}
+	for _, s := range dj.Sources {
+		raw, _ := os.ReadFile("../../content/sources/" + s.Slug + ".txt")
+		copied, ok := o.File(s.Raw)
+		if !ok || !bytes.Equal(raw, copied) {
+			t.Errorf("%s: raw copy %s differs from the capture", s.Slug, s.Raw)
+		}
+		if _, ok := o.File(s.Page); !ok {
+			t.Errorf("%s: no page %s", s.Slug, s.Page)
+		}
+	}
+	// Every quote links to a paragraph that holds it.
+	checkQuote := func(owner, slug, q, link string) {
+		p, frag, _ := strings.Cut(link, "#")
+		page, ok := o.File(p)
+		if !ok || frag == "" {
+			t.Errorf("%s/%s: bad link %q", owner, slug, link)
+			return
+		}
+		doc, _ := goquery.NewDocumentFromReader(bytes.NewReader(page))
+		text := doc.Find("#" + frag).Text()
+		if _, ok := quote.Find(text, q); !ok {
+			t.Errorf("%s/%s: paragraph #%s does not hold the quote %q", owner, slug, frag, q)
+		}
+	}
+	for _, c := range dj.Claims {
+		for slug, q := range c.Sources {
+			if q.Quote != "" {
+				checkQuote(c.ID, slug, q.Quote, q.URL)
+			}
+		}
+	}
+	for _, e := range dj.Events {
+		for slug, q := range e.Sources {
+			checkQuote(e.ID, slug, q.Quote, q.URL)
+		}
+	}
+}
+
+// checkSite checks every page of a built site with goquery: ids are
+// unique, every internal link resolves to a file (never a folder) and
+// its fragment to an id of the target page, and nothing is fetched from
+// another origin.
+func checkSite(t *testing.T, o *Output) {
+	t.Helper()
+	docs := map[string]*goquery.Document{}
+	for _, p := range o.Paths() {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		data, _ := o.File(p)
+		doc, err := goquery.NewDocumentFromReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		docs[p] = doc
+		if n := doc.Find("h1").Length(); n != 1 {
+			t.Errorf("%s: %d h1 elements, want 1", p, n)
+		}
+		seen := map[string]bool{}
+		doc.Find("[id]").Each(func(_ int, s *goquery.Selection) {
+			id := s.AttrOr("id", "")
+			if seen[id] {
+				t.Errorf("%s: duplicate id %q", p, id)
+			}
+			seen[id] = true
+		})
+	}
+	for p, doc := range docs {
+		if p == "404.html" {
+			continue
+		}
+		doc.Find("a[href], link[rel=stylesheet], link[rel=icon], img[src], script[src], iframe[src]").Each(func(_ int, s *goquery.Selection) {
+			ref := s.AttrOr("href", s.AttrOr("src", ""))
+			u, err := url.Parse(ref)
+			if err != nil {
+				t.Errorf("%s: bad link %q", p, ref)
+				return
+			}
+			if u.Scheme != "" || u.Host != "" {
+				if goquery.NodeName(s) != "a" {
+					t.Errorf("%s: resource from another origin: %s", p, ref)
+				} else if !strings.Contains(s.AttrOr("rel", ""), "noopener") {
+					t.Errorf("%s: outbound link without rel=noopener: %s", p, ref)
+				}
+				return
+			}
+			target := p
+			if u.Path != "" {
+				target = path.Join(path.Dir(p), u.Path)
+			}
+			if _, ok := o.File(target); !ok {
+				t.Errorf("%s: link %q: no file %s", p, ref, target)
+				return
+			}
+			if u.Fragment != "" {
+				if d := docs[target]; d == nil || d.Find("#"+u.Fragment).Length() == 0 {
+					t.Errorf("%s: link %q: no id %q in %s", p, ref, u.Fragment, target)
+				}
+			}
+		})
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a, err := Build(repoConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Build(repoConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(a.Paths(), b.Paths()) {
+		t.Fatalf("paths differ:\n%v\n%v", a.Paths(), b.Paths())
+	}
+	for _, p := range a.Paths() {
+		x, _ := a.File(p)
+		y, _ := b.File(p)
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two builds", p)
+		}
+	}
+}
+
+func TestMinifyIdempotent(t *testing.T) {
+	o, err := Build(repoConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newMinifier()
+	for _, p := range o.Paths() {
+		mt, ok := mediaTypes[path.Ext(p)]
+		if !ok {
+			continue
+		}
+		once, _ := o.File(p)
+		twice, err := m.Bytes(mt, once)
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		if !bytes.Equal(once, twice) {
+			t.Errorf("%s: minify is not idempotent", p)
+		}
+	}
+}
+
+func TestWriteAndDiff(t *testing.T) {
+	o, err := Build(repoConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "public")
+	if diffs, _ := o.Diff(dir); len(diffs) != 1 || !strings.HasPrefix(diffs[0], "missing: ") {
+		t.Errorf("Diff before any build = %v", diffs)
+	}
+	if err := o.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	if diffs, err := o.Diff(dir); err != nil || len(diffs) != 0 {
+		t.Fatalf("Diff after Write = %v, %v", diffs, err)
+	}
+	os.WriteFile(filepath.Join(dir, "extra.html"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(dir, "index.html"), []byte("stale"), 0o644)
+	os.Remove(filepath.Join(dir, "claims.html"))
+	diffs, _ := o.Diff(dir)
+	want := []string{"missing: claims.html", "extra: extra.html", "stale: index.html"}
+	if !slices.Equal(diffs, want) {
+		t.Errorf("Diff = %q, want %q", diffs, want)
+	}
+	// A second Write removes what no longer belongs.
+	if err := o.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	if diffs, _ := o.Diff(dir); len(diffs) != 0 {
+		t.Errorf("after rewrite: %v", diffs)
+	}
+	// No temporary folders are left beside the output.
+	entries, _ := os.ReadDir(filepath.Dir(dir))
+	if len(entries) != 1 {
+		t.Errorf("left beside the output: %v", entries)
+	}
+}
+
+// TestWriteFailureKeepsOldOutput makes Write fail half way and checks
+// that the previous build is untouched.
+func TestWriteFailureKeepsOldOutput(t *testing.T) {
+	o, err := Build(repoConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "public")
+	if err := o.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, dir)
+	bad := &Output{files: map[string][]byte{"a.html": []byte("x"), "a.html/b.html": []byte("y"), "dossier.json": nil}}
+	if err := bad.Write(dir); err == nil {
+		t.Fatal("Write of an impossible tree succeeded")
+	}
+	if after := snapshot(t, dir); !maps(before, after) {
+		t.Error("a failed Write changed the previous output")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dir))
+	if len(entries) != 1 {
+		t.Errorf("left beside the output: %v", entries)
+	}
+}
+
+func TestWriteRefusesForeignFolder(t *testing.T) {
+	o, err := Build(repoConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "thesis.docx"), []byte("precious"), 0o644)
+	err = o.Write(dir)
+	if err == nil || !strings.Contains(err.Error(), "refusing to replace") {
+		t.Fatalf("Write into a foreign folder: %v", err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "thesis.docx")); string(data) != "precious" {
+		t.Error("foreign file touched")
+	}
+}
+
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			data, _ := os.ReadFile(p)
+			m[p] = string(data)
+		}
+		return nil
+	})
+	return m
+}
+
+func maps(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+func BenchmarkBuildRepository(b *testing.B) {
+	cfg := repoConfig()
+	for b.Loop() {
+		if _, err := Build(cfg); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestInjection builds a dossier whose capture, sidecar, claims and
+// dossier.yaml carry markup, and checks that none of it became markup.
+func TestInjection(t *testing.T) {
+	cfg, _ := caseConfig(t, "testdata/injection.txt")
+	o, err := Build(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range o.Paths() {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		data, _ := o.File(p)
+		doc, err := goquery.NewDocumentFromReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sel := range []string{"script", "iframe", "img", "object", "embed", "b", "i", "[style]"} {
+			if n := doc.Find(sel).Length(); n > 0 {
+				t.Errorf("%s: %d %s elements from content", p, n, sel)
+			}
+		}
+		doc.Find("*").Each(func(_ int, s *goquery.Selection) {
+			for _, a := range s.Nodes[0].Attr {
+				if strings.HasPrefix(a.Key, "on") {
+					t.Errorf("%s: event handler attribute %s on <%s>", p, a.Key, goquery.NodeName(s))
+				}
+				if (a.Key == "href" || a.Key == "src" || a.Key == "action") && strings.Contains(strings.ToLower(a.Val), "javascript:") {
+					t.Errorf("%s: javascript: URL in %s", p, a.Key)
+				}
+			}
+		})
+	}
+	page, _ := o.File("sources/wire.html")
+	doc, _ := goquery.NewDocumentFromReader(bytes.NewReader(page))
+	if text := doc.Find(".article").Text(); !strings.Contains(text, `<script>alert("capture")</script>`) {
+		t.Errorf("the capture's markup is not shown as text: %q", text)
+	}
+}
