@@ -5,8 +5,10 @@ import "unicode"
 // A Near is the passage of a text closest to a quote that the text does not
 // contain, for the hint of a "quote not found" error. Start and End are byte
 // offsets into the original text, Passage is text[Start:End], and Similarity
-// is in [0, 1]: 1 for a passage that matches the quote, 0 when there is
-// nothing alike (or no text, or no quote).
+// is in [0, 1]: 1 for a passage that matches the quote, near 0 when there is
+// nothing alike, and 0 with an empty passage when the text or the quote is
+// empty. A near miss in a long quote can come close to 1 (one typo in 250
+// characters is 99.6%), so a hint should not round it up to 100%.
 type Near struct {
 	Start, End int
 	Passage    string
