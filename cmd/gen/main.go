@@ -165,7 +165,7 @@ func cleanCmd(args []string, stdout, stderr io.Writer) int {
 	case *asJSON:
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(a); err != nil {
+		if err := enc.Encode(cleanJSON(a)); err != nil {
 			fmt.Fprintf(stderr, "gen: %v\n", err)
 			return 1
 		}
@@ -175,4 +175,35 @@ func cleanCmd(args []string, stdout, stderr io.Writer) int {
 		stdout.Write(a.Markdown())
 	}
 	return 0
+}
+
+// cleanedJSON is the shape of gen clean -json.
+type cleanedJSON struct {
+	Title      string          `json:"title"`
+	Meta       clean.Meta      `json:"meta"`
+	Paragraphs []paragraphJSON `json:"paragraphs"`
+	Removed    []clean.Removed `json:"removed"`
+	Repairs    int             `json:"mojibake_repairs"`
+}
+
+type paragraphJSON struct {
+	Kind string `json:"kind"` // paragraph or heading
+	Line int    `json:"line"`
+	Text string `json:"text"`
+}
+
+func cleanJSON(a *clean.Article) cleanedJSON {
+	out := cleanedJSON{Title: a.Title, Meta: a.Meta, Removed: a.Removed, Repairs: a.Repairs,
+		Paragraphs: []paragraphJSON{}}
+	if out.Removed == nil {
+		out.Removed = []clean.Removed{}
+	}
+	for _, b := range a.Blocks {
+		kind := "paragraph"
+		if b.Kind == clean.Heading {
+			kind = "heading"
+		}
+		out.Paragraphs = append(out.Paragraphs, paragraphJSON{Kind: kind, Line: b.Line, Text: b.Text})
+	}
+	return out
 }

@@ -159,7 +159,8 @@ func (b *builder) locate(q *content.Quote, what string) string {
 		near := quote.Closest(strings.Join(s.texts, "\n"), q.Text)
 		hint := "copy the passage exactly from the source page; only white space, quote, apostrophe and dash styles may differ"
 		if near.Passage != "" {
-			hint = fmt.Sprintf("closest passage (%.0f%% similar): %q\n%s", near.Similarity*100, near.Passage, hint)
+			pct := min(int(near.Similarity*100), 99) // floor: a near miss never reads 100%
+			hint = fmt.Sprintf("closest passage (%d%% similar): %q\n%s", pct, near.Passage, hint)
 		}
 		b.errs.Add(q.Pos, "quote not found in "+q.Slug, hint)
 		return ""
