@@ -1,0 +1,545 @@
+package clean
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+)
+
+// decodeDeclaredCharset decodes an HTML capture that is not UTF-8 from
+// the charset its <meta> declares, if it declares one.
+func decodeDeclaredCharset(raw []byte) (string, bool) {
+	enc, name, certain := charset.DetermineEncoding(raw, "text/html")
+	if !certain || name == "utf-8" || name == "windows-1252" && !bytes.Contains(bytes.ToLower(raw[:min(len(raw), 4096)]), []byte("charset")) {
+		return "", false
+	}
+	out, err := io.ReadAll(enc.NewDecoder().Reader(bytes.NewReader(raw)))
+	if err != nil || bytes.IndexByte(out, 0) >= 0 {
+		return "", false
+	}
+	return string(out), true
+}
+
+// A segment is the text of one block of an HTML page: a paragraph,
+// heading, list item, or the loose text of a container.
+type segment struct {
+	node     *html.Node // the block element holding the text
+	tag      atom.Atom  // its tag
+	text     string     // repaired, white space collapsed
+	linkText int        // bytes of text inside links
+	drop     string     // reason from a dropped ancestor (nav, footer …), or ""
+	hidden   bool       // inside a hidden element: not visible, not reported
+}
+
+// blockTags are the elements that start a new segment.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Li: true, atom.Blockquote: true, atom.Pre: true, atom.Div: true, atom.Section: true, atom.Article: true,
+	atom.Main: true, atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Dd: true, atom.Dt: true, atom.Table: true,
+	atom.Tr: true, atom.Td: true, atom.Th: true, atom.Figure: true, atom.Figcaption: true, atom.Header: true,
+	atom.Footer: true, atom.Nav: true, atom.Aside: true, atom.Form: true, atom.Address: true, atom.Body: true,
+	atom.Br: true, atom.Hr: true, atom.Caption: true, atom.Fieldset: true, atom.Details: true, atom.Summary: true,
+}
+
+// skipTags are never text.
+var skipTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Svg: true,
+	atom.Iframe: true, atom.Object: true, atom.Embed: true, atom.Canvas: true, atom.Button: true,
+	atom.Select: true, atom.Option: true, atom.Input: true, atom.Textarea: true, atom.Head: true,
+	atom.Link: true, atom.Meta: true, atom.Title: true, atom.Math: true, atom.Audio: true, atom.Video: true,
+	atom.Picture: true, atom.Img: true, atom.Label: true,
+}
+
+// dropTags are page chrome: their text is reported as removed.
+var dropTags = map[atom.Atom]string{
+	atom.Nav: ReasonNavigation, atom.Header: ReasonNavigation, atom.Footer: ReasonFooter,
+	atom.Aside: ReasonSidebar, atom.Form: ReasonCommentForm, atom.Menu: ReasonNavigation,
+}
+
+var (
+	// positiveRE and negativeRE are readability's class and id hints.
+	positiveRE = regexp.MustCompile(`(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose`)
+	negativeRE = regexp.MustCompile(`(?i)-ad-|^ad-|\bads?\b|banner|breadcrumb|combx|comment|com-|contact|foot|footnote|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|taboola|tool|widget|social|newsletter|subscribe|popup|modal|cookie|byline|author|recommend|more-|nav|menu|signup|teaser|trending|popular|caption|credit|disclaimer|copyright`)
+	// chromeRE marks containers dropped outright, by class or id.
+	chromeRE      = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:comments?|comment-list|disqus|share|sharing|social|related|recommended|sidebar|newsletter|subscribe|breadcrumbs?|cookie|popup|modal|outbrain|taboola|advert|advertisement|ad-container|ad-slot|promo|most-popular|trending|author-bio|about-author|tags|tag-list)(?:$|[\s_-])`)
+	hiddenStyleRE = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
+)
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func isHidden(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if a.Val == "true" {
+				return true
+			}
+		case "style":
+			if hiddenStyleRE.MatchString(a.Val) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// segmenter walks a DOM and cuts its visible text into segments.
+type segmenter struct {
+	segs   []*segment
+	buf    strings.Builder
+	links  int
+	block  *html.Node
+	drop   string
+	hidden bool
+	inLink int
+}
+
+func (s *segmenter) flush() {
+	t := normSpace(s.buf.String())
+	if t != "" {
+		s.segs = append(s.segs, &segment{node: s.block, tag: s.block.DataAtom, text: t, linkText: s.links, drop: s.drop, hidden: s.hidden})
+	}
+	s.buf.Reset()
+	s.links = 0
+}
+
+func (s *segmenter) walk(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		s.buf.WriteString(n.Data)
+		if s.inLink > 0 {
+			s.links += len(strings.TrimSpace(n.Data))
+		}
+		return
+	case html.ElementNode:
+		if skipTags[n.DataAtom] {
+			return
+		}
+	case html.DocumentNode:
+	default:
+		return
+	}
+	isBlock := n.Type == html.ElementNode && blockTags[n.DataAtom]
+	saveBlock, saveDrop, saveHidden := s.block, s.drop, s.hidden
+	if isBlock {
+		s.flush()
+		if n.DataAtom != atom.Br && n.DataAtom != atom.Hr {
+			s.block = n
+		}
+	}
+	if s.drop == "" && n.Type == html.ElementNode {
+		if r, ok := dropTags[n.DataAtom]; ok && !(n.DataAtom == atom.Header && insideArticle(n)) {
+			s.drop = r
+		} else if cls := attr(n, "class") + " " + attr(n, "id"); n.DataAtom != atom.Body && n.DataAtom != atom.Html && chromeRE.MatchString(cls) {
+			s.drop = chromeReason(cls)
+		}
+	}
+	if isHidden(n) {
+		s.hidden = true
+	}
+	if n.DataAtom == atom.A {
+		s.inLink++
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		s.walk(c)
+	}
+	if n.DataAtom == atom.A {
+		s.inLink--
+	}
+	if isBlock {
+		s.flush()
+	}
+	s.block, s.drop, s.hidden = saveBlock, saveDrop, saveHidden
+}
+
+// insideArticle reports whether n is inside an <article> or <main>: a
+// header there is the article's own header, not the site's.
+func insideArticle(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Article || p.DataAtom == atom.Main {
+			return true
+		}
+	}
+	return false
+}
+
+func chromeReason(cls string) string {
+	c := strings.ToLower(cls)
+	switch {
+	case strings.Contains(c, "comment") || strings.Contains(c, "disqus"):
+		return ReasonCommentForm
+	case strings.Contains(c, "share") || strings.Contains(c, "social") || strings.Contains(c, "newsletter") || strings.Contains(c, "subscribe"):
+		return ReasonPrompt
+	case strings.Contains(c, "related") || strings.Contains(c, "recommended") || strings.Contains(c, "popular") || strings.Contains(c, "trending") || strings.Contains(c, "outbrain") || strings.Contains(c, "taboola"):
+		return ReasonRelated
+	case strings.Contains(c, "breadcrumb"):
+		return ReasonNavigation
+	case strings.Contains(c, "cookie"):
+		return ReasonLegal
+	case strings.Contains(c, "ad") || strings.Contains(c, "promo"):
+		return ReasonAdvertisement
+	case strings.Contains(c, "author"):
+		return ReasonAuthorBio
+	}
+	return ReasonSidebar
+}
+
+// cleanHTML cleans an HTML capture.
+func cleanHTML(src string) *Article {
+	a := new(Article)
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(src))
+	if err != nil {
+		return a // x/net/html accepts any input; kept for safety
+	}
+	ld := readJSONLD(doc)
+	readHTMLMeta(a, doc, ld)
+
+	var sg segmenter
+	for _, n := range doc.Nodes {
+		sg.block = n
+		sg.walk(n)
+	}
+	sg.flush()
+	segs := sg.segs[:0]
+	for _, s := range sg.segs {
+		if !s.hidden {
+			t, n := repairMojibake(s.text)
+			s.text = t
+			a.Repairs += n
+			segs = append(segs, s)
+		}
+	}
+
+	top := mainContainer(segs)
+	inMain := func(n *html.Node) bool {
+		for p := n; p != nil; p = p.Parent {
+			if top[p] {
+				return true
+			}
+		}
+		return false
+	}
+	var title string
+	if a.Title != "" {
+		title = a.Title
+	}
+	titleWords := words(title)
+	titleSeen := false
+	for _, s := range segs {
+		ws := words(s.text)
+		reason := ""
+		switch {
+		case s.drop != "":
+			reason = s.drop
+		case !inMain(s.node):
+			if len(ws) >= 8 {
+				reason = ReasonSidebar
+			} else {
+				reason = ReasonNavigation
+			}
+		case s.tag == atom.H1 || (title != "" && similarity(ws, titleWords) >= 0.85 && len(ws) <= len(titleWords)+3 && !endsSentence(s.text)):
+			switch {
+			case title == "":
+				a.Title, a.Meta.Title, title, titleWords = s.text, s.text, s.text, ws
+				reason = ReasonTitle
+			case !titleSeen:
+				reason = ReasonTitle
+			default:
+				reason = ReasonRepeatedTitle
+			}
+			titleSeen = true
+		case s.tag == atom.Figcaption:
+			reason = ReasonCaption
+			a.Meta.Captions = append(a.Meta.Captions, s.text)
+		case len(s.text) > 0 && float64(s.linkText)/float64(len(s.text)) > 0.6 && len(ws) < 25:
+			reason = ReasonNavigation
+		default:
+			reason = boilerplate(s.text, ws)
+			if reason == ReasonByline && a.Meta.Author == "" {
+				a.Meta.Author, _, _ = parseByline(s.text)
+			}
+			if reason == ReasonDate && a.Meta.Published == "" {
+				a.Meta.Published, _ = isDateLine(s.text)
+			}
+			if reason == ReasonCaption {
+				a.Meta.Captions = append(a.Meta.Captions, s.text)
+			}
+		}
+		if reason != "" {
+			a.Removed = append(a.Removed, Removed{Text: s.text, Reason: reason})
+			continue
+		}
+		kind := Paragraph
+		switch s.tag {
+		case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			kind = Heading
+		}
+		a.Blocks = append(a.Blocks, Block{Kind: kind, Text: s.text})
+	}
+	var body []string
+	for _, b := range a.Blocks {
+		body = append(body, b.Text)
+	}
+	body = append(body, a.Title)
+	if a.Meta.AttributedTo == "" {
+		a.Meta.AttributedTo = attribution(body)
+	}
+	return a
+}
+
+// mainContainer chooses the element(s) holding the article, in the
+// manner of readability: each paragraph adds to its parent's score
+// (and half to its grandparent's) one point plus its commas plus one
+// point per 100 characters (up to 3); a candidate's score is then
+// scaled by 1 − its link density and moved by its class and id hints.
+// The best candidate is kept with those siblings that score at least a
+// fifth as well.
+func mainContainer(segs []*segment) map[*html.Node]bool {
+	score := make(map[*html.Node]float64)
+	var order []*html.Node
+	add := func(n *html.Node, v float64) {
+		if n == nil || n.Type != html.ElementNode {
+			return
+		}
+		if _, ok := score[n]; !ok {
+			order = append(order, n)
+			score[n] = classWeight(n)
+		}
+		score[n] += v
+	}
+	textLen := make(map[*html.Node]int)
+	linkLen := make(map[*html.Node]int)
+	for _, s := range segs {
+		for p := s.node; p != nil; p = p.Parent {
+			textLen[p] += len(s.text)
+			linkLen[p] += s.linkText
+		}
+	}
+	for _, s := range segs {
+		if s.drop != "" || len(s.text) < 25 {
+			continue
+		}
+		switch s.tag {
+		case atom.P, atom.Pre, atom.Td, atom.Blockquote, atom.Div, atom.Section, atom.Article, atom.Li:
+		default:
+			continue
+		}
+		v := 1 + float64(strings.Count(s.text, ",")) + min(float64(len(s.text))/100, 3)
+		if s.tag == atom.Li || s.tag == atom.Div {
+			v /= 2
+		}
+		node := s.node
+		if s.tag == atom.Div || s.tag == atom.Section || s.tag == atom.Article {
+			add(node, v) // loose text: the container itself
+		}
+		add(node.Parent, v)
+		if node.Parent != nil {
+			add(node.Parent.Parent, v/2)
+		}
+	}
+	var best *html.Node
+	bestScore := 0.0
+	for _, n := range order {
+		ld := 0.0
+		if textLen[n] > 0 {
+			ld = float64(linkLen[n]) / float64(textLen[n])
+		}
+		score[n] *= 1 - ld
+		if score[n] > bestScore {
+			best, bestScore = n, score[n]
+		}
+	}
+	top := make(map[*html.Node]bool)
+	if best == nil {
+		return top
+	}
+	top[best] = true
+	if best.Parent != nil {
+		threshold := max(10, bestScore*0.2)
+		for c := best.Parent.FirstChild; c != nil; c = c.NextSibling {
+			if c == best || c.Type != html.ElementNode {
+				continue
+			}
+			if s, ok := score[c]; ok && s >= threshold {
+				top[c] = true
+			}
+		}
+	}
+	return top
+}
+
+func classWeight(n *html.Node) float64 {
+	w := 0.0
+	for _, v := range []string{attr(n, "class"), attr(n, "id")} {
+		if v == "" {
+			continue
+		}
+		if negativeRE.MatchString(v) {
+			w -= 25
+		}
+		if positiveRE.MatchString(v) {
+			w += 25
+		}
+	}
+	return w
+}
+
+// ldArticle is the part of a schema.org Article in JSON-LD that we read.
+type ldArticle struct {
+	Headline      string
+	Author        string
+	DatePublished string
+	Publisher     string
+	ArticleBody   string
+}
+
+// readJSONLD returns the first Article-like object of the page's JSON-LD.
+func readJSONLD(doc *goquery.Document) ldArticle {
+	var out ldArticle
+	doc.Find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		var v any
+		if json.Unmarshal([]byte(s.Text()), &v) != nil {
+			return true
+		}
+		if obj := findArticle(v); obj != nil {
+			out = ldArticle{
+				Headline:      ldString(obj["headline"]),
+				Author:        ldName(obj["author"]),
+				DatePublished: ldString(obj["datePublished"]),
+				Publisher:     ldName(obj["publisher"]),
+				ArticleBody:   ldString(obj["articleBody"]),
+			}
+			return false
+		}
+		return true
+	})
+	return out
+}
+
+func findArticle(v any) map[string]any {
+	switch v := v.(type) {
+	case []any:
+		for _, e := range v {
+			if o := findArticle(e); o != nil {
+				return o
+			}
+		}
+	case map[string]any:
+		if isArticleType(v["@type"]) {
+			return v
+		}
+		if g, ok := v["@graph"]; ok {
+			return findArticle(g)
+		}
+	}
+	return nil
+}
+
+func isArticleType(t any) bool {
+	switch t := t.(type) {
+	case string:
+		return strings.HasSuffix(t, "Article") || t == "BlogPosting" || t == "Report" || t == "LiveBlogPosting"
+	case []any:
+		for _, e := range t {
+			if isArticleType(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func ldString(v any) string {
+	switch v := v.(type) {
+	case string:
+		return normSpace(html.UnescapeString(v))
+	case []any:
+		if len(v) > 0 {
+			return ldString(v[0])
+		}
+	}
+	return ""
+}
+
+// ldName reads a name: a string, an object with a name, or a list of
+// those (joined with ", ").
+func ldName(v any) string {
+	switch v := v.(type) {
+	case string:
+		return normSpace(v)
+	case map[string]any:
+		return ldString(v["name"])
+	case []any:
+		var names []string
+		for _, e := range v {
+			if n := ldName(e); n != "" {
+				names = append(names, n)
+			}
+		}
+		return strings.Join(names, ", ")
+	}
+	return ""
+}
+
+// readHTMLMeta fills a's title and metadata from JSON-LD, meta tags and
+// <time>, in that order of preference.
+func readHTMLMeta(a *Article, doc *goquery.Document, ld ldArticle) {
+	metaContent := func(keys ...string) string {
+		for _, k := range keys {
+			sel := doc.Find(`meta[property="` + k + `"], meta[name="` + k + `"]`).First()
+			if c, ok := sel.Attr("content"); ok && strings.TrimSpace(c) != "" {
+				return normSpace(c)
+			}
+		}
+		return ""
+	}
+	first := func(vals ...string) string {
+		for _, v := range vals {
+			if v != "" {
+				return v
+			}
+		}
+		return ""
+	}
+	title := first(ld.Headline, metaContent("og:title", "twitter:title"))
+	if title == "" {
+		title = normSpace(doc.Find("h1").First().Text())
+	}
+	title, _ = repairMojibake(title)
+	a.Title, a.Meta.Title = title, title
+	author := first(ld.Author, metaContent("author", "article:author", "byl", "parsely-author", "sailthru.author"))
+	if strings.Contains(author, "://") {
+		author = ""
+	}
+	author = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(author, "By "), "by "))
+	a.Meta.Author = author
+	date := first(ld.DatePublished, metaContent("article:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date", "sailthru.date", "parsely-pub-date"))
+	if date == "" {
+		if dt, ok := doc.Find("time[datetime]").First().Attr("datetime"); ok {
+			date = dt
+		}
+	}
+	if d, ok := ParseDate(date); ok {
+		a.Meta.Published = d
+	}
+	a.Meta.Outlet = first(ld.Publisher, metaContent("og:site_name", "application-name"))
+}

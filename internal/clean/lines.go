@@ -1,0 +1,170 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// Line features and the boilerplate vocabulary shared by the text and
+// HTML cleaners.
+
+// stopWords are frequent function words (English, with a few French,
+// German and Spanish ones). Prose has many; menus and headlines few.
+var stopWords = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(`a an the and or but if of to in on at by for with from as into about after
+		before over under between through during without within is are was were be been being has have had do does did
+		will would can could should may might must shall it its this that these those there their they them he she his
+		her him we our us you your i me my not no so than then also which who whom whose what when where why how all any
+		some more most other such only just very said says
+		le la les des du de et est un une que qui dans pour pas sur au aux avec
+		der die das und ist nicht ein eine zu den dem mit von sich auf für im
+		el los las del y en que por con para una es se lo`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// words splits s into lower-case word tokens (letters and digits).
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) && !unicode.Is(unicode.Mc, r)
+	})
+}
+
+// stopRatio is the share of words of s that are stop words.
+func stopRatio(ws []string) float64 {
+	if len(ws) == 0 {
+		return 0
+	}
+	n := 0
+	for _, w := range ws {
+		if stopWords[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(ws))
+}
+
+// endsSentence reports whether s ends like a sentence: with . ! ? … or a
+// colon, possibly followed by closing quotes or brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return r == '"' || r == '\'' || r == '”' || r == '’' || r == '»' || r == ')' || r == ']' || r == '*' || unicode.IsSpace(r)
+	})
+	if s == "" {
+		return false
+	}
+	r, _ := lastRune(s)
+	switch r {
+	case '.', '!', '?', '…', ':', ';', '。', '！', '？', '।', '؟':
+		return true
+	}
+	return false
+}
+
+// endsTruncated reports whether s ends in an ellipsis, as teasers cut
+// short do.
+func endsTruncated(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…") || strings.HasSuffix(s, "[…]") || strings.HasSuffix(s, "[...]")
+}
+
+func lastRune(s string) (rune, int) {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] < 0x80 || s[i] >= 0xC0 {
+			return []rune(s[i:])[0], i
+		}
+	}
+	return 0, -1
+}
+
+// The boilerplate vocabulary: general web chrome, never one site's
+// wording.
+var (
+	copyProtectionRE = regexp.MustCompile(`content is protected|copying (?:is )?(?:not allowed|prohibited|disabled)|right[- ]click (?:is )?disabled|you (?:cannot|can't|are not allowed to) copy|text selection is disabled`)
+	trackingRE       = regexp.MustCompile(`\b(?:msid|imgsize|utm_[a-z]+|gtag|googletag|adsbygoogle|datalayer|fbq|pagead|doubleclick)\b|\bfunction\s*\(|\w+=\w+&\w+=`)
+	readTimeRE       = regexp.MustCompile(`^(?:(?:estimated )?reading time\s*:?\s*)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s*-?\s*(?:min(?:ute)?s?|m)\.?(?:\s*(?:read|to read|reading|listen|watch))?$`)
+	readTimeWordRE   = regexp.MustCompile(`read|reading time`)
+	commentFormRE    = regexp.MustCompile(`enter your (?:comment|name|email)|leave a (?:reply|comment)|cancel reply|post (?:a )?comment|your email address will not be published|required fields are marked|save my name,? email|akismet|comment data is processed|comments? (?:are|is) closed|^\d+\s+comments?$|^comments?\s*(?:\(\d+\))?$|^add (?:a )?comment|log ?in to (?:comment|reply)|join the (?:conversation|discussion)|^(?:no|show|view|hide|load) (?:more )?comments|notify me of (?:follow-up|new) (?:comments|posts)|be the first to comment|^reply$|^report$`)
+	promptStartRE    = regexp.MustCompile(`^(?:follow us|follow|subscribe|sign up|signup|join|download|listen|share|click here|get (?:the|our)|don't miss|never miss|stay (?:updated|informed|connected)|like us|tap here|support (?:us|our))\b`)
+	promptWordRE     = regexp.MustCompile(`\b(?:share|shares|shared|tweet|follow|subscribe|subscribers?|sign ?up|sign in|log ?in|register|newsletters?|listen|podcast|download|whatsapp|telegram|facebook|twitter|linkedin|pinterest|reddit|instagram|youtube|e-?mail|print|copy link|google news|click here|read more|continue reading|load more|show more|bookmark|save|gift|comments?|flipboard|messenger|app|notifications?)\b`)
+	relatedRE        = regexp.MustCompile(`^(?:related(?: posts?| articles?| stories| news| content| topics| coverage| reading| links)?|more (?:stories|news|articles|headlines|videos|from|on|in|like this)\b.*|most (?:popular|read|viewed|shared|commented)|recent (?:comments|posts|articles|news)|popular(?: posts| stories| now)?|trending(?: now| stories| topics| news)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles)?|read next|up next|what to read next|latest(?: news| stories| posts| articles| headlines)?|top stories|editor'?s picks?|archives?(?: months)?|categories|tags?|topics|further reading|see more|must read|in case you missed it|more to explore|around the web|from around the web|other news|news feed|don't miss)\s*:?$`)
+	teaserRE         = regexp.MustCompile(`^(?:see also|also read|read also|also see|read more|related|more|watch|also watch|must read|don't miss|recommended|read|related article|related story|related news|click here to read|also on [a-z]+)\s*[:|\-–—]*\s+\S`)
+	legalRE          = regexp.MustCompile(`©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|privacy policy|terms (?:of|and) (?:use|service|conditions)|\bcookies?\b|cookie policy`)
+	adRE             = regexp.MustCompile(`^(?:advertisement|advertisment|advert|sponsored|sponsored content|sponsored links?|ad|ads|promoted|paid content|paid post|partner content|story continues below(?: advertisement)?|continue reading below|scroll to continue(?: with content)?|article continues (?:below|after (?:this )?(?:ad|advertisement))|skip advert|ad feedback|report (?:this )?ad)\.?$`)
+	breadcrumbRE     = regexp.MustCompile(`^Home(?:\p{Lu}|\s*[›»>/|])|\S\s*[›»]\s*\S`)
+)
+
+// boilerplate returns the reason a line's own wording marks it as page
+// chrome, or "".
+func boilerplate(s string, ws []string) string {
+	nw := len(ws)
+	if nw > 60 {
+		return "" // prose, whatever its words
+	}
+	lower := strings.ToLower(s) // the vocabulary regexps are lower case
+	switch {
+	case nw <= 15 && copyProtectionRE.MatchString(lower):
+		return ReasonCopyProtection
+	case nw <= 10 && trackingRE.MatchString(lower):
+		return ReasonTracking
+	case nw <= 8 && readTimeRE.MatchString(lower) && (readTimeWordRE.MatchString(lower) || nw <= 2):
+		return ReasonReadTime
+	case nw <= 25 && commentFormRE.MatchString(lower):
+		return ReasonCommentForm
+	case nw <= 8 && adRE.MatchString(lower):
+		return ReasonAdvertisement
+	case nw <= 6 && relatedRE.MatchString(lower):
+		return ReasonRelated
+	case nw <= 30 && teaserRE.MatchString(lower) && !endsSentence(s):
+		return ReasonTeaser
+	case nw <= 30 && promptStartRE.MatchString(lower) && promptWordRE.MatchString(lower) && (!endsSentence(s) || nw <= 12):
+		return ReasonPrompt
+	case nw <= 6 && promptWordRE.MatchString(lower) && !endsSentence(s):
+		return ReasonPrompt
+	case nw <= 40 && legalRE.MatchString(lower) && (strings.Contains(lower, "©") || strings.Contains(lower, "rights reserved") || strings.Contains(lower, "cookie") || !endsSentence(s) || nw <= 12):
+		return ReasonLegal
+	case nw <= 30 && !endsSentence(s) && breadcrumbRE.MatchString(s):
+		return ReasonNavigation
+	case isCaption(s):
+		return ReasonCaption
+	}
+	if nw > 14 {
+		return ""
+	}
+	if _, ok := isDateLine(s); ok && nw <= 12 {
+		return ReasonDate
+	}
+	if _, _, ok := parseByline(s); ok {
+		return ReasonByline
+	}
+	return ""
+}
+
+// similarity is the share of the smaller word set that the two word
+// lists have in common.
+func similarity(a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	sa := make(map[string]bool, len(a))
+	for _, w := range a {
+		sa[w] = true
+	}
+	sb := make(map[string]bool, len(b))
+	for _, w := range b {
+		sb[w] = true
+	}
+	common := 0
+	for w := range sa {
+		if sb[w] {
+			common++
+		}
+	}
+	return float64(common) / float64(min(len(sa), len(sb)))
+}
+
+// bioRE matches the wording of an author biography, in lower case.
+var bioRE = regexp.MustCompile(`\b(?:is an? |has been |was an? |, an? |joined |worked |works |writes |covers |covering |graduated|graduate|degree|enthusiast|based in|reporter|writer|journalist|correspondent|editor|columnist|contributor|blogger|author of|get in touch|contact (?:me|him|her))`)

@@ -1,0 +1,123 @@
+package clean
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Markdown returns the article as a Markdown document: YAML front matter
+// with the non-empty metadata (title, author, published, outlet,
+// attributed_to, captions), then the blocks, headings as "## text" and
+// paragraphs as one line each, separated by blank lines. All text is
+// escaped, so nothing in a capture can become Markdown or HTML markup.
+func (a *Article) Markdown() []byte {
+	var b bytes.Buffer
+	m := a.Meta
+	if m.Title == "" {
+		m.Title = a.Title
+	}
+	fields := []struct{ key, val string }{
+		{"title", m.Title},
+		{"author", m.Author},
+		{"published", m.Published},
+		{"outlet", m.Outlet},
+		{"attributed_to", m.AttributedTo},
+	}
+	b.WriteString("---\n")
+	for _, f := range fields {
+		if f.val != "" {
+			fmt.Fprintf(&b, "%s: %s\n", f.key, yamlQuote(f.val))
+		}
+	}
+	if len(m.Captions) > 0 {
+		b.WriteString("captions:\n")
+		for _, c := range m.Captions {
+			fmt.Fprintf(&b, "  - %s\n", yamlQuote(c))
+		}
+	}
+	b.WriteString("---\n")
+	for _, blk := range a.Blocks {
+		b.WriteByte('\n')
+		if blk.Kind == Heading {
+			b.WriteString("## ")
+		}
+		b.WriteString(EscapeMarkdown(blk.Text))
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
+}
+
+// Text returns the body blocks as plain text, one block per line, with
+// no headline and no metadata.
+func (a *Article) Text() []byte {
+	var b bytes.Buffer
+	for _, blk := range a.Blocks {
+		b.WriteString(blk.Text)
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
+}
+
+// EscapeMarkdown escapes s, one line of plain text, so that CommonMark
+// renders it as exactly that text in one paragraph (or heading): it
+// backslash-escapes \ ` * _ [ ] < > & | ~ # everywhere, and a leading
+// > - + = or ordered-list marker ("1." "1)"). White space is collapsed
+// to single spaces, since a paragraph is one line.
+func EscapeMarkdown(s string) string {
+	s = normSpace(s)
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '~', '#':
+			b.WriteByte('\\')
+		case '-', '+', '=':
+			if i == 0 {
+				b.WriteByte('\\')
+			}
+		case '.', ')':
+			if isAllDigits(s[:i]) && i > 0 {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteString(s[i : i+size])
+		i += size
+	}
+	return b.String()
+}
+
+func isAllDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// yamlQuote returns s as a YAML double-quoted scalar.
+func yamlQuote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7F || (r >= 0x80 && r <= 0x9F) || r == 0xFEFF || r == 0x2028 || r == 0x2029:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}

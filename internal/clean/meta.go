@@ -1,0 +1,338 @@
+package clean
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// months maps English month names and abbreviations to their numbers.
+var months = map[string]int{
+	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
+	"apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
+	"aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
+	"october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+
+const monthRE = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
+
+var (
+	// "April 16, 2024", "Apr16,2024", "May 26th, 2024"
+	dateMDY = regexp.MustCompile(`(?i)\b` + monthRE + `\s*(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})\b`)
+	// "16 April 2024", "16th of April, 2024"
+	dateDMY = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:of\s+)?` + monthRE + `,?\s*(\d{4})\b`)
+	// "2024-04-16", "2024/04/16", "2024-04-16T10:00:00Z"
+	dateISO = regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T)`)
+	// "16.04.2024" (day first, as in most of Europe)
+	dateDots = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
+)
+
+// A dateMatch is a date found in a line: its normalized form and where
+// it was.
+type dateMatch struct {
+	ISO        string // YYYY-MM-DD
+	Start, End int    // byte offsets in the line
+}
+
+// findDate finds the first valid date in s.
+func findDate(s string) (dateMatch, bool) {
+	best := dateMatch{Start: -1}
+	try := func(m []int, y, mo, d int) {
+		if m == nil || (best.Start >= 0 && m[0] >= best.Start) {
+			return
+		}
+		if iso, ok := validDate(y, mo, d); ok {
+			best = dateMatch{ISO: iso, Start: m[0], End: m[1]}
+		}
+	}
+	if m := dateMDY.FindStringSubmatchIndex(s); m != nil {
+		try(m, atoi(s[m[6]:m[7]]), months[strings.ToLower(s[m[2]:m[3]])], atoi(s[m[4]:m[5]]))
+	}
+	if m := dateDMY.FindStringSubmatchIndex(s); m != nil {
+		try(m, atoi(s[m[6]:m[7]]), months[strings.ToLower(s[m[4]:m[5]])], atoi(s[m[2]:m[3]]))
+	}
+	if m := dateISO.FindStringSubmatchIndex(s); m != nil {
+		try(m, atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]]))
+	}
+	if m := dateDots.FindStringSubmatchIndex(s); m != nil {
+		try(m, atoi(s[m[6]:m[7]]), atoi(s[m[4]:m[5]]), atoi(s[m[2]:m[3]]))
+	}
+	return best, best.Start >= 0
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// validDate reports whether y-m-d is a real calendar date in a plausible
+// range for a news capture, and formats it as YYYY-MM-DD.
+func validDate(y, m, d int) (string, bool) {
+	if y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 {
+		return "", false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return "", false
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
+}
+
+// ParseDate returns the first date in s as YYYY-MM-DD. It accepts
+// English month names ("April 16, 2024", "Apr16,2024", "16 April 2024",
+// "Sun. May 26th, 2024"), ISO dates and times ("2024-04-16",
+// "2024-04-16T09:30:00Z") and day-first dotted dates ("16.04.2024").
+func ParseDate(s string) (string, bool) {
+	m, ok := findDate(s)
+	return m.ISO, ok
+}
+
+// dateFiller are the words that may surround a date on a date line.
+var dateFiller = regexp.MustCompile(`(?i)\b(published|posted|updated|last updated|modified|first published|on|at|am|pm|a\.m\.|p\.m\.|ist|gmt|utc|bst|cet|cest|edt|est|et|pdt|pst|pt|msk|hrs|date|time|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b\.?|\d{1,2}[:.]\d{2}(?::\d{2})?|[|•·,:\-–—/()]`)
+
+// isDateLine reports whether s is a date and little else, returning the
+// date.
+func isDateLine(s string) (string, bool) {
+	m, ok := findDate(s)
+	if !ok {
+		return "", false
+	}
+	rest := s[:m.Start] + " " + s[m.End:]
+	rest = dateFiller.ReplaceAllString(rest, " ")
+	if len(strings.Fields(rest)) > 2 {
+		return "", false
+	}
+	return m.ISO, true
+}
+
+var (
+	// "By Natasha Kumar", "Written by: Jane Doe", "Prepared by: Sergey Daga"
+	bylineRE = regexp.MustCompile(`(?i)^(?:(?:written|prepared|reported|compiled|edited|posted|story|text|words)\s+)?by\s*:?\s+(.+)$`)
+	// "Author: Jane Doe"
+	authorRE = regexp.MustCompile(`(?i)^(?:author|reporter|writer|correspondent)s?\s*:\s*(.+)$`)
+)
+
+// parseByline reports whether s is a byline and returns the author's
+// name. It accepts "By X", "Prepared by: X", "Author: X" and the
+// "X By X Apr16,2024" pattern (name, By, name, date), with an optional
+// date after the name.
+func parseByline(s string) (author string, date string, ok bool) {
+	if m, found := findDate(s); found {
+		date = m.ISO
+		s = strings.TrimSpace(s[:m.Start] + " " + s[m.End:])
+		s = strings.TrimRight(s, " |•·,-–—")
+	}
+	// "Natasha Kumar By Natasha Kumar": a name, By, the same name.
+	if i := strings.Index(s, " By "); i > 0 {
+		left, right := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+4:])
+		if strings.HasPrefix(right, left) && isName(left) {
+			return left, date, true
+		}
+	}
+	var m []string
+	if m = bylineRE.FindStringSubmatch(s); m == nil {
+		m = authorRE.FindStringSubmatch(s)
+	}
+	if m == nil {
+		return "", "", false
+	}
+	name := strings.TrimSpace(m[1])
+	// "By Jane Doe, Reuters", "By Jane Doe | Updated …", "By Jane Doe and John Roe"
+	if i := strings.IndexAny(name, "|•·"); i > 0 {
+		name = strings.TrimSpace(name[:i])
+	}
+	name = strings.TrimRight(name, " ,;-–—")
+	if !isNameList(name) {
+		return "", "", false
+	}
+	return name, date, true
+}
+
+// isNameList reports whether s looks like one or more personal or desk
+// names: "Jane Doe", "Jane Doe and John Roe", "Jane Doe, Reuters".
+func isNameList(s string) bool {
+	for _, part := range nameSep.Split(s, -1) {
+		if part != "" && !isName(part) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isName reports whether s looks like a name: one to five words, each
+// starting with an upper-case letter (particles such as "van" or "de"
+// allowed), with no sentence punctuation.
+func isName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 5 || strings.ContainsAny(s, ".!?:;\"“”") && !initialsOnly(s) {
+		return false
+	}
+	caps := 0
+	for _, w := range words {
+		r := []rune(w)[0]
+		switch {
+		case unicode.IsUpper(r):
+			caps++
+		case nameParticles[strings.ToLower(w)]:
+		default:
+			return false
+		}
+	}
+	return caps > 0
+}
+
+// initialsOnly allows the dots of initials ("J. R. R. Tolkien").
+func initialsOnly(s string) bool {
+	return !strings.ContainsAny(s, "!?:;\"“”") && initialRE.MatchString(s)
+}
+
+var (
+	nameSep   = regexp.MustCompile(`,\s*|\s+(?:and|&)\s+`)
+	initialRE = regexp.MustCompile(`\b\p{Lu}\.`)
+)
+
+var nameParticles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "da": true, "di": true, "del": true, "la": true, "le": true, "bin": true, "al": true, "el": true, "du": true, "dos": true}
+
+// captionStartRE and captionCreditRE match photo captions and credits:
+// by their label at the start, or by a picture agency's credit at the
+// end.
+var (
+	captionStartRE  = regexp.MustCompile(`(?i)^\(?\s*(?:photo|photos|image|images|picture|pictures|photograph|file photo|file image|illustration|graphic|credit|photo credit|image credit|image source|representational image|representative image)\s*(?:credit)?\s*[:|(/–—-]`)
+	captionCreditRE = regexp.MustCompile(`(?i)\b(?:getty images|shutterstock|afp via getty|reuters/[a-z]+|ap photo|photo by [a-z]|file photo)\)?\.?$`)
+)
+
+// isCaption reports whether s is a photo caption or credit.
+func isCaption(s string) bool {
+	if len(s) > 400 {
+		return false
+	}
+	if captionStartRE.MatchString(s) {
+		return true
+	}
+	tail := s
+	if len(tail) > 60 {
+		tail = tail[len(tail)-60:]
+	}
+	return captionCreditRE.MatchString(tail)
+}
+
+// agencies are the news agencies and outlets whose credits set
+// AttributedTo, each with the spellings that name it.
+var agencies = []struct {
+	Name  string
+	Names []string
+}{
+	{"Reuters", []string{"Reuters"}},
+	{"AP", []string{"AP", "Associated Press", "The Associated Press"}},
+	{"AFP", []string{"AFP", "Agence France-Presse", "Agence France Presse"}},
+	{"CNN", []string{"CNN"}},
+	{"Bloomberg", []string{"Bloomberg"}},
+	{"BBC", []string{"BBC"}},
+	{"Xinhua", []string{"Xinhua"}},
+	{"TASS", []string{"TASS"}},
+	{"Interfax", []string{"Interfax"}},
+	{"RIA Novosti", []string{"RIA Novosti"}},
+	{"ANI", []string{"ANI"}},
+	{"PTI", []string{"PTI"}},
+	{"IANS", []string{"IANS"}},
+	{"dpa", []string{"dpa", "DPA"}},
+	{"UPI", []string{"UPI"}},
+	{"Al Jazeera", []string{"Al Jazeera"}},
+	{"Kyodo", []string{"Kyodo"}},
+	{"Yonhap", []string{"Yonhap"}},
+	{"Ukrinform", []string{"Ukrinform"}},
+	{"The New York Times", []string{"The New York Times", "New York Times"}},
+	{"The Washington Post", []string{"The Washington Post", "Washington Post"}},
+	{"The Wall Street Journal", []string{"The Wall Street Journal", "Wall Street Journal"}},
+	{"Financial Times", []string{"Financial Times", "The Financial Times"}},
+	{"The Guardian", []string{"The Guardian"}},
+	{"Politico", []string{"Politico", "POLITICO"}},
+	{"Axios", []string{"Axios"}},
+	{"NBC News", []string{"NBC News"}},
+	{"CBS News", []string{"CBS News"}},
+	{"ABC News", []string{"ABC News"}},
+	{"Fox News", []string{"Fox News"}},
+}
+
+// creditPatterns are the ways a text credits a source; %s is the name.
+var creditPatterns = []string{
+	`(?:told|tells|reports|reported|according to|citing|cited by|quoted by|said to|via|(?:wrote|writes|said|says) to|in an interview with|(?:a |the )?report (?:by|from|in))\s+%s\b`,
+	`\b%s\s+(?:reported|reports|said|says|wrote|writes|quoted|cited|learned|has learned|reported earlier|said in its report|reporting)\b`,
+	`[,.]?\s*[–—-]+\s*%s\s*\.?$`,
+	`(?:^|\()%s\)?\s*[–—-]`,
+}
+
+// creditREs holds, for each entry of agencies, its credit patterns
+// compiled into one regular expression.
+var creditREs = func() []*regexp.Regexp {
+	res := make([]*regexp.Regexp, len(agencies))
+	for i, a := range agencies {
+		alt := make([]string, len(a.Names))
+		for j, n := range a.Names {
+			alt[j] = regexp.QuoteMeta(n)
+		}
+		name := `(?:` + strings.Join(alt, "|") + `)`
+		pats := make([]string, len(creditPatterns))
+		for j, p := range creditPatterns {
+			pats[j] = `(?:` + fmt.Sprintf(p, name) + `)`
+		}
+		res[i] = regexp.MustCompile(strings.Join(pats, "|"))
+	}
+	return res
+}()
+
+// attribution returns the agency or outlet the lines credit most often,
+// or "" if none is credited. Ties go to the earlier entry of agencies.
+func attribution(lines []string) string {
+	best, bestN := "", 0
+	for i, re := range creditREs {
+		n := 0
+		for _, l := range lines {
+			if containsAny(l, agencies[i].Names) {
+				n += len(re.FindAllStringIndex(l, -1))
+			}
+		}
+		if n > bestN {
+			best, bestN = agencies[i].Name, n
+		}
+	}
+	return best
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// domainRE matches a site's own domain name.
+var domainRE = regexp.MustCompile(`(?i)\b((?:[a-z0-9-]+\.)+(?:com|in|org|net|news|info|co\.uk|co\.in|co|io|uk|us|ca|au|de|fr|it|es|ru|ua|pl|eu|tv|me|am))\b`)
+
+// outletFrom returns a domain that a site-chrome line (follow prompt,
+// copyright notice) names as the site's own, or "".
+func outletFrom(s string) string {
+	lower := strings.ToLower(s)
+	if !(strings.Contains(lower, "follow") || strings.Contains(lower, "join") || strings.Contains(lower, "©") ||
+		strings.Contains(lower, "copyright") || strings.Contains(lower, "subscribe")) {
+		return ""
+	}
+	m := domainRE.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	d := strings.ToLower(m[1])
+	d = strings.TrimPrefix(d, "www.")
+	// Social networks are where the site is followed, not the site.
+	for _, social := range []string{"facebook.", "twitter.", "x.com", "instagram.", "youtube.", "t.me", "whatsapp.", "google.", "linkedin.", "telegram."} {
+		if strings.HasPrefix(d, social) {
+			return ""
+		}
+	}
+	return d
+}

@@ -1,0 +1,102 @@
+package clean
+
+import "testing"
+
+func TestParseDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Apr16,2024", "2024-04-16"},
+		{"April 16, 2024", "2024-04-16"},
+		{"16 April 2024", "2024-04-16"},
+		{"16th of April, 2024", "2024-04-16"},
+		{"2024-04-16", "2024-04-16"},
+		{"2024-04-16T09:30:00+05:30", "2024-04-16"},
+		{"Sun. May 26th, 2024", "2024-05-26"},
+		{"Updated: Sept. 3, 2023 10:15 AM ET", "2023-09-03"},
+		{"16.04.2024", "2024-04-16"},
+		{"Published 1 Dec 2019", "2019-12-01"},
+		{"February 30, 2024", ""},
+		{"2024-13-01", ""},
+		{"no date here", ""},
+		{"in May 2024", ""},
+	}
+	for _, tt := range tests {
+		got, ok := ParseDate(tt.in)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("ParseDate(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
+}
+
+func TestIsDateLine(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Sun. May 26th, 2024", true},
+		{"Published: April 16, 2024 | 10:30 IST", true},
+		{"Last updated on 2024-04-16 at 09:00", true},
+		{"The talks began on April 16, 2024 in Beijing and ended a week later.", false},
+	}
+	for _, tt := range tests {
+		if _, ok := isDateLine(tt.in); ok != tt.want {
+			t.Errorf("isDateLine(%q) = %v, want %v", tt.in, ok, tt.want)
+		}
+	}
+}
+
+func TestParseByline(t *testing.T) {
+	tests := []struct{ in, author, date string }{
+		{"By Jane Doe", "Jane Doe", ""},
+		{"by Jane Doe and John Roe", "Jane Doe and John Roe", ""},
+		{"Jane Doe By Jane Doe Apr16,2024", "Jane Doe", "2024-04-16"},
+		{"Prepared by: Ivan Petrov", "Ivan Petrov", ""},
+		{"Written by Anna van der Berg | March 3, 2023", "Anna van der Berg", "2023-03-03"},
+		{"Author: Li Wei", "Li Wei", ""},
+		{"By J. R. Smith, Reuters", "J. R. Smith, Reuters", ""},
+		{"By the end of the year prices rose.", "", ""},
+		{"Stand by me", "", ""},
+	}
+	for _, tt := range tests {
+		author, date, ok := parseByline(tt.in)
+		if author != tt.author || date != tt.date || ok != (tt.author != "") {
+			t.Errorf("parseByline(%q) = %q, %q, %v; want %q, %q", tt.in, author, date, ok, tt.author, tt.date)
+		}
+	}
+}
+
+func TestAttribution(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  string
+	}{
+		{"dash credit", []string{"China is helping Russia, – Reuters"}, "Reuters"},
+		{"reports", []string{"Officials said so, reports Reuters.", "A spokesman told Reuters it was normal."}, "Reuters"},
+		{"reported", []string{"The plan is ambitious, CNN reported.", "CNN said in its report that banks were targeted."}, "CNN"},
+		{"dominant", []string{"according to AFP", "CNN reported", "AFP reported", "told AFP"}, "AFP"},
+		{"dateline", []string{"WASHINGTON (AP) — The Senate voted on Tuesday."}, "AP"},
+		{"none", []string{"Officials said the talks would continue.", "The Apple shares rose."}, ""},
+		{"mention is not credit", []string{"He once worked for Reuters and the BBC."}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := attribution(tt.lines); got != tt.want {
+				t.Errorf("attribution = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOutletFrom(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Follow us on Google news ,Twitter , and Join Whatsapp Group of example.in", "example.in"},
+		{"© 2024 www.Example-News.com. All rights reserved.", "example-news.com"},
+		{"Follow us on twitter.com/example", ""},
+		{"Visit example.com for more", ""},
+	}
+	for _, tt := range tests {
+		if got := outletFrom(tt.in); got != tt.want {
+			t.Errorf("outletFrom(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

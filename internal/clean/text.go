@@ -1,0 +1,361 @@
+package clean
+
+import (
+	"strings"
+)
+
+// A tline is one line of a text capture with its features.
+type tline struct {
+	n      int      // 1-based line number
+	text   string   // repaired, white space collapsed
+	ws     []string // lower-case words
+	chrome string   // reason from the line's own wording, or ""
+	score  float64  // body evidence (> 0) or boilerplate evidence (< 0)
+	reason string   // final reason if removed
+	kind   BlockKind
+	keep   bool
+}
+
+// cleanText cleans a plain-text capture.
+func cleanText(src string) *Article {
+	a := new(Article)
+	var ls []*tline
+	for i, raw := range splitLines(src) {
+		t := normSpace(raw)
+		if t == "" {
+			continue
+		}
+		t, n := repairMojibake(t)
+		a.Repairs += n
+		ls = append(ls, &tline{n: i + 1, text: t, ws: words(t)})
+	}
+	if len(ls) == 0 {
+		return a
+	}
+	for _, l := range ls {
+		l.chrome = boilerplate(l.text, l.ws)
+	}
+	markRepeats(ls)
+
+	// A first body region locates the headline; the headline's
+	// repetitions are then marked and the region found again.
+	start, end := bodyRegion(ls)
+	title := findTitle(ls, start)
+	if title >= 0 {
+		tl := ls[title]
+		a.Title = tl.text
+		a.Meta.Title = tl.text
+		tl.reason = ReasonTitle
+		for i, l := range ls {
+			if i == title || l.chrome != "" {
+				continue
+			}
+			switch {
+			case len(l.text) > len(tl.text) && strings.HasSuffix(l.text, tl.text) && i < title+3:
+				l.chrome = ReasonNavigation // breadcrumb ending in the headline
+			case !endsSentence(l.text) || l.text == tl.text:
+				if similarity(l.ws, tl.ws) >= 0.75 && len(l.ws) <= 2*len(tl.ws) {
+					l.chrome = ReasonRepeatedTitle
+				}
+			}
+		}
+		tl.chrome = ReasonTitle
+		scoreLines(ls)
+		start, end = bodyRegion(ls)
+		if start <= title {
+			start = title + 1
+		}
+	}
+	if start < 0 || start > end {
+		start, end = len(ls), len(ls)-1
+	}
+
+	readMeta(a, ls, title, start, end)
+	end = cutAtBio(a, ls, start, end)
+	keepBody(a, ls, start, end)
+	removeRest(ls, start, end, a.Meta.Author)
+
+	for _, l := range ls {
+		if !l.keep {
+			a.Removed = append(a.Removed, Removed{Line: l.n, Text: l.text, Reason: l.reason})
+		}
+	}
+	var body []string
+	for _, b := range a.Blocks {
+		body = append(body, b.Text)
+	}
+	if a.Title != "" {
+		body = append(body, a.Title)
+	}
+	for _, l := range ls {
+		if l.reason == ReasonRepeatedTitle || l.reason == ReasonCaption {
+			body = append(body, l.text)
+		}
+	}
+	a.Meta.AttributedTo = attribution(body)
+	return a
+}
+
+// markRepeats marks short lines that occur more than once in the page
+// (menus repeated in header and footer) as navigation evidence.
+func markRepeats(ls []*tline) {
+	seen := make(map[string]int)
+	for _, l := range ls {
+		seen[strings.ToLower(l.text)]++
+	}
+	for _, l := range ls {
+		if seen[strings.ToLower(l.text)] > 1 && len(l.ws) < 8 && l.chrome == "" && !endsSentence(l.text) {
+			l.chrome = ReasonNavigation
+		}
+	}
+	scoreLines(ls)
+}
+
+// scoreLines sets each line's body score.
+func scoreLines(ls []*tline) {
+	for _, l := range ls {
+		l.score = lineScore(l)
+	}
+}
+
+// lineScore is the evidence that l is part of the article body: the
+// word count of punctuated prose, and a penalty for chrome, truncated
+// teasers and short unpunctuated lines.
+func lineScore(l *tline) float64 {
+	nw := float64(len(l.ws))
+	sentence := endsSentence(l.text)
+	switch {
+	case l.chrome != "":
+		return -8
+	case endsTruncated(l.text) && nw >= 6:
+		return -6
+	case nw >= 8 && (sentence || nw >= 25):
+		if nw >= 12 && stopRatio(l.ws) < 0.08 {
+			return -2 // a long list of names or keywords
+		}
+		return nw
+	case nw >= 8:
+		return -1
+	case sentence && nw >= 3:
+		return 1
+	}
+	return -3
+}
+
+// bodyRegion returns the indexes of the first and last line of the
+// contiguous run of lines with the highest total score (Kadane's
+// algorithm), or -1, -1 if no line has a positive score.
+func bodyRegion(ls []*tline) (int, int) {
+	best, bs, be := 0.0, -1, -1
+	sum, s := 0.0, 0
+	for i, l := range ls {
+		if sum <= 0 {
+			sum, s = 0, i
+		}
+		sum += l.score
+		if sum > best {
+			best, bs, be = sum, s, i
+		}
+	}
+	return bs, be
+}
+
+// findTitle returns the index of the headline among the lines above the
+// body (before index start), or -1.
+func findTitle(ls []*tline, start int) int {
+	if start < 0 {
+		start = len(ls)
+	}
+	best, bestScore := -1, 0.0
+	for i := max(0, start-40); i < start; i++ {
+		l := ls[i]
+		nw := len(l.ws)
+		if nw < 3 || nw > 30 || (l.chrome != "" && l.chrome != ReasonNavigation) {
+			continue
+		}
+		if l.chrome == ReasonNavigation && breadcrumbRE.MatchString(l.text) {
+			continue
+		}
+		score := float64(min(nw, 15))
+		if strings.HasSuffix(l.text, ".") && !strings.HasSuffix(l.text, "...") {
+			score -= 6
+		}
+		if endsTruncated(l.text) {
+			score -= 8
+		}
+		for j := max(0, i-10); j < len(ls) && j < i+60; j++ {
+			o := ls[j]
+			if j == i || len(o.ws) > 3*len(l.ws) {
+				continue
+			}
+			if len(o.text) > len(l.text) && strings.HasSuffix(o.text, l.text) {
+				score += 6 // a breadcrumb ends with it
+			}
+			if j > i && similarity(o.ws, l.ws) >= 0.75 && !endsSentence(o.text) {
+				score += 6 // repeated below
+			}
+			if j < i && len(l.text) > len(o.text) && strings.HasSuffix(l.text, o.text) {
+				score -= 10 // l is the breadcrumb
+			}
+		}
+		// Nearness to the body: the headline sits just above it.
+		dist := start - i
+		score -= 0.5 * float64(min(dist, 20))
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	return best
+}
+
+// readMeta fills a.Meta from the lines outside the body and sets the
+// reasons of byline, date and caption lines.
+func readMeta(a *Article, ls []*tline, title, start, end int) {
+	order := make([]int, 0, len(ls))
+	for i := 0; i < start && i < len(ls); i++ {
+		order = append(order, i)
+	}
+	for i := start; i < len(ls); i++ {
+		order = append(order, i)
+	}
+	for _, i := range order {
+		l := ls[i]
+		switch l.chrome {
+		case ReasonByline:
+			name, date, _ := parseByline(l.text)
+			if a.Meta.Author == "" && (i < start || i > end) {
+				a.Meta.Author = name
+			}
+			if date != "" && a.Meta.Published == "" && i > title {
+				a.Meta.Published = date
+			}
+		case ReasonDate:
+			date, _ := isDateLine(l.text)
+			if a.Meta.Published == "" && title >= 0 && i > title && i < start {
+				a.Meta.Published = date
+			}
+		case ReasonCaption:
+			a.Meta.Captions = append(a.Meta.Captions, l.text)
+		}
+	}
+	if a.Meta.Author == "" {
+		for i, l := range ls {
+			if l.chrome == ReasonByline {
+				name, _, _ := parseByline(l.text)
+				a.Meta.Author = name
+				_ = i
+				break
+			}
+		}
+	}
+	// A line that is just the author's name is part of the byline.
+	if a.Meta.Author != "" {
+		for _, l := range ls {
+			if l.chrome == "" || l.chrome == ReasonNavigation {
+				if strings.EqualFold(l.text, a.Meta.Author) {
+					l.chrome = ReasonByline
+				}
+			}
+		}
+	}
+	for _, l := range ls {
+		if a.Meta.Outlet == "" && (l.chrome == ReasonPrompt || l.chrome == ReasonLegal) {
+			a.Meta.Outlet = outletFrom(l.text)
+		}
+	}
+}
+
+// cutAtBio ends the body before an author biography in its second half
+// and returns the new end.
+func cutAtBio(a *Article, ls []*tline, start, end int) int {
+	for i := start; i <= end && i < len(ls); i++ {
+		if isBio(ls[i], a.Meta.Author) && 2*(i-start) >= end-start {
+			return i - 1
+		}
+	}
+	return end
+}
+
+// isBio reports whether l is an author biography: it names the author
+// (or starts with a name) and uses biography wording.
+func isBio(l *tline, author string) bool {
+	if author == "" || len(l.ws) < 8 {
+		return false
+	}
+	first := strings.Fields(author)[0]
+	head := l.text[:min(len(l.text), len(author)+40)]
+	if !strings.Contains(head, author) && !strings.HasPrefix(l.text, first+" ") {
+		return false
+	}
+	return bioRE.MatchString(strings.ToLower(l.text))
+}
+
+// keepBody keeps the prose and subheadings of the body region.
+func keepBody(a *Article, ls []*tline, start, end int) {
+	for i := start; i <= end && i < len(ls); i++ {
+		l := ls[i]
+		if l.chrome != "" {
+			l.reason = l.chrome
+			continue
+		}
+		nw := len(l.ws)
+		switch {
+		case endsSentence(l.text) || nw >= 8 || (endsTruncated(l.text) && nw >= 3):
+			l.keep, l.kind = true, Paragraph
+		case isHeading(ls, i, start, end):
+			l.keep, l.kind = true, Heading
+		default:
+			l.reason = ReasonShortFragment
+		}
+		if l.keep {
+			a.Blocks = append(a.Blocks, Block{Kind: l.kind, Text: l.text, Line: l.n})
+		}
+	}
+}
+
+// isHeading reports whether the short line ls[i] inside the body is a
+// subheading: it starts with a capital or digit, has at most 15 words,
+// and is followed by a prose line.
+func isHeading(ls []*tline, i, start, end int) bool {
+	l := ls[i]
+	if len(l.ws) == 0 || len(l.ws) > 15 || i == start || i >= end {
+		return false
+	}
+	r := []rune(l.text)[0]
+	if !(isUpperOrDigit(r)) {
+		return false
+	}
+	next := ls[i+1]
+	return next.chrome == "" && (endsSentence(next.text) || len(next.ws) >= 8) && len(next.ws) >= 8
+}
+
+func isUpperOrDigit(r rune) bool {
+	return ('0' <= r && r <= '9') || strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r) ||
+		r == '"' || r == '“' || r == '\'' || r == '‘'
+}
+
+// removeRest gives every line outside the body its reason.
+func removeRest(ls []*tline, start, end int, author string) {
+	for i, l := range ls {
+		if l.keep || l.reason != "" {
+			continue
+		}
+		switch {
+		case l.chrome != "":
+			l.reason = l.chrome
+		case i > end && isBio(l, author):
+			l.reason = ReasonAuthorBio
+		case i < start:
+			if len(l.ws) >= 8 && endsSentence(l.text) {
+				l.reason = ReasonSidebar
+			} else {
+				l.reason = ReasonNavigation
+			}
+		case endsTruncated(l.text), len(l.ws) >= 6,
+			i+1 < len(ls) && endsTruncated(ls[i+1].text) && ls[i+1].chrome == "":
+			l.reason = ReasonSidebar
+		default:
+			l.reason = ReasonFooter
+		}
+	}
+}
