@@ -73,6 +73,7 @@ func (t *Templates) Execute(kind string, p *Page) ([]byte, error) {
 
 var funcs = template.FuncMap{
 	"date":   humanDate,
+	"span":   humanSpan,
 	"plural": plural,
 }
 
@@ -83,6 +84,24 @@ func humanDate(s string) string {
 		return s
 	}
 	return t.Format("2 January 2006")
+}
+
+// humanSpan formats a range of YYYY-MM-DD dates compactly: "13–14 April
+// 2024", "30 April – 2 May 2024", or one date when from == to.
+func humanSpan(from, to string) string {
+	a, err1 := time.Parse(time.DateOnly, from)
+	b, err2 := time.Parse(time.DateOnly, to)
+	switch {
+	case err1 != nil || err2 != nil:
+		return from + "–" + to
+	case a.Equal(b):
+		return humanDate(from)
+	case a.Year() != b.Year():
+		return humanDate(from) + " – " + humanDate(to)
+	case a.Month() != b.Month():
+		return a.Format("2 January") + " – " + humanDate(to)
+	}
+	return fmt.Sprintf("%d–%s", a.Day(), humanDate(to))
 }
 
 // plural returns "1 claim" or "3 claims".

@@ -30,6 +30,9 @@ type Site struct {
 	Claims   []*Claim
 	Events   []*Event
 	Pages    []*DocPage
+	Figures  []*FigureGroup
+	Chart    template.HTML // the timeline as inline SVG
+	JSONLD   template.JS   // schema.org ClaimReview/Claim data of the claims page
 }
 
 // A Source is one source as pages show it.
@@ -85,6 +88,7 @@ type Topic struct {
 // A Claim is one row of the claims table.
 type Claim struct {
 	ID    string
+	Label string // short visible label, "C12"
 	URL   string // root-relative permalink
 	Topic string
 	Claim template.HTML
@@ -92,6 +96,45 @@ type Claim struct {
 	Note  template.HTML
 	Cells []*Cell // one per source, in Site.Sources order
 	Count int     // sources that carry it
+	// Wordings are the quotes side by side, the words that differ from
+	// the first quote marked, when several sources carry the claim.
+	Wordings []*Wording
+}
+
+// A Wording is one source's quote, word by word.
+type Wording struct {
+	Source *Source
+	Words  []Word
+}
+
+// A Word is one word of a wording; Changed when the first wording does
+// not have it.
+type Word struct {
+	Text    string
+	Changed bool
+}
+
+// A FigureGroup is the figures several sources give for one measure.
+type FigureGroup struct {
+	Label   string
+	Kind    string
+	Agree   bool
+	Sources int           // number of sources in the group
+	Cells   []*FigureCell // one per source, in Site.Sources order
+}
+
+// A FigureCell is the figures one source gives in a group.
+type FigureCell struct {
+	Source  *Source
+	Figures []*Figure
+}
+
+// A Figure is one figure in its sentence.
+type Figure struct {
+	Text     string
+	Value    string
+	Sentence string
+	URL      string
 }
 
 // A Cell is what one source says about one claim or event.
@@ -101,20 +144,32 @@ type Cell struct {
 	Quote    string
 	Stance   string
 	Note     template.HTML
-	Absent   bool   // the editor confirmed the source does not carry it
-	URL      string // root-relative link to the paragraph
+	Absent   bool    // the editor confirmed the source does not carry it
+	URL      string  // root-relative link to the paragraph
+	Window   *Window // events: the dates the quote's phrase implies
+}
+
+// A Window is the date range a relative phrase implies, read against a
+// reference date.
+type Window struct {
+	Phrase   string
+	From, To string // YYYY-MM-DD
+	Ref      string // the reference date
+	RefBasis string // "published" or the source's reference_basis
+	Fits     bool   // the event's date falls inside
 }
 
 // An Event is one entry of the timeline.
 type Event struct {
-	ID    string
-	URL   string
-	Title string
-	Date  string // YYYY-MM-DD
-	End   string // YYYY-MM-DD or ""
-	Basis string
-	Note  template.HTML
-	Cells []*Cell // sources that mention it
+	Number int // 1-based position in date order, the label in the chart
+	ID     string
+	URL    string
+	Title  string
+	Date   string // YYYY-MM-DD
+	End    string // YYYY-MM-DD or ""
+	Basis  string
+	Note   template.HTML
+	Cells  []*Cell // sources that mention it
 }
 
 // A DocPage is an editorial page.

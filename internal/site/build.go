@@ -30,16 +30,17 @@ type source struct {
 
 // builder holds the state of one build.
 type builder struct {
-	cfg      Config
-	d        *content.Dossier
-	md       *markdown.Converter
-	sources  []*source
-	bySlug   map[string]*source
-	errs     diag.List
-	warnings diag.List
-	files    map[string][]byte
-	site     *render.Site
-	origin   map[string]diag.Pos // output page → the file it is made from, for messages
+	cfg          Config
+	d            *content.Dossier
+	md           *markdown.Converter
+	sources      []*source
+	bySlug       map[string]*source
+	errs         diag.List
+	warnings     diag.List
+	files        map[string][]byte
+	site         *render.Site
+	eventsSorted []*content.Event    // events in date order
+	origin       map[string]diag.Pos // output page → the file it is made from, for messages
 }
 
 // Build runs the whole pipeline and returns the site in memory. Its
@@ -62,6 +63,7 @@ func Build(cfg Config) (*Output, error) {
 	}
 	b.cleanSources()
 	b.site = b.views()
+	b.coverage()
 	if err := b.errs.Err(); err != nil {
 		return nil, err
 	}

@@ -441,7 +441,12 @@ func TestInjection(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, sel := range []string{"script", "iframe", "img", "object", "embed", "b", "i", "[style]"} {
+		doc.Find("script").Each(func(_ int, s *goquery.Selection) {
+			if s.AttrOr("type", "") != "application/ld+json" || strings.Contains(s.Text(), "<") {
+				t.Errorf("%s: script element other than escaped JSON-LD: %s", p, s.Text())
+			}
+		})
+		for _, sel := range []string{"script:not([type='application/ld+json'])", "iframe", "img", "object", "embed", "b", "i", "[style]"} {
 			if n := doc.Find(sel).Length(); n > 0 {
 				t.Errorf("%s: %d %s elements from content", p, n, sel)
 			}

@@ -2,12 +2,17 @@ package site
 
 import (
 	"cmp"
+	"fmt"
+	"html/template"
 	"slices"
 	"strings"
 	"unicode"
 
 	"github.com/gen-dossier/gen/internal/content"
+	"github.com/gen-dossier/gen/internal/diag"
+	"github.com/gen-dossier/gen/internal/htmlfix"
 	"github.com/gen-dossier/gen/internal/render"
+	"github.com/gen-dossier/gen/internal/timeline"
 )
 
 // views turns the dossier into the data the templates show.
@@ -28,6 +33,10 @@ func (b *builder) views() *render.Site {
 	}
 	site.Claims, site.Topics = b.claimViews()
 	site.Events = b.eventViews()
+	site.Chart = b.chart(site)
+	b.figures(site)
+	site.JSONLD = b.jsonLD(site)
+	b.highlight(site)
 	for _, p := range d.Pages {
 		doc, err := b.md.Convert(p.Body)
 		if err != nil {
@@ -104,6 +113,7 @@ func (b *builder) claimViews() ([]*render.Claim, []*render.Topic) {
 	for _, c := range b.d.Claims {
 		v := &render.Claim{
 			ID:    c.ID,
+			Label: fmt.Sprintf("C%d", len(claims)+1),
 			URL:   "claims.html#" + c.ID,
 			Topic: c.Topic,
 			Claim: b.inline(c.Claim, c.Pos),
@@ -124,6 +134,7 @@ func (b *builder) claimViews() ([]*render.Claim, []*render.Topic) {
 				}
 			}
 		}
+		wordings(v)
 		t := byTopic[c.Topic]
 		if t == nil {
 			t = &render.Topic{ID: "topic-" + slug(c.Topic), Name: c.Topic}
@@ -163,19 +174,26 @@ func (b *builder) eventViews() []*render.Event {
 	slices.SortStableFunc(events, func(x, y *content.Event) int {
 		return cmp.Or(x.Date.Compare(y.Date.Time), x.End.Compare(y.End.Time), strings.Compare(x.ID, y.ID))
 	})
+	b.eventsSorted = events
 	var out []*render.Event
 	for _, e := range events {
 		v := &render.Event{
-			ID:    e.ID,
-			URL:   "timeline.html#" + e.ID,
-			Title: e.Title,
-			Date:  e.Date.String(),
-			End:   e.End.String(),
-			Basis: e.Basis,
-			Note:  b.inline(e.Note, e.Pos),
+			Number: len(out) + 1,
+			ID:     e.ID,
+			URL:    "timeline.html#" + e.ID,
+			Title:  e.Title,
+			Date:   e.Date.String(),
+			End:    e.End.String(),
+			Basis:  e.Basis,
+			Note:   b.inline(e.Note, e.Pos),
 		}
 		for _, c := range b.cells(e.Quotes, "event") {
 			if c.Reported {
+				for _, q := range e.Quotes {
+					if q.Slug == c.Source.Slug {
+						c.Window = b.window(e, q)
+					}
+				}
 				v.Cells = append(v.Cells, c)
 			}
 		}
@@ -194,4 +212,56 @@ func slug(s string) string {
 		return "other"
 	}
 	return strings.Join(f, "-")
+}
+
+// highlight marks every quoted passage in its source's article, with
+// links back to the claims that cite it.
+func (b *builder) highlight(site *render.Site) {
+	marks := map[string][]htmlfix.Mark{}
+	for _, c := range site.Claims {
+		for _, cell := range c.Cells {
+			if !cell.Reported || cell.URL == "" {
+				continue
+			}
+			_, block, _ := strings.Cut(cell.URL, "#")
+			marks[cell.Source.Slug] = append(marks[cell.Source.Slug], htmlfix.Mark{
+				Block: block, Quote: cell.Quote,
+				Links: []htmlfix.Link{{Href: "../" + c.URL, Text: c.Label, Title: c.Label + ": " + c.Text}},
+			})
+		}
+	}
+	for _, s := range b.sources {
+		h, err := htmlfix.Highlight(s.view.Article, marks[s.Slug])
+		if err != nil {
+			b.errs.Add(diag.Pos{File: s.File}, "highlighting quotes: "+err.Error(), "")
+			continue
+		}
+		s.view.Article = h
+	}
+}
+
+// chart draws the timeline, marking the sources' publication dates.
+func (b *builder) chart(site *render.Site) template.HTML {
+	var events []timeline.Event
+	for i, e := range b.eventsSorted {
+		events = append(events, timeline.Event{Label: fmt.Sprint(i + 1), Title: e.Title, Date: e.Date.Time, End: e.End.Time})
+	}
+	byDate := map[string][]string{}
+	var dates []string
+	for _, s := range site.Sources {
+		if s.Published == "" {
+			continue
+		}
+		if byDate[s.Published] == nil {
+			dates = append(dates, s.Published)
+		}
+		byDate[s.Published] = append(byDate[s.Published], s.Outlet)
+	}
+	slices.Sort(dates)
+	var markers []timeline.Marker
+	for _, d := range dates {
+		t, _ := content.ParseDate(d)
+		markers = append(markers, timeline.Marker{Label: strings.Join(byDate[d], ", "), Date: t.Time})
+	}
+	return template.HTML(timeline.SVG("Timeline of the events the sources mention", events, markers))
 }

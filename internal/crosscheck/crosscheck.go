@@ -1,0 +1,181 @@
+// Package crosscheck compares sources with each other, beyond the quotes
+// an editor cites.
+//
+// # Coverage guard
+//
+// [Similar] looks for a passage in a source that resembles a claim the
+// source is not cited for, so that no cell of the claims table says "not
+// reported" by oversight. A claim's signature is the set of its terms:
+// content words (lower-cased, stop words dropped, a plural -s folded),
+// numbers and names (capitalised words), taken from the claim's text and
+// from every quote that cites it. Each sentence of the source is scored by
+// the weight of the terms it shares with the best-matching quote or claim
+// text, divided by that text's total weight; numbers weigh 3, names 2 and
+// other words 1. A sentence is a near miss when it shares at least
+// [MinShared] terms, one of them a number or a name, and scores at least
+// [Threshold].
+//
+// # Figures
+//
+// [Figures] extracts every figure of an article (percentages, money,
+// counts, multiples such as "three times", years) with its sentence and
+// the content words around it. [Group] puts the figures of several sources
+// into groups that measure the same thing — figures whose contexts share
+// content words — so that a table can show where sources agree and where
+// they differ.
+package crosscheck
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sentences splits text into sentences at ., ! or ? followed by a space
+// and an upper-case letter, digit or quotation mark, keeping byte offsets.
+func Sentences(text string) []Span {
+	var out []Span
+	start := 0
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		if r != '.' && r != '!' && r != '?' {
+			continue
+		}
+		// Skip closing quotes and brackets after the mark.
+		j := i
+		for j < len(text) {
+			c, m := utf8.DecodeRuneInString(text[j:])
+			if !strings.ContainsRune(`"'”’)]`, c) {
+				break
+			}
+			j += m
+		}
+		if j >= len(text) {
+			break
+		}
+		c, _ := utf8.DecodeRuneInString(text[j:])
+		if c != ' ' {
+			continue
+		}
+		k := j + 1
+		if k < len(text) {
+			d, _ := utf8.DecodeRuneInString(text[k:])
+			if !(unicode.IsUpper(d) || unicode.IsDigit(d) || strings.ContainsRune(`"“‘'`, d)) {
+				continue
+			}
+		}
+		if abbreviation(text[start:i]) {
+			continue
+		}
+		out = append(out, Span{start, j})
+		start = k
+		i = k
+	}
+	if s := strings.TrimSpace(text[start:]); s != "" {
+		out = append(out, Span{start, len(text)})
+	}
+	return out
+}
+
+// abbreviation reports whether s ends with a common abbreviation whose
+// full stop does not end a sentence ("U.S.", "Gen.", "Mr.").
+func abbreviation(s string) bool {
+	i := strings.LastIndexByte(strings.TrimRight(s, "."), ' ')
+	word := s[i+1:]
+	switch strings.ToLower(strings.TrimRight(word, ".")) {
+	case "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "st", "sen", "rep", "gov", "prof", "jr", "sr", "no", "vs", "etc", "inc", "co", "corp", "ltd":
+		return true
+	}
+	// Initials and dotted abbreviations: U.S., U.K., e.g.
+	return strings.Count(word, ".") >= 2
+}
+
+// A Span is a byte range [Start, End) of a text.
+type Span struct{ Start, End int }
+
+// stop is a small English stop-word list; terms are compared lower-case.
+var stop = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the and or but nor of in on at to for from by with without into onto over under about
+	as than then that this these those there here it its it's is are was were be been being am has have had having do does did
+	not no so such very can could will would shall should may might must also just only even still yet more most less least
+	he she they them their his her him we us our you your i me my who whom whose which what when where why how all any each
+	both some many much other another same own if because while since until after before during up down out off again further
+	said says say told according one two official officials`) {
+		stop[w] = true
+	}
+}
+
+// A term is one comparable word of a text.
+type term struct {
+	key    string
+	weight float64
+}
+
+// terms returns the distinct terms of s.
+func terms(s string) map[string]float64 {
+	out := map[string]float64{}
+	words := strings.FieldsFunc(s, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '%' || r == '$' || r == '.' || r == ',' || r == '-')
+	})
+	for i, w := range words {
+		w = strings.Trim(w, ".,-")
+		if w == "" {
+			continue
+		}
+		t := classify(w, i == 0)
+		if t.key == "" {
+			continue
+		}
+		if t.weight > out[t.key] {
+			out[t.key] = t.weight
+		}
+	}
+	return out
+}
+
+func classify(w string, first bool) term {
+	r, _ := utf8.DecodeRuneInString(w)
+	switch {
+	case unicode.IsDigit(r) || r == '$':
+		return term{numberKey(w), 3}
+	case strings.ContainsRune(w, '%'):
+		return term{numberKey(w), 3}
+	}
+	lower := strings.ToLower(w)
+	if stop[lower] || utf8.RuneCountInString(lower) < 3 {
+		return term{}
+	}
+	key := stem(lower)
+	if unicode.IsUpper(r) && !first {
+		return term{key, 2}
+	}
+	return term{key, 1}
+}
+
+// numberKey normalises a number: "90%", "90 per cent" (the caller sees
+// "90"), "$900" and "900" all compare on their digits.
+func numberKey(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return "#" + b.String()
+}
+
+// stem folds a few English endings so that "imports" meets "imported".
+func stem(w string) string {
+	for _, suf := range []string{"ing", "ed", "es", "s"} {
+		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}

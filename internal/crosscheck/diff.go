@@ -1,0 +1,70 @@
+package crosscheck
+
+import (
+	"strings"
+
+	"github.com/gen-dossier/gen/internal/quote"
+)
+
+// An Op says whether a word of a wording is shared with the reference
+// wording or is its own.
+type Op int
+
+// The ops of a word diff.
+const (
+	Same Op = iota
+	Changed
+)
+
+// A Word is one word of a wording, marked Same when it also occurs, in
+// order, in the reference wording.
+type Word struct {
+	Text string
+	Op   Op
+}
+
+// Diff marks the words of b that are not in the longest common
+// subsequence of words with a. Words compare after the quote rule's
+// normalisation, case-insensitively, ignoring edge punctuation.
+func Diff(a, b string) []Word {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	ka, kb := keys(wa), keys(wb)
+	// lcs[i][j] = LCS length of ka[i:], kb[j:]
+	lcs := make([][]int, len(ka)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(kb)+1)
+	}
+	for i := len(ka) - 1; i >= 0; i-- {
+		for j := len(kb) - 1; j >= 0; j-- {
+			if ka[i] == kb[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	out := make([]Word, 0, len(wb))
+	i, j := 0, 0
+	for j < len(kb) {
+		switch {
+		case i < len(ka) && ka[i] == kb[j]:
+			out = append(out, Word{wb[j], Same})
+			i++
+			j++
+		case i < len(ka) && lcs[i+1][j] >= lcs[i][j+1]:
+			i++
+		default:
+			out = append(out, Word{wb[j], Changed})
+			j++
+		}
+	}
+	return out
+}
+
+func keys(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = strings.ToLower(strings.Trim(quote.Normalize(w), `"'.,;:!?()-`))
+	}
+	return out
+}

@@ -1,0 +1,111 @@
+package htmlfix
+
+import (
+	"bytes"
+	"cmp"
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/gen-dossier/gen/internal/quote"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A Mark asks for a quoted passage of a block to be highlighted, with
+// links back to what cites it.
+type Mark struct {
+	Block string // id of the paragraph
+	Quote string
+	Links []Link
+}
+
+// A Link is one back-reference of a mark.
+type Link struct {
+	Href  string
+	Text  string // short visible text, e.g. "C12"
+	Title string // what it links to, for the tooltip and screen readers
+}
+
+// Highlight wraps each quoted passage of fragment in <mark>, followed by
+// its back-links. Passages of one paragraph that overlap are merged.
+// Paragraphs whose content is not a single text node are left alone.
+func Highlight(fragment template.HTML, marks []Mark) (template.HTML, error) {
+	if len(marks) == 0 {
+		return fragment, nil
+	}
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := html.ParseFragment(strings.NewReader(string(fragment)), body)
+	if err != nil {
+		return "", err
+	}
+	byID := map[string]*html.Node{}
+	for _, n := range nodes {
+		for _, a := range n.Attr {
+			if a.Key == "id" {
+				byID[a.Val] = n
+			}
+		}
+	}
+	type span struct {
+		start, end int
+		links      []Link
+	}
+	spans := map[string][]span{}
+	for _, m := range marks {
+		p := byID[m.Block]
+		if p == nil || p.FirstChild == nil || p.FirstChild != p.LastChild || p.FirstChild.Type != html.TextNode {
+			continue
+		}
+		at, ok := quote.Find(p.FirstChild.Data, m.Quote)
+		if !ok {
+			continue
+		}
+		spans[m.Block] = append(spans[m.Block], span{at.Start, at.End, m.Links})
+	}
+	for id, list := range spans {
+		slices.SortFunc(list, func(a, b span) int { return cmp.Or(a.start-b.start, a.end-b.end) })
+		merged := list[:1]
+		for _, s := range list[1:] {
+			last := &merged[len(merged)-1]
+			if s.start < last.end {
+				last.end = max(last.end, s.end)
+				last.links = append(last.links, s.links...)
+				continue
+			}
+			merged = append(merged, s)
+		}
+		p := byID[id]
+		text := p.FirstChild.Data
+		p.RemoveChild(p.FirstChild)
+		pos := 0
+		for _, s := range merged {
+			p.AppendChild(&html.Node{Type: html.TextNode, Data: text[pos:s.start]})
+			mark := &html.Node{Type: html.ElementNode, Data: "mark", DataAtom: atom.Mark}
+			mark.AppendChild(&html.Node{Type: html.TextNode, Data: text[s.start:s.end]})
+			p.AppendChild(mark)
+			sup := &html.Node{Type: html.ElementNode, Data: "sup", DataAtom: atom.Sup, Attr: []html.Attribute{{Key: "class", Val: "cites"}}}
+			seen := map[string]bool{}
+			for _, l := range s.links {
+				if seen[l.Href] {
+					continue
+				}
+				seen[l.Href] = true
+				a := &html.Node{Type: html.ElementNode, Data: "a", DataAtom: atom.A, Attr: []html.Attribute{
+					{Key: "href", Val: l.Href}, {Key: "title", Val: l.Title}}}
+				a.AppendChild(&html.Node{Type: html.TextNode, Data: l.Text})
+				sup.AppendChild(a)
+			}
+			p.AppendChild(sup)
+			pos = s.end
+		}
+		p.AppendChild(&html.Node{Type: html.TextNode, Data: text[pos:]})
+	}
+	var buf bytes.Buffer
+	for _, n := range nodes {
+		if err := html.Render(&buf, n); err != nil {
+			return "", err
+		}
+	}
+	return template.HTML(buf.String()), nil
+}

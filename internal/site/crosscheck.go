@@ -1,0 +1,191 @@
+package site
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/gen-dossier/gen/internal/content"
+	"github.com/gen-dossier/gen/internal/crosscheck"
+	"github.com/gen-dossier/gen/internal/diag"
+	"github.com/gen-dossier/gen/internal/reldate"
+	"github.com/gen-dossier/gen/internal/render"
+)
+
+// coverage warns about sources that are not cited for a claim but hold
+// a passage that looks like it.
+func (b *builder) coverage() {
+	var all [][]string
+	for _, s := range b.sources {
+		all = append(all, s.texts)
+	}
+	guard := crosscheck.NewGuard(all)
+	for _, c := range b.d.Claims {
+		cited := map[string]bool{}
+		texts := []string{c.Claim}
+		for _, q := range c.Quotes {
+			cited[q.Slug] = true
+			if q.Text != "" {
+				texts = append(texts, q.Text)
+			}
+		}
+		for _, s := range b.sources {
+			if cited[s.Slug] {
+				continue
+			}
+			near, ok := guard.Similar(s.texts, texts)
+			if !ok {
+				continue
+			}
+			b.warnings.Add(c.Pos,
+				fmt.Sprintf("claim %q is not cited for %s, but %s has a similar passage (%d%%, sharing %s): %q",
+					c.ID, s.Slug, s.Slug, int(near.Score*100), strings.Join(near.Shared, ", "), near.Sentence),
+				fmt.Sprintf("if %s carries the claim, add its quote; if not, add under sources:\n    %s: {absent: true, note: \"why this passage is not the claim\"}", s.Slug, s.Slug))
+		}
+	}
+}
+
+// figures extracts and groups the figures of every source.
+func (b *builder) figures(site *render.Site) {
+	var all []crosscheck.SourceFigures
+	for _, s := range b.sources {
+		all = append(all, crosscheck.SourceFigures{Source: s.Slug, Figures: crosscheck.Figures(s.texts)})
+	}
+	for _, g := range crosscheck.Group(all) {
+		v := &render.FigureGroup{Label: g.Label, Kind: string(g.Kind), Agree: g.Agree}
+		for _, s := range b.sources {
+			cell := &render.FigureCell{Source: s.view}
+			for _, m := range g.Members {
+				if m.Source != s.Slug {
+					continue
+				}
+				cell.Figures = append(cell.Figures, &render.Figure{
+					Text: m.Figure.Text, Value: m.Figure.Value, Sentence: m.Figure.Sentence,
+					URL: s.view.Page + "#" + s.doc.Blocks[m.Figure.Para].ID,
+				})
+			}
+			if len(cell.Figures) > 0 {
+				v.Sources++
+			}
+			v.Cells = append(v.Cells, cell)
+		}
+		site.Figures = append(site.Figures, v)
+	}
+}
+
+// wordings lays the quotes of a claim side by side, marking the words
+// that differ from the first quote.
+func wordings(c *render.Claim) {
+	var first string
+	for _, cell := range c.Cells {
+		if !cell.Reported || cell.Quote == "" {
+			continue
+		}
+		w := &render.Wording{Source: cell.Source}
+		if first == "" {
+			first = cell.Quote
+			for _, f := range strings.Fields(cell.Quote) {
+				w.Words = append(w.Words, render.Word{Text: f})
+			}
+		} else {
+			for _, d := range crosscheck.Diff(first, cell.Quote) {
+				w.Words = append(w.Words, render.Word{Text: d.Text, Changed: d.Op == crosscheck.Changed})
+			}
+		}
+		c.Wordings = append(c.Wordings, w)
+	}
+	if len(c.Wordings) < 2 {
+		c.Wordings = nil
+	}
+}
+
+// window resolves the date phrase of an event's quote against the
+// source's date, and warns when the event's date falls outside it.
+func (b *builder) window(e *content.Event, q *content.Quote) *render.Window {
+	s := b.bySlug[q.Slug]
+	if s == nil {
+		return nil
+	}
+	ref, basis := s.Published, "published"
+	if ref.IsZero() && s.article != nil && s.article.Meta.Published != "" {
+		if d, err := content.ParseDate(s.article.Meta.Published); err == nil {
+			ref, basis = d, "published (detected)"
+		}
+	}
+	if ref.IsZero() {
+		ref, basis = s.ReferenceDate, "reference date"
+	}
+	if ref.IsZero() {
+		return &render.Window{} // no reference date: phrases stay unresolved
+	}
+	w, ok := reldate.Resolve(q.Text, ref.Time)
+	if !ok {
+		return &render.Window{Ref: ref.String(), RefBasis: basis}
+	}
+	end := e.End
+	if end.IsZero() {
+		end = e.Date
+	}
+	v := &render.Window{
+		Phrase: w.Phrase, From: w.From.Format("2006-01-02"), To: w.To.Format("2006-01-02"),
+		Ref: ref.String(), RefBasis: basis,
+		// The event fits when it overlaps the window.
+		Fits: !e.Date.After(w.To) && !end.Before(w.From),
+	}
+	if !v.Fits {
+		b.warnings.Add(q.Pos,
+			fmt.Sprintf("event %q is dated %s, but %s's %q, read against %s, means %s", e.ID, dateSpan(e.Date.String(), e.End.String()), q.Slug, w.Phrase, ref, dateSpan(v.From, v.To)),
+			"check the event's date, the source's published or reference_date, or quote a passage whose phrase fits")
+	}
+	return v
+}
+
+func dateSpan(from, to string) string {
+	if to == "" || to == from {
+		return from
+	}
+	return from + " to " + to
+}
+
+// jsonLD returns the schema.org data of the claims page: each claim with
+// where it appears.
+func (b *builder) jsonLD(site *render.Site) template.JS {
+	type appearance struct {
+		Type string `json:"@type"`
+		URL  string `json:"url"`
+		Name string `json:"name,omitempty"`
+	}
+	type claim struct {
+		Type       string       `json:"@type"`
+		ID         string       `json:"@id,omitempty"`
+		Text       string       `json:"text"`
+		About      string       `json:"about,omitempty"`
+		Appearance []appearance `json:"appearance"`
+	}
+	var claims []claim
+	for i, c := range site.Claims {
+		cl := claim{Type: "Claim", Text: b.d.Claims[i].Claim, About: c.Topic}
+		if b.d.BaseURL != "" {
+			cl.ID = b.d.BaseURL + c.URL
+		}
+		for _, cell := range c.Cells {
+			if !cell.Reported {
+				continue
+			}
+			u := cell.URL
+			if cell.Source.URL != "" {
+				u = cell.Source.URL
+			} else if b.d.BaseURL != "" {
+				u = b.d.BaseURL + cell.URL
+			}
+			cl.Appearance = append(cl.Appearance, appearance{Type: "CreativeWork", URL: u, Name: cell.Source.Outlet})
+		}
+		claims = append(claims, cl)
+	}
+	data, err := json.Marshal(map[string]any{"@context": "https://schema.org", "@graph": claims})
+	if err != nil {
+		b.errs.Add(diag.Pos{}, err.Error(), "")
+	}
+	return template.JS(data)
+}
