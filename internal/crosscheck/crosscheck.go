@@ -42,6 +42,12 @@ func Sentences(text string) []Span {
 		if r != '.' && r != '!' && r != '?' {
 			continue
 		}
+		if r == '.' && glued(text, i) {
+			// "said.Russia’s": a sentence end whose space was lost.
+			out = append(out, Span{start, i})
+			start = i
+			continue
+		}
 		// Skip closing quotes and brackets after the mark.
 		j := i
 		for j < len(text) {
@@ -78,6 +84,27 @@ func Sentences(text string) []Span {
 	return out
 }
 
+// glued reports whether the full stop just before i ends a lower-case
+// word of three letters or more and is followed at once by a capitalised
+// word: two sentences run together by a lost space.
+func glued(text string, i int) bool {
+	if i+2 > len(text) || i < 4 {
+		return false
+	}
+	next, n := utf8.DecodeRuneInString(text[i:])
+	after, _ := utf8.DecodeRuneInString(text[i+n:])
+	if !unicode.IsUpper(next) || !unicode.IsLower(after) {
+		return false
+	}
+	for k := 1; k <= 3; k++ {
+		r, _ := utf8.DecodeLastRuneInString(text[:i-1-(k-1)])
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // abbreviation reports whether s ends with a common abbreviation whose
 // full stop does not end a sentence ("U.S.", "Gen.", "Mr.").
 func abbreviation(s string) bool {
@@ -103,7 +130,7 @@ func init() {
 	not no so such very can could will would shall should may might must also just only even still yet more most less least
 	he she they them their his her him we us our you your i me my who whom whose which what when where why how all any each
 	both some many much other another same own if because while since until after before during up down out off again further
-	said says say told according one two official officials`) {
+	said says say told according one two official officials million billion thousand per cent percent worth`) {
 		stop[w] = true
 	}
 }

@@ -26,7 +26,9 @@ type Figure struct {
 	Value    string // normalised for comparison: "90%", "$900 million"
 	Para     int    // paragraph index
 	Sentence string
-	Context  []string // content words near the figure, sorted
+	Context  []string          // content words near the figure (stems), sorted
+	Words    map[string]string // stem → the word as written, lower-case
+	Measure  string            // what it measures: the content words that follow it, "microelectronics imports"
 }
 
 var figureRE = regexp.MustCompile(`(?i)` +
@@ -69,9 +71,10 @@ func Figures(paras []string) []Figure {
 				if kind == Count && (ordinalOrPart(sent, m[1]) || nextToMonth(sent, m[0], m[1])) {
 					continue // "5th", "P-8I", or the day of a date: "April 12"
 				}
+				ctx, words := context(sent, m[0], m[1])
 				out = append(out, Figure{
 					Kind: kind, Text: text, Value: value(kind, text), Para: i, Sentence: sent,
-					Context: context(sent, m[0], m[1]),
+					Context: ctx, Words: words, Measure: measure(sent, m[0], m[1]),
 				})
 			}
 		}
@@ -95,6 +98,40 @@ func nextToMonth(s string, start, end int) bool {
 		len(after) > 0 && monthWord.MatchString(strings.Trim(after[0], ",."))
 }
 
+// measure names what the figure at [start, end) measures: up to three
+// content words after it, up to the next punctuation, else before it.
+func measure(sent string, start, end int) string {
+	pick := func(words []string) []string {
+		var out []string
+		for _, w := range words {
+			clean := strings.Trim(w, ".,;:!?\"'“”‘’()")
+			if len(terms(clean)) > 0 && !strings.HasPrefix(firstKey(clean), "#") {
+				out = append(out, clean)
+			}
+			if len(out) == 3 || strings.ContainsAny(w, ".,;:!?") {
+				break
+			}
+		}
+		return out
+	}
+	after := pick(strings.Fields(sent[end:]))
+	if len(after) > 0 {
+		return strings.Join(after, " ")
+	}
+	before := strings.Fields(sent[:start])
+	slices.Reverse(before)
+	words := pick(before)
+	slices.Reverse(words)
+	return strings.Join(words, " ")
+}
+
+func firstKey(w string) string {
+	for k := range terms(w) {
+		return k
+	}
+	return ""
+}
+
 var spaces = regexp.MustCompile(`\s+`)
 
 func value(kind Kind, text string) string {
@@ -109,8 +146,9 @@ func value(kind Kind, text string) string {
 	return t
 }
 
-// context returns the content words within a few words of [start, end).
-func context(sent string, start, end int) []string {
+// context returns the content words within a few words of [start, end),
+// as stems, and the stems' written forms.
+func context(sent string, start, end int) ([]string, map[string]string) {
 	const reach = 6
 	before := strings.Fields(sent[:start])
 	after := strings.Fields(sent[end:])
@@ -120,18 +158,23 @@ func context(sent string, start, end int) []string {
 	if len(after) > reach {
 		after = after[:reach]
 	}
-	set := map[string]bool{}
-	for k := range terms(strings.Join(append(before, after...), " ")) {
-		if !strings.HasPrefix(k, "#") {
-			set[k] = true
+	words := map[string]string{}
+	for _, w := range append(before, after...) {
+		w = strings.ToLower(strings.Trim(w, ".,;:!?\"'“”‘’()"))
+		for k := range terms(w) {
+			if !strings.HasPrefix(k, "#") {
+				if _, ok := words[k]; !ok {
+					words[k] = w
+				}
+			}
 		}
 	}
-	out := make([]string, 0, len(set))
-	for k := range set {
+	out := make([]string, 0, len(words))
+	for k := range words {
 		out = append(out, k)
 	}
 	slices.Sort(out)
-	return out
+	return out, words
 }
 
 // A SourceFigures is the figures of one source.
@@ -213,7 +256,13 @@ func Group(all []SourceFigures) []FigureGroup {
 		g := byRoot[r]
 		g.Agree = true
 		counts := map[string]int{}
+		surface := map[string]string{}
 		for _, m := range g.Members {
+			for k, w := range m.Figure.Words {
+				if _, ok := surface[k]; !ok {
+					surface[k] = w
+				}
+			}
 			if m.Figure.Value != g.Members[0].Figure.Value {
 				g.Agree = false
 			}
@@ -221,7 +270,10 @@ func Group(all []SourceFigures) []FigureGroup {
 				counts[w]++
 			}
 		}
-		g.Label = label(counts, len(g.Members))
+		g.Label = label(counts, surface, len(g.Members))
+		if m := g.Members[0].Figure.Measure; m != "" {
+			g.Label = m
+		}
 		slices.SortStableFunc(g.Members, func(a, b Member) int { return strings.Compare(a.Source, b.Source) })
 		out = append(out, *g)
 	}
@@ -240,7 +292,7 @@ func sourceCount(g FigureGroup) int {
 }
 
 // label picks the context words most members share, up to three.
-func label(counts map[string]int, members int) string {
+func label(counts map[string]int, surface map[string]string, members int) string {
 	type wc struct {
 		w string
 		c int
@@ -255,7 +307,7 @@ func label(counts map[string]int, members int) string {
 		if len(words) == 3 || (members > 1 && x.c < 2 && len(words) > 0) {
 			break
 		}
-		words = append(words, x.w)
+		words = append(words, surface[x.w])
 	}
 	return strings.Join(words, ", ")
 }

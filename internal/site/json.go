@@ -16,6 +16,32 @@ type jsonDossier struct {
 	Claims   []jsonClaim   `json:"claims"`
 	Events   []jsonEvent   `json:"events"`
 	Pages    []jsonPageRef `json:"pages,omitempty"`
+	Figures  []jsonFigures `json:"figures"`
+}
+
+// jsonFigures is one group of the figures table.
+type jsonFigures struct {
+	Measure string                  `json:"measure"`
+	Kind    string                  `json:"kind"`
+	Agree   bool                    `json:"agree"`
+	Sources map[string][]jsonFigure `json:"sources"`
+}
+
+type jsonFigure struct {
+	Text     string `json:"text"`
+	Value    string `json:"value"`
+	Sentence string `json:"sentence"`
+	URL      string `json:"url"`
+}
+
+// jsonWindow is the date window a mention's phrase implies.
+type jsonWindow struct {
+	Phrase    string `json:"phrase,omitempty"`
+	From      string `json:"from,omitempty"`
+	To        string `json:"to,omitempty"`
+	Reference string `json:"reference,omitempty"`
+	Basis     string `json:"basis,omitempty"`
+	Fits      bool   `json:"fits"`
 }
 
 type jsonSource struct {
@@ -39,11 +65,12 @@ type jsonSource struct {
 }
 
 type jsonQuote struct {
-	Quote  string `json:"quote,omitempty"`
-	Stance string `json:"stance,omitempty"`
-	Note   string `json:"note,omitempty"`
-	Absent bool   `json:"absent,omitempty"`
-	URL    string `json:"url,omitempty"`
+	Quote  string      `json:"quote,omitempty"`
+	Stance string      `json:"stance,omitempty"`
+	Note   string      `json:"note,omitempty"`
+	Absent bool        `json:"absent,omitempty"`
+	URL    string      `json:"url,omitempty"`
+	Window *jsonWindow `json:"window,omitempty"`
 }
 
 type jsonClaim struct {
@@ -76,7 +103,7 @@ type jsonPageRef struct {
 func (b *builder) data() {
 	d := b.d
 	out := jsonDossier{Title: d.Title, Summary: d.Summary, Language: d.Language, BaseURL: d.BaseURL,
-		Sources: []jsonSource{}, Claims: []jsonClaim{}, Events: []jsonEvent{}}
+		Sources: []jsonSource{}, Claims: []jsonClaim{}, Events: []jsonEvent{}, Figures: []jsonFigures{}}
 	for _, s := range b.site.Sources {
 		out.Sources = append(out.Sources, jsonSource{
 			Slug: s.Slug, Outlet: s.Outlet, Title: s.Title, Author: s.Author, Published: s.Published,
@@ -108,12 +135,25 @@ func (b *builder) data() {
 		src := d.Events[byID[e.ID]]
 		je := jsonEvent{ID: e.ID, Title: e.Title, Date: e.Date, End: e.End, Basis: e.Basis, Note: src.Note, URL: e.URL, Sources: map[string]jsonQuote{}}
 		for _, c := range e.Cells {
-			je.Sources[c.Source.Slug] = jsonQuote{Quote: c.Quote, URL: c.URL}
+			jq := jsonQuote{Quote: c.Quote, URL: c.URL}
+			if w := c.Window; w != nil && w.Ref != "" {
+				jq.Window = &jsonWindow{Phrase: w.Phrase, From: w.From, To: w.To, Reference: w.Ref, Basis: w.RefBasis, Fits: w.Fits}
+			}
+			je.Sources[c.Source.Slug] = jq
 		}
 		out.Events = append(out.Events, je)
 	}
 	for _, p := range b.site.Pages {
 		out.Pages = append(out.Pages, jsonPageRef{Name: p.Name, Title: p.Title, Page: p.Page})
+	}
+	for _, g := range b.site.Figures {
+		jf := jsonFigures{Measure: g.Label, Kind: g.Kind, Agree: g.Agree, Sources: map[string][]jsonFigure{}}
+		for _, c := range g.Cells {
+			for _, f := range c.Figures {
+				jf.Sources[c.Source.Slug] = append(jf.Sources[c.Source.Slug], jsonFigure{Text: f.Text, Value: f.Value, Sentence: f.Sentence, URL: f.URL})
+			}
+		}
+		out.Figures = append(out.Figures, jf)
 	}
 	data, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
