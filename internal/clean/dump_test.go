@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"testing"
 )
 
@@ -25,13 +27,33 @@ func TestDump(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Next to a benchmark capture, mark the lines its truth contains.
+	truth := ""
+	if b, err := os.ReadFile(strings.TrimSuffix(*dumpFile, ".scrape.txt") + ".truth.txt"); err == nil {
+		truth = normSpace(string(b))
+	}
+	mark := func(s string) string {
+		if truth != "" && strings.Contains(truth, s) {
+			return "*"
+		}
+		return " "
+	}
+	type row struct {
+		line int
+		s    string
+	}
+	var rows []row
+	for _, b := range a.Blocks {
+		rows = append(rows, row{b.Line, fmt.Sprintf("K%s %4d %d %.100s", mark(b.Text), b.Line, b.Kind, b.Text)})
+	}
+	for _, r := range a.Removed {
+		rows = append(rows, row{r.Line, fmt.Sprintf("R%s %4d %-15s %.90s", mark(r.Text), r.Line, r.Reason, r.Text)})
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].line < rows[j].line })
 	fmt.Printf("TITLE %q\n", a.Title)
 	m, _ := json.Marshal(a.Meta)
 	fmt.Println(string(m), "repairs", a.Repairs)
-	for _, b := range a.Blocks {
-		fmt.Printf("K %3d %d %.100s\n", b.Line, b.Kind, b.Text)
-	}
-	for _, r := range a.Removed {
-		fmt.Printf("R %3d %-15s %.90s\n", r.Line, r.Reason, r.Text)
+	for _, r := range rows {
+		fmt.Println(r.s)
 	}
 }

@@ -87,8 +87,10 @@ var (
 	trackingRE       = regexp.MustCompile(`\b(?:msid|imgsize|utm_[a-z]+|gtag|googletag|adsbygoogle|datalayer|fbq|pagead|doubleclick)\b|\bfunction\s*\(|\w+=\w+&\w+=`)
 	readTimeRE       = regexp.MustCompile(`^(?:(?:estimated )?reading time\s*:?\s*)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s*-?\s*(?:min(?:ute)?s?|m)\.?(?:\s*(?:read|to read|reading|listen|watch))?$`)
 	readTimeWordRE   = regexp.MustCompile(`read|reading time`)
-	commentFormRE    = regexp.MustCompile(`enter your (?:comment|name|email)|leave a (?:reply|comment)|cancel reply|post (?:a )?comment|your email address will not be published|required fields are marked|save my name,? email|akismet|comment data is processed|comments? (?:are|is) closed|^\d+\s+comments?$|^comments?\s*(?:\(\d+\))?$|^add (?:a )?comment|log ?in to (?:comment|reply)|join the (?:conversation|discussion)|^(?:no|show|view|hide|load) (?:more )?comments|notify me of (?:follow-up|new) (?:comments|posts)|be the first to comment|^reply$|^report$`)
-	promptStartRE    = regexp.MustCompile(`^(?:follow us|follow|subscribe|sign up|signup|join|download|listen|share|click here|get (?:the|our)|don't miss|never miss|stay (?:updated|informed|connected)|like us|tap here|support (?:us|our))\b`)
+	commentFormRE    = regexp.MustCompile(`^\d+\s+(?:comments?|responses?|replies|reactions|thoughts? on)\b|responses? to [“"]|^\S+ (?:says|said|wrote):$|^permalink\b|^\d+ thoughts? on|enter your (?:comment|name|email)|leave a (?:reply|comment)|cancel reply|post (?:a )?comment|your email address will not be published|required fields are marked|save my name,? email|akismet|comment data is processed|comments? (?:are|is) closed|^\d+\s+comments?$|^comments?\s*(?:\(\d+\))?$|^add (?:a )?comment|log ?in to (?:comment|reply)|join the (?:conversation|discussion)|^(?:no|show|view|hide|load) (?:more )?comments|notify me of (?:follow-up|new) (?:comments|posts)|be the first to comment|^reply$|^report$`)
+	commentWordRE    = regexp.MustCompile(`\bcomments?\b`)
+	agoRE            = regexp.MustCompile(`^(?:posted |updated |published )?(?:\d+|an?|one) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\b`)
+	promptStartRE    = regexp.MustCompile(`^(?:click to|back to top|follow us|follow|subscribe|sign up|signup|join|download|listen|share|click here|get (?:the|our)|don't miss|never miss|stay (?:updated|informed|connected)|like us|tap here|support (?:us|our))\b`)
 	promptWordRE     = regexp.MustCompile(`\b(?:share|shares|shared|tweet|follow|subscribe|subscribers?|sign ?up|sign in|log ?in|register|newsletters?|listen|podcast|download|whatsapp|telegram|facebook|twitter|linkedin|pinterest|reddit|instagram|youtube|e-?mail|print|copy link|google news|click here|read more|continue reading|load more|show more|bookmark|save|gift|comments?|flipboard|messenger|app|notifications?)\b`)
 	relatedRE        = regexp.MustCompile(`^(?:related(?: posts?| articles?| stories| news| content| topics| coverage| reading| links)?|more (?:stories|news|articles|headlines|videos|from|on|in|like this)\b.*|most (?:popular|read|viewed|shared|commented)|recent (?:comments|posts|articles|news)|popular(?: posts| stories| now)?|trending(?: now| stories| topics| news)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles)?|read next|up next|what to read next|latest(?: news| stories| posts| articles| headlines)?|top stories|editor'?s picks?|archives?(?: months)?|categories|tags?|topics|further reading|see more|must read|in case you missed it|more to explore|around the web|from around the web|other news|news feed|don't miss)\s*:?$`)
 	teaserRE         = regexp.MustCompile(`^(?:see also|also read|read also|also see|read more|related|more|watch|also watch|must read|don't miss|recommended|read|related article|related story|related news|click here to read|also on [a-z]+)\s*[:|\-–—]*\s+\S`)
@@ -112,8 +114,11 @@ func boilerplate(s string, ws []string) string {
 		return ReasonTracking
 	case nw <= 8 && readTimeRE.MatchString(lower) && (readTimeWordRE.MatchString(lower) || nw <= 2):
 		return ReasonReadTime
-	case nw <= 25 && commentFormRE.MatchString(lower):
+	case nw <= 25 && commentFormRE.MatchString(strings.Trim(lower, "[]() ")),
+		nw <= 4 && commentWordRE.MatchString(lower):
 		return ReasonCommentForm
+	case nw <= 8 && agoRE.MatchString(lower):
+		return ReasonDate
 	case nw <= 8 && adRE.MatchString(lower):
 		return ReasonAdvertisement
 	case nw <= 6 && relatedRE.MatchString(lower):

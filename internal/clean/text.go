@@ -2,6 +2,7 @@ package clean
 
 import (
 	"strings"
+	"unicode"
 )
 
 // A tline is one line of a text capture with its features.
@@ -9,6 +10,8 @@ type tline struct {
 	n      int      // 1-based line number
 	text   string   // repaired, white space collapsed
 	ws     []string // lower-case words
+	caps   float64  // share of words that start with a capital letter
+	repeat int      // how many lines of the page have the same text
 	chrome string   // reason from the line's own wording, or ""
 	score  float64  // body evidence (> 0) or boilerplate evidence (< 0)
 	reason string   // final reason if removed
@@ -27,7 +30,7 @@ func cleanText(src string) *Article {
 		}
 		t, n := repairMojibake(t)
 		a.Repairs += n
-		ls = append(ls, &tline{n: i + 1, text: t, ws: words(t)})
+		ls = append(ls, &tline{n: i + 1, text: t, ws: words(t), caps: capsRatio(t)})
 	}
 	if len(ls) == 0 {
 		return a
@@ -72,6 +75,7 @@ func cleanText(src string) *Article {
 
 	readMeta(a, ls, title, start, end)
 	end = cutAtBio(a, ls, start, end)
+	end = cutAtComments(ls, start, end)
 	keepBody(a, ls, start, end)
 	removeRest(ls, start, end, a.Meta.Author)
 
@@ -104,7 +108,8 @@ func markRepeats(ls []*tline) {
 		seen[strings.ToLower(l.text)]++
 	}
 	for _, l := range ls {
-		if seen[strings.ToLower(l.text)] > 1 && len(l.ws) < 8 && l.chrome == "" && !endsSentence(l.text) {
+		l.repeat = seen[strings.ToLower(l.text)]
+		if l.repeat > 1 && len(l.ws) < 8 && l.chrome == "" && !endsSentence(l.text) {
 			l.chrome = ReasonNavigation
 		}
 	}
@@ -113,15 +118,22 @@ func markRepeats(ls []*tline) {
 
 // scoreLines sets each line's body score.
 func scoreLines(ls []*tline) {
+	// The stop-word test only works for languages whose stop words we
+	// know: use it when the page as a whole has many of them.
+	var all []string
 	for _, l := range ls {
-		l.score = lineScore(l)
+		all = append(all, l.ws...)
+	}
+	knownLang := stopRatio(all) >= 0.15
+	for _, l := range ls {
+		l.score = lineScore(l, knownLang)
 	}
 }
 
 // lineScore is the evidence that l is part of the article body: the
 // word count of punctuated prose, and a penalty for chrome, truncated
 // teasers and short unpunctuated lines.
-func lineScore(l *tline) float64 {
+func lineScore(l *tline, knownLang bool) float64 {
 	nw := float64(len(l.ws))
 	sentence := endsSentence(l.text)
 	switch {
@@ -129,8 +141,8 @@ func lineScore(l *tline) float64 {
 		return -8
 	case endsTruncated(l.text) && nw >= 6:
 		return -6
-	case nw >= 8 && (sentence || nw >= 25):
-		if nw >= 12 && stopRatio(l.ws) < 0.08 {
+	case nw >= 8 && (sentence || nw >= 25 && punctuated(l.text, len(l.ws))):
+		if nw >= 12 && (l.caps > 0.7 || knownLang && stopRatio(l.ws) < 0.08) {
 			return -2 // a long list of names or keywords
 		}
 		return nw
@@ -138,6 +150,8 @@ func lineScore(l *tline) float64 {
 		return -1
 	case sentence && nw >= 3:
 		return 1
+	case isDataRow(l.ws):
+		return 1 // a row of a table of figures
 	}
 	return -3
 }
@@ -170,7 +184,7 @@ func findTitle(ls []*tline, start int) int {
 	for i := max(0, start-40); i < start; i++ {
 		l := ls[i]
 		nw := len(l.ws)
-		if nw < 3 || nw > 30 || (l.chrome != "" && l.chrome != ReasonNavigation) {
+		if nw < 3 || nw > 30 || l.repeat > 2 || (l.chrome != "" && l.chrome != ReasonNavigation) {
 			continue
 		}
 		if l.chrome == ReasonNavigation && breadcrumbRE.MatchString(l.text) {
@@ -276,6 +290,21 @@ func cutAtBio(a *Article, ls []*tline, start, end int) int {
 	return end
 }
 
+// cutAtComments ends the body at the first comment-section line after
+// some prose: readers' comments follow the article, never interrupt it.
+func cutAtComments(ls []*tline, start, end int) int {
+	prose := 0
+	for i := start; i <= end && i < len(ls); i++ {
+		if ls[i].chrome == ReasonCommentForm && prose >= 2 {
+			return i - 1
+		}
+		if ls[i].score > 0 {
+			prose++
+		}
+	}
+	return end
+}
+
 // isBio reports whether l is an author biography: it names the author
 // (or starts with a name) and uses biography wording.
 func isBio(l *tline, author string) bool {
@@ -358,4 +387,46 @@ func removeRest(ls []*tline, start, end int, author string) {
 			l.reason = ReasonFooter
 		}
 	}
+}
+
+// capsRatio is the share of the words of s that start with an upper-case
+// letter.
+func capsRatio(s string) float64 {
+	fs := strings.Fields(s)
+	if len(fs) == 0 {
+		return 0
+	}
+	n := 0
+	for _, f := range fs {
+		for _, r := range f {
+			if unicode.IsUpper(r) {
+				n++
+			}
+			break
+		}
+	}
+	return float64(n) / float64(len(fs))
+}
+
+// punctuated reports whether s, of nw words, has the punctuation of
+// prose (a mark per 25 words at least), unlike a list of keywords.
+func punctuated(s string, nw int) bool {
+	n := strings.Count(s, ".") + strings.Count(s, ",") + strings.Count(s, ";") + strings.Count(s, ":") +
+		strings.Count(s, "!") + strings.Count(s, "?") + strings.Count(s, "،") + strings.Count(s, "。") + strings.Count(s, "，")
+	return n*25 >= nw
+}
+
+// isDataRow reports whether a short line is a row of a table of
+// figures: at least four words, three of them numbers.
+func isDataRow(ws []string) bool {
+	if len(ws) < 4 {
+		return false
+	}
+	n := 0
+	for _, w := range ws {
+		if w[0] >= '0' && w[0] <= '9' {
+			n++
+		}
+	}
+	return n >= 3
 }
