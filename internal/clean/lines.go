@@ -26,11 +26,38 @@ var stopWords = func() map[string]bool {
 	return m
 }()
 
-// words splits s into lower-case word tokens (letters and digits).
+// words splits s into lower-case word tokens (letters and digits). In
+// scripts written without spaces (Chinese, Japanese, Thai …) every two
+// characters count as a word, so that word counts measure length in
+// every language.
 func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+	ws := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) && !unicode.Is(unicode.Mc, r)
 	})
+	var out []string
+	for _, w := range ws {
+		if !hasUnspaced(w) {
+			out = append(out, w)
+			continue
+		}
+		rs := []rune(w)
+		for i := 0; i < len(rs); i += 2 {
+			out = append(out, string(rs[i:min(i+2, len(rs))]))
+		}
+	}
+	return out
+}
+
+// unspaced are the scripts written without spaces between words.
+var unspaced = []*unicode.RangeTable{unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar}
+
+func hasUnspaced(w string) bool {
+	for _, r := range w {
+		if r >= 0x0E00 && unicode.In(r, unspaced...) {
+			return true
+		}
+	}
+	return false
 }
 
 // stopRatio is the share of words of s that are stop words.
@@ -87,7 +114,7 @@ var (
 	trackingRE       = regexp.MustCompile(`\b(?:msid|imgsize|utm_[a-z]+|gtag|googletag|adsbygoogle|datalayer|fbq|pagead|doubleclick)\b|\bfunction\s*\(|\w+=\w+&\w+=`)
 	readTimeRE       = regexp.MustCompile(`^(?:(?:estimated )?reading time\s*:?\s*)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s*-?\s*(?:min(?:ute)?s?|m)\.?(?:\s*(?:read|to read|reading|listen|watch))?$`)
 	readTimeWordRE   = regexp.MustCompile(`read|reading time`)
-	commentFormRE    = regexp.MustCompile(`^\d+\s+(?:comments?|responses?|replies|reactions|thoughts? on)\b|responses? to [“"]|^\S+ (?:says|said|wrote):$|^permalink\b|^\d+ thoughts? on|enter your (?:comment|name|email)|leave a (?:reply|comment)|cancel reply|post (?:a )?comment|your email address will not be published|required fields are marked|save my name,? email|akismet|comment data is processed|comments? (?:are|is) closed|^\d+\s+comments?$|^comments?\s*(?:\(\d+\))?$|^add (?:a )?comment|log ?in to (?:comment|reply)|join the (?:conversation|discussion)|^(?:no|show|view|hide|load) (?:more )?comments|notify me of (?:follow-up|new) (?:comments|posts)|be the first to comment|^reply$|^report$`)
+	commentFormRE    = regexp.MustCompile(`^\d+\s+(?:comments?|responses?|replies|reactions|thoughts? on)\b|responses? to [“"]|^\S+ (?:says|said|wrote):$|^permalink\b|^\d+ thoughts? on|enter your (?:comment|name|email)|leave a (?:reply|comment)|cancel reply|post (?:a )?comment|your email address will not be published|required fields are marked|save my name,? email|akismet|comment data is processed|comments? (?:are|is) closed|^\d+\s+comments?$|^comments?\s*(?:\(\d+\))?$|^add (?:a )?comment|log ?in to (?:comment|reply)|join the (?:conversation|discussion)|^(?:no|show|view|hide|load) (?:more )?comments|notify me of (?:follow-up|new) (?:comments|posts)|be the first to comment`)
 	commentWordRE    = regexp.MustCompile(`\bcomments?\b`)
 	agoRE            = regexp.MustCompile(`^(?:posted |updated |published )?(?:\d+|an?|one) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\b`)
 	promptStartRE    = regexp.MustCompile(`^(?:click to|back to top|follow us|follow|subscribe|sign up|signup|join|download|listen|share|click here|get (?:the|our)|don't miss|never miss|stay (?:updated|informed|connected)|like us|tap here|support (?:us|our))\b`)

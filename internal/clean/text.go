@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -12,6 +13,7 @@ type tline struct {
 	ws     []string // lower-case words
 	caps   float64  // share of words that start with a capital letter
 	repeat int      // how many lines of the page have the same text
+	tight  bool     // no blank line before or after: a list item, not a paragraph
 	chrome string   // reason from the line's own wording, or ""
 	score  float64  // body evidence (> 0) or boilerplate evidence (< 0)
 	reason string   // final reason if removed
@@ -23,14 +25,16 @@ type tline struct {
 func cleanText(src string) *Article {
 	a := new(Article)
 	var ls []*tline
-	for i, raw := range splitLines(src) {
+	raws := splitLines(src)
+	blank := func(i int) bool { return i < 0 || i >= len(raws) || normSpace(raws[i]) == "" }
+	for i, raw := range raws {
 		t := normSpace(raw)
 		if t == "" {
 			continue
 		}
 		t, n := repairMojibake(t)
 		a.Repairs += n
-		ls = append(ls, &tline{n: i + 1, text: t, ws: words(t), caps: capsRatio(t)})
+		ls = append(ls, &tline{n: i + 1, text: t, ws: words(t), caps: capsRatio(t), tight: !blank(i-1) && !blank(i+1)})
 	}
 	if len(ls) == 0 {
 		return a
@@ -76,6 +80,7 @@ func cleanText(src string) *Article {
 	readMeta(a, ls, title, start, end)
 	end = cutAtBio(a, ls, start, end)
 	end = cutAtComments(ls, start, end)
+	start, end = splitItems(ls, start, end)
 	keepBody(a, ls, start, end)
 	removeRest(ls, start, end, a.Meta.Author)
 
@@ -145,6 +150,12 @@ func lineScore(l *tline, knownLang bool) float64 {
 		if nw >= 12 && (l.caps > 0.7 || knownLang && stopRatio(l.ws) < 0.08) {
 			return -2 // a long list of names or keywords
 		}
+		if l.tight {
+			if gluedRE.MatchString(l.text[:min(len(l.text), 160)]) {
+				return -2 // a teaser: headline and summary run together
+			}
+			return nw * tightWeight
+		}
 		return nw
 	case nw >= 8:
 		return -1
@@ -155,6 +166,15 @@ func lineScore(l *tline, knownLang bool) float64 {
 	}
 	return -3
 }
+
+// gluedRE matches a headline run into its summary without a space, as
+// innerText gives linked teasers ("…Student-AthleteA 24-year-old …").
+var gluedRE = regexp.MustCompile(`\p{Ll}{2}\p{Lu}(?:\p{Ll}|\s)|[?!'’”)]\p{Lu}\p{Ll}`)
+
+// tightWeight scales the score of prose lines set tight between other
+// lines: browsers separate paragraphs by blank lines, list items and
+// teasers by single line breaks.
+const tightWeight = 0.25
 
 // bodyRegion returns the indexes of the first and last line of the
 // contiguous run of lines with the highest total score (Kadane's
@@ -303,6 +323,47 @@ func cutAtComments(ls []*tline, start, end int) int {
 		}
 	}
 	return end
+}
+
+// splitItems narrows the body region when it holds a list of stories,
+// each with its own date or byline line: if at least three such lines
+// follow some prose, the region is split before each of them and the
+// piece with the most prose is kept.
+func splitItems(ls []*tline, start, end int) (int, int) {
+	var marks []int
+	prose := 0
+	for i := start; i <= end && i < len(ls); i++ {
+		switch {
+		case ls[i].chrome == ReasonDate || ls[i].chrome == ReasonByline:
+			if prose >= 2 {
+				// The item starts with its headline and author just
+				// above the mark: step back over short lines.
+				j := i
+				for j-1 > start && ls[j-1].score <= 1 && (len(marks) == 0 || j-1 > marks[len(marks)-1]) {
+					j--
+				}
+				marks = append(marks, j)
+			}
+		case ls[i].score > 0:
+			prose++
+		}
+	}
+	if len(marks) < 3 {
+		return start, end
+	}
+	bounds := append([]int{start}, marks...)
+	bounds = append(bounds, end+1)
+	bestSum, bs, be := -1.0, start, end
+	for k := 0; k+1 < len(bounds); k++ {
+		sum := 0.0
+		for i := bounds[k]; i < bounds[k+1]; i++ {
+			sum += max(ls[i].score, 0)
+		}
+		if sum > bestSum {
+			bestSum, bs, be = sum, bounds[k], bounds[k+1]-1
+		}
+	}
+	return bs, be
 }
 
 // isBio reports whether l is an author biography: it names the author
