@@ -4,15 +4,20 @@
 #   make check    verify that the committed public/ equals a fresh build
 GO ?= go
 
-.PHONY: all build test vet check fuzz bench clean-tmp
+.PHONY: all build test vet lint-workflows check fuzz bench
 all: build
 
 build:
 	$(GO) run ./cmd/gen build
 
-test: vet
+test: vet lint-workflows
 	$(GO) test ./...
 	$(GO) run ./cmd/gen check
+
+# actionlint, fetched and built by the Go toolchain at a fixed version.
+ACTIONLINT ?= github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
+lint-workflows:
+	$(GO) run $(ACTIONLINT) .github/workflows/*.yml
 
 vet:
 	@test -z "$$(gofmt -l .)" || (echo "gofmt needed on:"; gofmt -l .; exit 1)

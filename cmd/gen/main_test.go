@@ -139,3 +139,31 @@ func TestClean(t *testing.T) {
 		t.Errorf("clean of a missing file: exit %d %s", code, stderr)
 	}
 }
+
+// TestTwoBuildsIdentical builds the committed content twice, in separate
+// folders, and compares every byte.
+func TestTwoBuildsIdentical(t *testing.T) {
+	a, b := dossier(t), dossier(t)
+	for _, dir := range []string{a, b} {
+		if code, _, stderr := gen(t, dir); code != 0 {
+			t.Fatal(stderr)
+		}
+	}
+	var files int
+	filepath.WalkDir(filepath.Join(a, "public"), func(p string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(a, p)
+		x, _ := os.ReadFile(p)
+		y, err := os.ReadFile(filepath.Join(b, rel))
+		if err != nil || !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two builds", rel)
+		}
+		files++
+		return nil
+	})
+	if files < 8 {
+		t.Errorf("only %d files built", files)
+	}
+}

@@ -27,6 +27,25 @@ type Link struct {
 	Title string // what it links to, for the tooltip and screen readers
 }
 
+// onlyPilcrows reports whether n and its siblings are all ¶ links.
+func onlyPilcrows(n *html.Node) bool {
+	for ; n != nil; n = n.NextSibling {
+		if n.Type != html.ElementNode || n.DataAtom != atom.A || !hasClass(n, "pilcrow") {
+			return false
+		}
+	}
+	return true
+}
+
+func hasClass(n *html.Node, class string) bool {
+	for _, a := range n.Attr {
+		if a.Key == "class" && slices.Contains(strings.Fields(a.Val), class) {
+			return true
+		}
+	}
+	return false
+}
+
 // Highlight wraps each quoted passage of fragment in <mark>, followed by
 // its back-links. Passages of one paragraph that overlap are merged.
 // Paragraphs whose content is not a single text node are left alone.
@@ -54,7 +73,7 @@ func Highlight(fragment template.HTML, marks []Mark) (template.HTML, error) {
 	spans := map[string][]span{}
 	for _, m := range marks {
 		p := byID[m.Block]
-		if p == nil || p.FirstChild == nil || p.FirstChild != p.LastChild || p.FirstChild.Type != html.TextNode {
+		if p == nil || p.FirstChild == nil || p.FirstChild.Type != html.TextNode || !onlyPilcrows(p.FirstChild.NextSibling) {
 			continue
 		}
 		at, ok := quote.Find(p.FirstChild.Data, m.Quote)
@@ -76,14 +95,15 @@ func Highlight(fragment template.HTML, marks []Mark) (template.HTML, error) {
 			merged = append(merged, s)
 		}
 		p := byID[id]
-		text := p.FirstChild.Data
-		p.RemoveChild(p.FirstChild)
+		textNode := p.FirstChild
+		text := textNode.Data
 		pos := 0
+		add := func(n *html.Node) { p.InsertBefore(n, textNode) }
 		for _, s := range merged {
-			p.AppendChild(&html.Node{Type: html.TextNode, Data: text[pos:s.start]})
+			add(&html.Node{Type: html.TextNode, Data: text[pos:s.start]})
 			mark := &html.Node{Type: html.ElementNode, Data: "mark", DataAtom: atom.Mark}
 			mark.AppendChild(&html.Node{Type: html.TextNode, Data: text[s.start:s.end]})
-			p.AppendChild(mark)
+			add(mark)
 			sup := &html.Node{Type: html.ElementNode, Data: "sup", DataAtom: atom.Sup, Attr: []html.Attribute{{Key: "class", Val: "cites"}}}
 			seen := map[string]bool{}
 			for _, l := range s.links {
@@ -96,10 +116,10 @@ func Highlight(fragment template.HTML, marks []Mark) (template.HTML, error) {
 				a.AppendChild(&html.Node{Type: html.TextNode, Data: l.Text})
 				sup.AppendChild(a)
 			}
-			p.AppendChild(sup)
+			add(sup)
 			pos = s.end
 		}
-		p.AppendChild(&html.Node{Type: html.TextNode, Data: text[pos:]})
+		textNode.Data = text[pos:]
 	}
 	var buf bytes.Buffer
 	for _, n := range nodes {

@@ -36,6 +36,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -51,6 +53,7 @@ type Converter struct {
 func New() *Converter {
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(pilcrows{}, 100))),
 		goldmark.WithParserOptions(
 			parser.WithASTTransformers(
 				util.Prioritized(blockIDs{}, 100),
@@ -269,4 +272,29 @@ func fixDest(dest []byte) []byte {
 		return []byte(p)
 	}
 	return dest
+}
+
+// pilcrows renders paragraphs as goldmark does, followed by a ¶ link to
+// the paragraph's own id: the "copy link" affordance of every paragraph,
+// which works without JavaScript.
+type pilcrows struct{}
+
+func (pilcrows) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindParagraph, renderParagraph)
+}
+
+func renderParagraph(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		w.WriteString("<p")
+		html.RenderAttributes(w, n, html.ParagraphAttributeFilter)
+		w.WriteByte('>')
+		return ast.WalkContinue, nil
+	}
+	if id, ok := n.AttributeString("id"); ok {
+		if b, ok := id.([]byte); ok && len(b) > 0 {
+			fmt.Fprintf(w, `<a class="pilcrow" href="#%s" aria-label="Link to this paragraph">¶</a>`, b)
+		}
+	}
+	w.WriteString("</p>\n")
+	return ast.WalkContinue, nil
 }

@@ -10,7 +10,9 @@ type Page struct {
 	Root        string // relative path to the site root: "" or "../", or the base URL (404)
 	Title       string // the page's own title (the site title is added by base)
 	Description string
-	Canonical   string // absolute URL when the site has a base URL
+	Canonical   string       // absolute URL when the site has a base URL
+	Image       string       // absolute URL of the social card, with a base URL
+	InlineStyle template.CSS // the stylesheet, inlined where relative links cannot work (404)
 
 	Source *Source  // source pages
 	Doc    *DocPage // editorial pages
@@ -32,6 +34,7 @@ type Site struct {
 	Pages    []*DocPage
 	Figures  []*FigureGroup
 	Chart    template.HTML // the timeline as inline SVG
+	Version  string        // content hash of the inputs, for archived copies
 	JSONLD   template.JS   // schema.org ClaimReview/Claim data of the claims page
 }
 

@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"html/template"
@@ -10,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/gen-dossier/gen/internal/card"
 	"github.com/gen-dossier/gen/internal/clean"
 	"github.com/gen-dossier/gen/internal/content"
 	"github.com/gen-dossier/gen/internal/diag"
@@ -40,6 +43,7 @@ type builder struct {
 	files        map[string][]byte
 	site         *render.Site
 	eventsSorted []*content.Event    // events in date order
+	cardPNG      []byte              // the social card, drawn when there is a base URL
 	origin       map[string]diag.Pos // output page → the file it is made from, for messages
 }
 
@@ -64,6 +68,13 @@ func Build(cfg Config) (*Output, error) {
 	b.cleanSources()
 	b.site = b.views()
 	b.coverage()
+	if d.BaseURL != "" {
+		b.card()
+	}
+	b.site.Version, err = version(cfg)
+	if err != nil {
+		return nil, err
+	}
 	if err := b.errs.Err(); err != nil {
 		return nil, err
 	}
@@ -192,8 +203,18 @@ func (b *builder) pages(t *render.Templates) error {
 		if b.d.BaseURL != "" {
 			page.Canonical = b.d.BaseURL + strings.TrimSuffix(p, "index.html")
 		}
-		if kind == "404" && b.d.BaseURL != "" {
-			page.Root = b.d.BaseURL
+		if kind == "404" {
+			// GitHub Pages serves 404.html at the depth of the missing
+			// URL: relative links cannot work there. With a base URL they
+			// are absolute; without one the stylesheet is inlined.
+			if b.d.BaseURL != "" {
+				page.Root = b.d.BaseURL
+			} else if css, err := fs.ReadFile(b.cfg.Static, "style.css"); err == nil {
+				page.InlineStyle = template.CSS(css)
+			}
+		}
+		if b.d.BaseURL != "" && b.cardPNG != nil {
+			page.Image = b.d.BaseURL + cardPath
 		}
 		b.origin[p] = diag.Pos{File: path.Join(b.cfg.TemplatesDir, kind+".html")}
 		out, err := t.Execute(kind, page)
@@ -203,12 +224,23 @@ func (b *builder) pages(t *render.Templates) error {
 		}
 		b.files[p] = out
 	}
+	outlets := make([]string, 0, len(b.site.Sources))
+	for _, s := range b.site.Sources {
+		outlets = append(outlets, s.Outlet)
+	}
+	among := strings.Join(outlets, ", ")
 	exec("index", "index.html", "", &render.Page{Description: plainSummary(b.d.Summary)})
-	exec("claims", "claims.html", "Claims", &render.Page{Description: "Which outlet reports which claim, with the quotes."})
-	exec("timeline", "timeline.html", "Timeline", &render.Page{Description: "The events the sources mention, dated."})
+	exec("claims", "claims.html", "Claims", &render.Page{Description: plainSummary(fmt.Sprintf(
+		"%d claims, and which of %d sources carries each, in the sources' own words: %s.", len(b.site.Claims), len(outlets), among))})
+	exec("timeline", "timeline.html", "Timeline", &render.Page{Description: plainSummary(fmt.Sprintf(
+		"%d dated events the sources mention, and how each source phrases them: %s.", len(b.site.Events), among))})
 	exec("404", "404.html", "Page not found", &render.Page{})
 	for _, s := range b.site.Sources {
-		exec("source", s.Page, s.Outlet, &render.Page{Source: s, Description: s.Title})
+		desc := s.Outlet
+		if s.Title != "" {
+			desc += ": " + s.Title
+		}
+		exec("source", s.Page, s.Outlet, &render.Page{Source: s, Description: plainSummary(desc + ". The cleaned article, its raw capture and what the cleaner removed.")})
 	}
 	for i, p := range b.site.Pages {
 		exec("page", p.Page, p.Title, &render.Page{Doc: p})
@@ -257,6 +289,10 @@ func (b *builder) static() error {
 	}
 	if b.d.BaseURL != "" {
 		b.files["sitemap.xml"] = b.sitemap()
+		b.files["robots.txt"] = []byte("User-agent: *\nAllow: /\nSitemap: " + b.d.BaseURL + "sitemap.xml\n")
+		if b.cardPNG != nil {
+			b.files[cardPath] = b.cardPNG
+		}
 	}
 	return b.errs.Err()
 }
@@ -276,4 +312,55 @@ func (b *builder) sitemap() []byte {
 	}
 	buf.WriteString("</urlset>\n")
 	return buf.Bytes()
+}
+
+// cardPath is where the social card is written.
+const cardPath = "card.png"
+
+// card draws the social card.
+func (b *builder) card() {
+	data := card.Data{Title: b.d.Title, Claims: len(b.site.Claims), Events: len(b.site.Events)}
+	for i, s := range b.site.Sources {
+		cs := card.Source{Name: s.Outlet}
+		for _, c := range b.site.Claims {
+			cell := c.Cells[i]
+			cs.Carried = append(cs.Carried, cell.Reported)
+			cs.Stances = append(cs.Stances, cell.Stance)
+		}
+		data.Sources = append(data.Sources, cs)
+	}
+	png, err := card.PNG(data)
+	if err != nil {
+		b.errs.Add(diag.Pos{}, "drawing the social card: "+err.Error(), "")
+		return
+	}
+	b.cardPNG = png
+}
+
+// version returns the content hash of a build's inputs: every file of the
+// content, templates and static folders, in path order. An archived copy
+// of the site can be matched to its sources by it.
+func version(cfg Config) (string, error) {
+	h := sha256.New()
+	for _, dir := range []struct {
+		name string
+		fsys fs.FS
+	}{{"content", cfg.Content}, {"templates", cfg.Templates}, {"static", cfg.Static}} {
+		err := fs.WalkDir(dir.fsys, ".", func(p string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+				return err
+			}
+			data, err := fs.ReadFile(dir.fsys, p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(h, "%s/%s %d\n", dir.name, p, len(data))
+			h.Write(data)
+			return nil
+		})
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return "", fmt.Errorf("%s: %v", dir.name, err)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12], nil
 }

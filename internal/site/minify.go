@@ -7,6 +7,7 @@ import (
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
@@ -19,6 +20,7 @@ var mediaTypes = map[string]string{
 	".svg":  "image/svg+xml",
 	".json": "application/json",
 	".xml":  "text/xml",
+	".js":   "text/javascript",
 }
 
 // newMinifier returns the one minify.M of a build, by media type.
@@ -29,6 +31,7 @@ func newMinifier() *minify.M {
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFunc("application/json", json.Minify)
 	m.AddFunc("text/xml", xml.Minify)
+	m.AddFunc("text/javascript", js.Minify)
 	return m
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"image/png"
 	"net/url"
 	"os"
 	"path"
@@ -442,11 +443,14 @@ func TestInjection(t *testing.T) {
 			t.Fatal(err)
 		}
 		doc.Find("script").Each(func(_ int, s *goquery.Selection) {
+			if src, ok := s.Attr("src"); ok && strings.HasSuffix(src, "copy.js") && s.Text() == "" {
+				return // the site's own copy-link script
+			}
 			if s.AttrOr("type", "") != "application/ld+json" || strings.Contains(s.Text(), "<") {
 				t.Errorf("%s: script element other than escaped JSON-LD: %s", p, s.Text())
 			}
 		})
-		for _, sel := range []string{"script:not([type='application/ld+json'])", "iframe", "img", "object", "embed", "b", "i", "[style]"} {
+		for _, sel := range []string{"script:not([type='application/ld+json']):not([src$='copy.js'])", "iframe", "img", "object", "embed", "b", "i", "[style]"} {
 			if n := doc.Find(sel).Length(); n > 0 {
 				t.Errorf("%s: %d %s elements from content", p, n, sel)
 			}
@@ -466,5 +470,98 @@ func TestInjection(t *testing.T) {
 	doc, _ := goquery.NewDocumentFromReader(bytes.NewReader(page))
 	if text := doc.Find(".article").Text(); !strings.Contains(text, `<script>alert("capture")</script>`) {
 		t.Errorf("the capture's markup is not shown as text: %q", text)
+	}
+}
+
+// TestLinkPreviews checks canonical, Open Graph and Twitter metadata, the
+// sitemap, robots.txt and the social card with a base URL, and their
+// absence without one.
+func TestLinkPreviews(t *testing.T) {
+	const base = "https://example.org/dossier/"
+	cfg := repoConfig()
+	cfg.BaseURL = base
+	o, err := Build(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range o.Paths() {
+		if !strings.HasSuffix(p, ".html") || p == "404.html" {
+			continue
+		}
+		data, _ := o.File(p)
+		doc, _ := goquery.NewDocumentFromReader(bytes.NewReader(data))
+		want := base + strings.TrimSuffix(p, "index.html")
+		if got := doc.Find(`link[rel=canonical]`).AttrOr("href", ""); got != want {
+			t.Errorf("%s: canonical %q, want %q", p, got, want)
+		}
+		for _, prop := range []string{"og:title", "og:description", "og:url", "og:type", "og:image", "og:site_name"} {
+			v := doc.Find(`meta[property="` + prop + `"]`).AttrOr("content", "")
+			if v == "" {
+				t.Errorf("%s: no %s", p, prop)
+			}
+			if (prop == "og:url" || prop == "og:image") && !strings.HasPrefix(v, base) {
+				t.Errorf("%s: %s %q is not absolute under the base URL", p, prop, v)
+			}
+		}
+		if doc.Find(`meta[name="twitter:card"]`).AttrOr("content", "") != "summary_large_image" {
+			t.Errorf("%s: no twitter:card", p)
+		}
+		sitemap, _ := o.File("sitemap.xml")
+		if !strings.Contains(string(sitemap), "<loc>"+want+"</loc>") {
+			t.Errorf("sitemap.xml does not list %s", want)
+		}
+	}
+	page404, _ := o.File("404.html")
+	doc, _ := goquery.NewDocumentFromReader(bytes.NewReader(page404))
+	doc.Find("a[href], link[href]").Each(func(_ int, s *goquery.Selection) {
+		if href := s.AttrOr("href", ""); !strings.HasPrefix(href, base) && !strings.HasPrefix(href, "#") {
+			t.Errorf("404.html: link %q is not absolute under the base URL", href)
+		}
+	})
+	robots, _ := o.File("robots.txt")
+	if !strings.Contains(string(robots), "Sitemap: "+base+"sitemap.xml") {
+		t.Errorf("robots.txt = %q", robots)
+	}
+	png1, ok := o.File("card.png")
+	if !ok {
+		t.Fatal("no card.png")
+	}
+	img, err := png.Decode(bytes.NewReader(png1))
+	if err != nil || img.Bounds().Dx() != 1200 || img.Bounds().Dy() != 630 {
+		t.Errorf("card.png: %v, %v", err, img.Bounds())
+	}
+	o2, _ := Build(cfg)
+	if png2, _ := o2.File("card.png"); !bytes.Equal(png1, png2) {
+		t.Error("card.png differs between two builds")
+	}
+
+	// Without a base URL: nothing that needs an absolute URL.
+	o, err = Build(repoConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"sitemap.xml", "robots.txt", "card.png"} {
+		if _, ok := o.File(p); ok {
+			t.Errorf("%s written without a base URL", p)
+		}
+	}
+	for _, p := range o.Paths() {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		data, _ := o.File(p)
+		doc, _ := goquery.NewDocumentFromReader(bytes.NewReader(data))
+		if n := doc.Find(`link[rel=canonical], meta[property="og:url"], meta[property="og:image"]`).Length(); n > 0 {
+			t.Errorf("%s: %d absolute-URL tags without a base URL", p, n)
+		}
+		if !strings.Contains(doc.Find("footer").Text(), "Version ") {
+			t.Errorf("%s: no version in the footer", p)
+		}
+	}
+	// 404 without a base URL inlines its style, so it looks right at any depth.
+	page404, _ = o.File("404.html")
+	doc, _ = goquery.NewDocumentFromReader(bytes.NewReader(page404))
+	if doc.Find("style").Length() != 1 || doc.Find(`link[rel=stylesheet]`).Length() != 0 {
+		t.Error("404.html without a base URL does not inline its stylesheet")
 	}
 }
