@@ -29,7 +29,7 @@ func TestDump(t *testing.T) {
 	}
 	// Next to a benchmark capture, mark the lines its truth contains.
 	truth := ""
-	if b, err := os.ReadFile(strings.TrimSuffix(*dumpFile, ".scrape.txt") + ".truth.txt"); err == nil {
+	if b, err := os.ReadFile(strings.TrimSuffix(strings.TrimSuffix(*dumpFile, ".html"), ".scrape.txt") + ".truth.txt"); err == nil {
 		truth = normSpace(string(b))
 	}
 	mark := func(s string) string {

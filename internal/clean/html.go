@@ -60,7 +60,7 @@ var skipTags = map[atom.Atom]bool{
 // dropTags are page chrome: their text is reported as removed.
 var dropTags = map[atom.Atom]string{
 	atom.Nav: ReasonNavigation, atom.Header: ReasonNavigation, atom.Footer: ReasonFooter,
-	atom.Aside: ReasonSidebar, atom.Form: ReasonCommentForm, atom.Menu: ReasonNavigation,
+	atom.Aside: ReasonSidebar, atom.Menu: ReasonNavigation,
 }
 
 var (
@@ -149,8 +149,6 @@ func (s *segmenter) walk(n *html.Node) {
 	if s.drop == "" && n.Type == html.ElementNode {
 		if r, ok := dropTags[n.DataAtom]; ok && !(n.DataAtom == atom.Header && insideArticle(n)) {
 			s.drop = r
-		} else if cls := attr(n, "class") + " " + attr(n, "id"); n.DataAtom != atom.Body && n.DataAtom != atom.Html && chromeRE.MatchString(cls) {
-			s.drop = chromeReason(cls)
 		}
 	}
 	if isHidden(n) {
@@ -229,14 +227,47 @@ func cleanHTML(src string) *Article {
 		}
 	}
 
-	top := mainContainer(segs)
-	inMain := func(n *html.Node) bool {
+	textLen := make(map[*html.Node]int)
+	linkLen := make(map[*html.Node]int)
+	for _, s := range segs {
+		for p := s.node; p != nil; p = p.Parent {
+			textLen[p] += len(s.text)
+			linkLen[p] += s.linkText
+		}
+	}
+	top := mainContainer(segs, textLen, linkLen)
+	mainText := 0
+	for n := range top {
+		mainText += textLen[n]
+	}
+	// container returns the main container holding n, or nil.
+	container := func(n *html.Node) *html.Node {
 		for p := n; p != nil; p = p.Parent {
 			if top[p] {
-				return true
+				return p
 			}
 		}
-		return false
+		return nil
+	}
+	// chrome returns the reason a class or id below the main container
+	// (or anywhere, outside it) marks n as page chrome, or "". A
+	// container holding most of the article's text is never chrome.
+	chrome := func(n, stop *html.Node) string {
+		for p := n; p != nil && p != stop; p = p.Parent {
+			if p.Type != html.ElementNode || p.DataAtom == atom.Body || p.DataAtom == atom.Html {
+				continue
+			}
+			if 2*textLen[p] >= mainText && stop != nil {
+				continue
+			}
+			if p.DataAtom == atom.Form {
+				return ReasonCommentForm // some sites wrap the whole page in a form: hence the guard
+			}
+			if cls := attr(p, "class") + " " + attr(p, "id"); chromeRE.MatchString(cls) {
+				return chromeReason(cls)
+			}
+		}
+		return ""
 	}
 	var title string
 	if a.Title != "" {
@@ -250,12 +281,15 @@ func cleanHTML(src string) *Article {
 		switch {
 		case s.drop != "":
 			reason = s.drop
-		case !inMain(s.node):
-			if len(ws) >= 8 {
+		case container(s.node) == nil:
+			reason = chrome(s.node, nil)
+			if reason == "" && len(ws) >= 8 {
 				reason = ReasonSidebar
-			} else {
+			} else if reason == "" {
 				reason = ReasonNavigation
 			}
+		case chrome(s.node, container(s.node)) != "":
+			reason = chrome(s.node, container(s.node))
 		case s.tag == atom.H1 || (title != "" && similarity(ws, titleWords) >= 0.85 && len(ws) <= len(titleWords)+3 && !endsSentence(s.text)):
 			switch {
 			case title == "":
@@ -313,7 +347,7 @@ func cleanHTML(src string) *Article {
 // scaled by 1 − its link density and moved by its class and id hints.
 // The best candidate is kept with those siblings that score at least a
 // fifth as well.
-func mainContainer(segs []*segment) map[*html.Node]bool {
+func mainContainer(segs []*segment, textLen, linkLen map[*html.Node]int) map[*html.Node]bool {
 	score := make(map[*html.Node]float64)
 	var order []*html.Node
 	add := func(n *html.Node, v float64) {
@@ -326,14 +360,6 @@ func mainContainer(segs []*segment) map[*html.Node]bool {
 		}
 		score[n] += v
 	}
-	textLen := make(map[*html.Node]int)
-	linkLen := make(map[*html.Node]int)
-	for _, s := range segs {
-		for p := s.node; p != nil; p = p.Parent {
-			textLen[p] += len(s.text)
-			linkLen[p] += s.linkText
-		}
-	}
 	for _, s := range segs {
 		if s.drop != "" || len(s.text) < 25 {
 			continue
@@ -344,7 +370,7 @@ func mainContainer(segs []*segment) map[*html.Node]bool {
 			continue
 		}
 		v := 1 + float64(strings.Count(s.text, ",")) + min(float64(len(s.text))/100, 3)
-		if s.tag == atom.Li || s.tag == atom.Div {
+		if s.tag == atom.Li {
 			v /= 2
 		}
 		node := s.node
@@ -364,6 +390,9 @@ func mainContainer(segs []*segment) map[*html.Node]bool {
 			ld = float64(linkLen[n]) / float64(textLen[n])
 		}
 		score[n] *= 1 - ld
+		if inChrome(n) {
+			score[n] *= 0.1
+		}
 		if score[n] > bestScore {
 			best, bestScore = n, score[n]
 		}
@@ -385,6 +414,17 @@ func mainContainer(segs []*segment) map[*html.Node]bool {
 		}
 	}
 	return top
+}
+
+// inChrome reports whether n or its parent has
+// a class or id of page chrome (comments, related stories, sidebar …).
+func inChrome(n *html.Node) bool {
+	for i, p := 0, n; i < 2 && p != nil; i, p = i+1, p.Parent {
+		if p.Type == html.ElementNode && chromeRE.MatchString(attr(p, "class")+" "+attr(p, "id")) {
+			return true
+		}
+	}
+	return false
 }
 
 func classWeight(n *html.Node) float64 {
