@@ -132,7 +132,11 @@ func printErr(w io.Writer, err error) {
 		for _, e := range list {
 			fmt.Fprintln(w, e)
 		}
-		fmt.Fprintf(w, "gen: %d errors; nothing was written\n", len(list))
+		noun := "errors"
+		if len(list) == 1 {
+			noun = "error"
+		}
+		fmt.Fprintf(w, "gen: %d %s; nothing was written\n", len(list), noun)
 		return
 	}
 	fmt.Fprintf(w, "gen: %v\n", err)

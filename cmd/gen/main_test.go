@@ -103,7 +103,7 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 	}
 	for _, want := range []string{
 		"content/claims.yaml:", ": quote not found in timeshub\n\thint: closest passage (",
-		"errors; nothing was written",
+		"error; nothing was written",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr does not contain %q:\n%s", want, stderr)

@@ -367,6 +367,8 @@ func (l *loader) entryID(d *decoder, f map[string]field, entry *yaml.Node, what 
 	case f["id"].value == nil:
 		d.errorf(entry, "add a line: id: some-short-name", "%s has no id", what)
 	case id == "":
+	case reservedName(id):
+		d.errorf(f["id"].value, "choose another id", "%s id %q is a reserved file name on Windows (con, nul, aux, com1 …)", what, id)
 	case !ValidID(id):
 		d.errorf(f["id"].value, idHint, "%s id %q is not URL-safe", what, id)
 	case seen[id] != 0:
@@ -395,6 +397,7 @@ func (l *loader) quotes(d *decoder, f field, what string, claim bool) []*Quote {
 			d.errorf(sf.key, hint, "unknown source %q%s", slug, suggest(slug, sortedKeys(slugs)))
 		}
 		var qf map[string]field
+		errsBefore := len(*d.errs)
 		if sf.value.Kind == yaml.ScalarNode && sf.value.Tag != "!!null" {
 			q.Text = strings.TrimSpace(sf.value.Value) // short form: slug: "quote"
 			q.Pos = d.pos(sf.value)
@@ -413,6 +416,8 @@ func (l *loader) quotes(d *decoder, f field, what string, claim bool) []*Quote {
 			d.errorf(sf.key, "remove the quote, or remove absent: true", "source %q is marked absent but has a quote", slug)
 		case q.Absent && q.Note == "":
 			d.errorf(sf.key, "say why the near-miss passage does not carry the claim", "source %q is marked absent without a note", slug)
+		case !q.Absent && q.Text == "" && len(*d.errs) > errsBefore:
+			// an unknown key ("qoute") was reported already
 		case !q.Absent && q.Text == "":
 			d.errorf(sf.key, "add quote: \"…\" with the source's own words", "empty quote for source %q", slug)
 		}

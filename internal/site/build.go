@@ -135,8 +135,13 @@ func (b *builder) cleanSources() {
 		s := &source{Source: cs}
 		a, err := clean.Clean(path.Base(cs.File), cs.Raw)
 		if err != nil {
-			b.errs.Add(diag.Pos{File: cs.File}, "cannot clean the capture: "+err.Error(),
-				"save the page again as UTF-8 text or HTML; gen reads UTF-8 and UTF-16 with a byte-order mark")
+			var ce *clean.Error
+			if errors.As(err, &ce) {
+				b.errs.Add(diag.Pos{File: cs.File, Line: ce.Line}, "cannot read the capture: "+ce.Msg, ce.Hint)
+			} else {
+				b.errs.Add(diag.Pos{File: cs.File}, "cannot read the capture: "+err.Error(),
+					"save the page again as UTF-8 text or HTML")
+			}
 			continue
 		}
 		if len(a.Blocks) == 0 {

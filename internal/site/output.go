@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/gen-dossier/gen/internal/diag"
 )
@@ -105,6 +106,9 @@ func checkReplaceable(dir string) error {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
+	}
+	if errors.Is(err, syscall.ENOTDIR) {
+		return fmt.Errorf("cannot create the output folder %s: part of its path is a file, not a folder", dir)
 	}
 	if err != nil {
 		return fmt.Errorf("cannot read the output folder: %v", err)
