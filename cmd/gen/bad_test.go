@@ -16,8 +16,8 @@ var update = flag.Bool("update", false, "rewrite the expected stderr of testdata
 // baseDossier is the valid dossier every bad-input case starts from; a
 // case's files are added to it or replace its files.
 var baseDossier = map[string]string{
-	"content/dossier.yaml":     "title: A test dossier\n",
-	"content/sources/wire.txt": "Wire Service\n\nOfficials said China supplied 90% of Russia's microelectronics imports in 2023, a sharp rise over the year before.\n\nThe embassy rejected the report and said that normal trade should not be subject to interference or restrictions.\n",
+	"content/dossier.yaml":      "title: A test dossier\n",
+	"content/sources/wire.txt":  "Wire Service\n\nOfficials said China supplied 90% of Russia's microelectronics imports in 2023, a sharp rise over the year before.\n\nThe embassy rejected the report and said that normal trade should not be subject to interference or restrictions.\n",
 	"content/sources/wire.yaml": "outlet: Wire\n",
 }
 

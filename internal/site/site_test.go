@@ -495,7 +495,7 @@ func TestLinkPreviews(t *testing.T) {
 			t.Errorf("%s: canonical %q, want %q", p, got, want)
 		}
 		for _, prop := range []string{"og:title", "og:description", "og:url", "og:type", "og:image", "og:site_name"} {
-			v := doc.Find(`meta[property="` + prop + `"]`).AttrOr("content", "")
+			v := doc.Find(`meta[property="`+prop+`"]`).AttrOr("content", "")
 			if v == "" {
 				t.Errorf("%s: no %s", p, prop)
 			}
