@@ -402,6 +402,30 @@ func mainContainer(segs []*segment, textLen, linkLen map[*html.Node]int) map[*ht
 		return top
 	}
 	top[best] = true
+	// An article cut into blocks of the same kind ("article__block")
+	// scores per block: take the blocks alike to the best one, or to
+	// one of its near ancestors.
+	for p, level := best, 0; p != nil && p.Parent != nil && level < 4; p, level = p.Parent, level+1 {
+		cls := firstClass(p)
+		if cls == "" {
+			continue
+		}
+		var alike []*html.Node
+		for c := p.Parent.FirstChild; c != nil; c = c.NextSibling {
+			if c != p && c.Type == html.ElementNode && c.DataAtom == p.DataAtom && firstClass(c) == cls &&
+				textLen[c] > 0 && float64(linkLen[c]) < 0.3*float64(textLen[c]) {
+				alike = append(alike, c)
+			}
+		}
+		if len(alike) > 0 && !inChrome(p) {
+			delete(top, best)
+			top[p] = true
+			for _, c := range alike {
+				top[c] = true
+			}
+			return top
+		}
+	}
 	if best.Parent != nil {
 		threshold := max(10, bestScore*0.2)
 		for c := best.Parent.FirstChild; c != nil; c = c.NextSibling {
@@ -414,6 +438,15 @@ func mainContainer(segs []*segment, textLen, linkLen map[*html.Node]int) map[*ht
 		}
 	}
 	return top
+}
+
+// firstClass returns the first class name of n, or "".
+func firstClass(n *html.Node) string {
+	f := strings.Fields(attr(n, "class"))
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
 }
 
 // inChrome reports whether n or its parent has
