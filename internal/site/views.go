@@ -226,7 +226,7 @@ func (b *builder) highlight(site *render.Site) {
 			_, block, _ := strings.Cut(cell.URL, "#")
 			marks[cell.Source.Slug] = append(marks[cell.Source.Slug], htmlfix.Mark{
 				Block: block, Quote: cell.Quote,
-				Links: []htmlfix.Link{{Href: "../" + c.URL, Text: c.Label, Title: c.Label + ": " + c.Text}},
+				Links: []htmlfix.Link{{Href: "../" + c.URL, Text: c.Label, Title: c.Label + ": " + curlyQuotes(c.Text)}},
 			})
 		}
 	}
@@ -264,4 +264,24 @@ func (b *builder) chart(site *render.Site) template.HTML {
 		markers = append(markers, timeline.Marker{Label: strings.Join(byDate[d], ", "), Date: t.Time})
 	}
 	return template.HTML(timeline.SVG("Timeline of the events the sources mention", events, markers))
+}
+
+// curlyQuotes turns straight double quotes into curly ones. Tooltips
+// holding both ' and " make tdewolff/minify pick single-quoted attributes
+// that a second minification corrupts; curly quotes avoid the case.
+func curlyQuotes(s string) string {
+	var b strings.Builder
+	open := true
+	for _, r := range s {
+		if r == '"' {
+			if open {
+				r = '“'
+			} else {
+				r = '”'
+			}
+			open = !open
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
