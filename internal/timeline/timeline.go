@@ -38,15 +38,15 @@ type Marker struct {
 
 // Geometry of the chart, in viewBox units.
 const (
-	width   = 640.0
+	width   = 480.0
 	left    = 16.0
 	right   = 16.0
-	top     = 24.0
-	rowH    = 26.0
+	top     = 32.0
+	rowH    = 24.0
 	axisH   = 40.0
 	breakW  = 24.0
-	fontPx  = 15
-	smallPx = 12
+	fontPx  = 16
+	smallPx = 14
 )
 
 type segment struct {
@@ -144,26 +144,33 @@ func SVG(title string, events []Event, markers []Marker) string {
 		}
 		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="%d" font-weight="600" fill="#1d1d1f" text-anchor="%s">%s</text>`, lx, y+5, fontPx, anchor, html.EscapeString(e.Label))
 	}
-	// Axis, breaks and ticks.
+	// Axis, breaks and ticks; a tick label is drawn only where it does
+	// not run into the previous one, across segments.
+	lastX, lastYear := -1e9, 0
 	for i, s := range segs {
 		x1 := s.x0 + s.to.Sub(s.from).Hours()/24*perDay
 		fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#1d1d1f"/>`, s.x0, axisY, x1, axisY)
 		if i > 0 {
 			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="%d" fill="#555" text-anchor="middle">≈</text>`, s.x0-breakW/2, axisY+5, fontPx)
 		}
-		lastX := -1e9
 		for _, d := range ticks(s) {
 			tx := xOf(d) + perDay/2
-			if tx-lastX < 52 {
+			label := d.Format("2 Jan")
+			if d.Year() != lastYear {
+				label = d.Format("2 Jan 2006") // the first label of each year names it
+			}
+			half := float64(len(label)) * smallPx * 0.3
+			anchor, lx := "middle", tx
+			if tx-half < 0 {
+				anchor, lx = "start", 0 // the first label, at the left edge
+			}
+			if lx-half*boolf(anchor == "middle") < lastX+8 || lx+half*(1+boolf(anchor == "start")) > width {
 				continue
 			}
-			lastX = tx
+			lastX = lx + half*(1+boolf(anchor == "start"))
+			lastYear = d.Year()
 			fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#1d1d1f"/>`, tx, axisY, tx, axisY+5)
-			label := d.Format("2 Jan")
-			if i == 0 && d.Equal(ticks(s)[0]) || d.Month() == time.January && d.Day() <= 7 || len(segs) > 1 && d.Equal(ticks(s)[0]) {
-				label = d.Format("2 Jan 2006")
-			}
-			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="%d" fill="#1d1d1f" text-anchor="middle">%s</text>`, tx, axisY+20, smallPx, label)
+			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="%d" fill="#1d1d1f" text-anchor="%s">%s</text>`, lx, axisY+20, smallPx, anchor, label)
 		}
 	}
 	b.WriteString(`</svg>`)
@@ -189,4 +196,11 @@ func span(e Event) string {
 		return e.Date.Format("2 January 2006")
 	}
 	return e.Date.Format("2 January") + " to " + e.End.Format("2 January 2006")
+}
+
+func boolf(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
 }
