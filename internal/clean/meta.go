@@ -123,7 +123,7 @@ func parseByline(s string) (author string, date string, ok bool) {
 	if m, found := findDate(s); found {
 		date = m.ISO
 		s = strings.TrimSpace(s[:m.Start] + " " + s[m.End:])
-		s = strings.TrimRight(s, " |•·,-–—")
+		s = trimDateWords(s)
 	}
 	// "Natasha Kumar By Natasha Kumar": a name, By, the same name.
 	if i := strings.Index(s, " By "); i > 0 {
@@ -150,6 +150,22 @@ func parseByline(s string) (author string, date string, ok bool) {
 	}
 	return name, date, true
 }
+
+// trimDateWords removes the words that lead up to a date ("on Monday,
+// at") and separators from the end of s.
+func trimDateWords(s string) string {
+	for {
+		s = strings.TrimRight(s, " |•·,-–—")
+		i := strings.LastIndexByte(s, ' ')
+		last := strings.ToLower(strings.Trim(s[i+1:], ".,"))
+		if i < 0 || !(dateWords[last] || dateFiller.MatchString(last) && strings.Trim(dateFiller.ReplaceAllString(last, ""), " ") == "") {
+			return s
+		}
+		s = s[:i]
+	}
+}
+
+var dateWords = map[string]bool{"on": true, "at": true, "published": true, "updated": true, "posted": true, "a.m": true, "p.m": true}
 
 // isNameList reports whether s looks like one or more personal or desk
 // names: "Jane Doe", "Jane Doe and John Roe", "Jane Doe, Reuters".

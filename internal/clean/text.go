@@ -54,7 +54,7 @@ func cleanText(src string) *Article {
 		a.Meta.Title = tl.text
 		tl.reason = ReasonTitle
 		for i, l := range ls {
-			if i == title || l.chrome != "" {
+			if i == title || l.chrome != "" && l.chrome != ReasonNavigation && l.chrome != ReasonSidebar {
 				continue
 			}
 			switch {
@@ -81,6 +81,7 @@ func cleanText(src string) *Article {
 	end = cutAtBio(a, ls, start, end)
 	end = cutAtComments(ls, start, end)
 	start, end = splitItems(ls, start, end)
+	end = cutAtEndMarker(ls, start, end)
 	keepBody(a, ls, start, end)
 	removeRest(ls, start, end, a.Meta.Author)
 
@@ -114,8 +115,12 @@ func markRepeats(ls []*tline) {
 	}
 	for _, l := range ls {
 		l.repeat = seen[strings.ToLower(l.text)]
-		if l.repeat > 1 && len(l.ws) < 8 && l.chrome == "" && !endsSentence(l.text) {
+		switch {
+		case l.repeat <= 1 || l.chrome != "" || endsSentence(l.text):
+		case len(l.ws) < 8:
 			l.chrome = ReasonNavigation
+		case len(l.ws) < 20:
+			l.chrome = ReasonSidebar // a teaser headline, given twice (link and image)
 		}
 	}
 	scoreLines(ls)
@@ -204,7 +209,7 @@ func findTitle(ls []*tline, start int) int {
 	for i := max(0, start-40); i < start; i++ {
 		l := ls[i]
 		nw := len(l.ws)
-		if nw < 3 || nw > 30 || l.repeat > 2 || (l.chrome != "" && l.chrome != ReasonNavigation) {
+		if nw < 3 || nw > 30 || l.repeat > 2 || (l.chrome != "" && l.chrome != ReasonNavigation && l.chrome != ReasonSidebar) {
 			continue
 		}
 		if l.chrome == ReasonNavigation && breadcrumbRE.MatchString(l.text) {
@@ -364,6 +369,29 @@ func splitItems(ls []*tline, start, end int) (int, int) {
 		}
 	}
 	return bs, be
+}
+
+// endMarkers are the reasons of lines that close an article: a related
+// list, a comment form, a copyright line.
+var endMarkers = map[string]bool{ReasonRelated: true, ReasonCommentForm: true, ReasonLegal: true}
+
+// cutAtEndMarker ends the body at the first end marker after which the
+// region holds less than a third as much prose as before it: what
+// follows such a line is more likely other stories than the rest of the
+// article.
+func cutAtEndMarker(ls []*tline, start, end int) int {
+	total := 0.0
+	for i := start; i <= end; i++ {
+		total += max(ls[i].score, 0)
+	}
+	before := 0.0
+	for i := start; i <= end; i++ {
+		if endMarkers[ls[i].chrome] && before > 0 && total-before < before/3 {
+			return i - 1
+		}
+		before += max(ls[i].score, 0)
+	}
+	return end
 }
 
 // isBio reports whether l is an author biography: it names the author
