@@ -114,14 +114,42 @@ var (
 	trackingRE       = regexp.MustCompile(`\b(?:msid|imgsize|utm_[a-z]+|gtag|googletag|adsbygoogle|datalayer|fbq|pagead|doubleclick)\b|\bfunction\s*\(|\w+=\w+&\w+=`)
 	readTimeRE       = regexp.MustCompile(`^(?:(?:estimated )?reading time\s*:?\s*)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s*-?\s*(?:min(?:ute)?s?|m)\.?(?:\s*(?:read|to read|reading|listen|watch))?$`)
 	readTimeWordRE   = regexp.MustCompile(`read|reading time`)
-	commentFormRE    = regexp.MustCompile(`^\d+\s+(?:comments?|responses?|replies|reactions|thoughts? on)\b|responses? to [“"]|^\S+ (?:says|said|wrote):$|^permalink\b|^\d+ thoughts? on|enter your (?:comment|name|email)|leave a (?:reply|comment)|cancel reply|post (?:a )?comment|your email address will not be published|required fields are marked|save my name,? email|akismet|comment data is processed|comments? (?:are|is) closed|^\d+\s+comments?$|^comments?\s*(?:\(\d+\))?$|^add (?:a )?comment|log ?in to (?:comment|reply)|join the (?:conversation|discussion)|^(?:no|show|view|hide|load) (?:more )?comments|notify me of (?:follow-up|new) (?:comments|posts)|be the first to comment|deixe (?:uma resposta|um comentário)|deja (?:una respuesta|un comentario)|laisser un commentaire|laisser une réponse|schreibe einen kommentar|hinterlasse einen kommentar|lascia un commento|оставить комментарий|добавить комментарий|(?:não|no) será publicado|ne sera pas publiée|wird nicht veröffentlicht|non sarà pubblicato|campos obrigatórios|campos obligatorios|champs obligatoires|erforderliche felder`)
+	commentFormRE    = regexp.MustCompile(`^(?:\d+\s+(?:comments?|responses?|replies|reactions|thoughts? on)\b|\S+ (?:says|said|wrote):$|permalink\b|comments?\s*(?:\(\d+\))?$|add (?:a )?comment|(?:no|show|view|hide|load) (?:more )?comments)`)
+	// commentPhrases are the wording of comment forms, matched as
+	// substrings (faster than one regexp of alternatives).
+	commentPhrases = []string{"enter your comment", "enter your name", "enter your email", "leave a reply", "leave a comment",
+		"cancel reply", "post comment", "post a comment", "your email address will not be published", "required fields are marked",
+		"save my name", "akismet", "comment data is processed", "comments are closed", "comment is closed", "comments closed",
+		"log in to comment", "login to comment", "log in to reply", "join the conversation", "join the discussion",
+		"notify me of follow-up", "notify me of new", "be the first to comment", "responses to “", "responses to \"", "response to “",
+		"deixe uma resposta", "deixe um comentário", "deja una respuesta", "deja un comentario", "laisser un commentaire",
+		"laisser une réponse", "schreibe einen kommentar", "hinterlasse einen kommentar", "lascia un commento",
+		"оставить комментарий", "добавить комментарий", "não será publicado", "no será publicado", "ne sera pas publiée",
+		"wird nicht veröffentlicht", "non sarà pubblicato", "campos obrigatórios", "campos obligatorios", "champs obligatoires",
+		"erforderliche felder"}
 	commentWordRE    = regexp.MustCompile(`\bcomments?\b`)
 	agoRE            = regexp.MustCompile(`^(?:posted |updated |published )?(?:\d+|an?|one) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\b`)
 	promptStartRE    = regexp.MustCompile(`^(?:click to|back to top|follow us|follow|subscribe|sign up|signup|join|download|listen|share|click here|get (?:the|our)|don't miss|never miss|stay (?:updated|informed|connected|up to date|tuned)|compartilhe|compartir|partager|teilen|condividi|поделиться|siga-nos|síguenos|suivez-nous|folgen sie uns|seguici|подпишитесь|assine|suscríbete|abonnez-vous|abonnieren|iscriviti|like us|tap here|support (?:us|our))\b`)
-	promptWordRE     = regexp.MustCompile(`\b(?:share|shares|shared|tweet|follow|subscribe|subscribers?|sign ?up|sign in|log ?in|register|newsletters?|listen|podcast|download|whatsapp|telegram|facebook|twitter|linkedin|pinterest|reddit|instagram|youtube|e-?mail|print|copy link|google news|click here|read more|continue reading|load more|show more|bookmark|save|gift|comments?|flipboard|messenger|app|notifications?|compartilh\w*|compart\w*|partag\w*|teilen|condividi|поделиться|newsletter|assine|suscr\w*|abonn\w*|iscriviti)\b`)
+	// promptWords, promptStems and promptPhrases are the vocabulary
+	// of share, follow and subscribe prompts.
+	promptWords = func() map[string]bool {
+		m := make(map[string]bool)
+		for _, w := range strings.Fields(`share shares shared tweet follow subscribe subscriber subscribers signup register
+			newsletter newsletters listen podcast download whatsapp telegram facebook twitter linkedin pinterest reddit
+			instagram youtube email e-mail print bookmark save gift comment comments flipboard messenger app notification
+			notifications teilen condividi поделиться assine iscriviti`) {
+			m[w] = true
+		}
+		return m
+	}()
+	promptStems   = []string{"compartilh", "compart", "partag", "suscr", "abonn"}
+	promptPhrases = []string{"sign up", "sign in", "log in", "login", "copy link", "google news", "click here", "read more",
+		"continue reading", "load more", "show more"}
 	relatedRE        = regexp.MustCompile(`^(?:related(?: posts?| articles?| stories| news| content| topics| coverage| reading| links)?|more (?:stories|news|articles|headlines|videos|from|on|in|like this)\b.*|most (?:popular|read|viewed|shared|commented)|recent (?:comments|posts|articles|news)|popular(?: posts| stories| now)?|trending(?: now| stories| topics| news)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles)?|read next|up next|what to read next|latest(?: news| stories| posts| articles| headlines)?|top stories|editor'?s picks?|archives?(?: months)?|categories|tags?|topics|further reading|see more|must read|in case you missed it|more to explore|around the web|from around the web|other news|news feed|don't miss|(?:artigos|posts|notícias|matérias) relacionad[oa]s|(?:artículos|entradas|noticias) relacionad[oa]s|articles (?:similaires|connexes)|(?:à )?lire aussi|verwandte artikel|ähnliche artikel|das könnte sie auch interessieren|mehr zum thema|похожие (?:статьи|новости)|читайте также|articoli correlati|leggi anche|veja também|lea también|ver también)[\s:.…]*$`)
 	teaserRE         = regexp.MustCompile(`^(?:see also|also read|read also|also see|read more|related|more|watch|also watch|must read|don't miss|recommended|read|related article|related story|related news|click here to read|also on [a-z]+)\s*[:|\-–—]*\s+\S`)
-	legalRE          = regexp.MustCompile(`©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|privacy policy|terms (?:of|and) (?:use|service|conditions)|\bcookies?\b|cookie policy`)
+	legalRE          = regexp.MustCompile(`\(c\)\s*\d{4}`)
+	legalPhrases     = []string{"©", "copyright", "all rights reserved", "privacy policy", "terms of use", "terms of service",
+		"terms and conditions", "cookie"}
 	adRE             = regexp.MustCompile(`^(?:advertisement|advertisment|advert|sponsored|sponsored content|sponsored links?|ad|ads|promoted|paid content|paid post|partner content|story continues below(?: advertisement)?|continue reading below|scroll to continue(?: with content)?|article continues (?:below|after (?:this )?(?:ad|advertisement))|skip advert|ad feedback|report (?:this )?ad)\.?$`)
 	breadcrumbRE     = regexp.MustCompile(`^Home(?:\p{Lu}|\s*[›»>/|])|\S\s*[›»]\s*\S`)
 )
@@ -141,7 +169,7 @@ func boilerplate(s string, ws []string) string {
 		return ReasonTracking
 	case nw <= 8 && readTimeRE.MatchString(lower) && (readTimeWordRE.MatchString(lower) || nw <= 2):
 		return ReasonReadTime
-	case nw <= 25 && commentFormRE.MatchString(strings.Trim(lower, "[]() ")),
+	case nw <= 25 && (commentFormRE.MatchString(strings.Trim(lower, "[]() ")) || containsAny(lower, commentPhrases)),
 		nw <= 4 && commentWordRE.MatchString(lower):
 		return ReasonCommentForm
 	case nw <= 8 && agoRE.MatchString(lower):
@@ -152,12 +180,12 @@ func boilerplate(s string, ws []string) string {
 		return ReasonRelated
 	case nw <= 30 && teaserRE.MatchString(lower) && !endsSentence(s):
 		return ReasonTeaser
-	case nw <= 30 && promptStartRE.MatchString(lower) && promptWordRE.MatchString(lower) && (!endsSentence(s) || nw <= 12):
+	case nw <= 30 && promptStartRE.MatchString(lower) && promptVocabulary(lower, ws) > 0 && (!endsSentence(s) || nw <= 12):
 		return ReasonPrompt
-	case nw <= 6 && promptWordRE.MatchString(lower) && !endsSentence(s),
-		nw <= 15 && distinct(promptWordRE.FindAllString(lower, -1)) >= 2:
+	case nw <= 6 && promptVocabulary(lower, ws) > 0 && !endsSentence(s),
+		nw <= 15 && promptVocabulary(lower, ws) >= 2:
 		return ReasonPrompt
-	case nw <= 40 && legalRE.MatchString(lower) && (strings.Contains(lower, "©") || strings.Contains(lower, "rights reserved") || strings.Contains(lower, "cookie") || !endsSentence(s) || nw <= 12):
+	case nw <= 40 && (containsAny(lower, legalPhrases) || legalRE.MatchString(lower)) && (strings.Contains(lower, "©") || strings.Contains(lower, "rights reserved") || strings.Contains(lower, "cookie") || !endsSentence(s) || nw <= 12):
 		return ReasonLegal
 	case nw <= 30 && !endsSentence(s) && breadcrumbRE.MatchString(s):
 		return ReasonNavigation
@@ -202,11 +230,25 @@ func similarity(a, b []string) float64 {
 // bioRE matches the wording of an author biography, in lower case.
 var bioRE = regexp.MustCompile(`\b(?:is an? |has been |was an? |, an? |joined |worked |works |writes |covers |covering |graduated|graduate|degree|enthusiast|based in|reporter|writer|journalist|correspondent|editor|columnist|contributor|blogger|author of|get in touch|contact (?:me|him|her))`)
 
-// distinct counts the distinct strings of ss.
-func distinct(ss []string) int {
-	seen := make(map[string]bool, len(ss))
-	for _, s := range ss {
-		seen[s] = true
+// promptVocabulary counts the distinct prompt words and phrases in a
+// line (lower-cased, and its words).
+func promptVocabulary(lower string, ws []string) int {
+	seen := make(map[string]bool)
+	for _, w := range ws {
+		if promptWords[w] {
+			seen[w] = true
+			continue
+		}
+		for _, st := range promptStems {
+			if strings.HasPrefix(w, st) {
+				seen[st] = true
+			}
+		}
+	}
+	for _, p := range promptPhrases {
+		if strings.Contains(lower, p) {
+			seen[p] = true
+		}
 	}
 	return len(seen)
 }

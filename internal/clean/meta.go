@@ -307,7 +307,7 @@ func attribution(lines []string) string {
 	for i, re := range creditREs {
 		n := 0
 		for _, l := range lines {
-			if containsAny(l, agencies[i].Names) {
+			if containsWord(l, agencies[i].Names) {
 				n += len(re.FindAllStringIndex(l, -1))
 			}
 		}
@@ -316,6 +316,29 @@ func attribution(lines []string) string {
 		}
 	}
 	return best
+}
+
+// containsWord reports whether s contains one of names as a whole word.
+func containsWord(s string, names []string) bool {
+	for _, n := range names {
+		for off := 0; ; {
+			i := strings.Index(s[off:], n)
+			if i < 0 {
+				break
+			}
+			i += off
+			j := i + len(n)
+			if (i == 0 || !isWordByte(s[i-1])) && (j == len(s) || !isWordByte(s[j])) {
+				return true
+			}
+			off = i + 1
+		}
+	}
+	return false
+}
+
+func isWordByte(b byte) bool {
+	return b == '_' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
 }
 
 func containsAny(s string, subs []string) bool {
