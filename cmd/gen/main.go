@@ -6,12 +6,16 @@
 //	gen check [flags]        rebuild in memory and compare with public/
 //	gen clean [-json|-text] FILE
 //	                         print the cleaned article of one raw capture
+//	gen new DIR              start a new dossier in DIR
+//	gen add [-slug S] FILE…  add captures to content/sources/ with sidecars
+//	gen suggest              print a draft claims.yaml from what the sources share
 //
 // Flags of build and check:
 //
 //	-content DIR    content folder (default "content")
-//	-templates DIR  templates folder (default "templates")
-//	-static DIR     static files folder (default "static")
+//	-templates DIR  templates folder (default "templates"); its files
+//	                override gen's built-in templates file by file
+//	-static DIR     static files folder (default "static"), likewise
 //	-out DIR        output folder (default "public")
 //	-base-url URL   absolute URL the site is published at (overrides dossier.yaml)
 //
@@ -20,16 +24,17 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"time"
 
-	"github.com/gen-dossier/gen/internal/clean"
+	embedded "github.com/gen-dossier/gen"
 	"github.com/gen-dossier/gen/internal/diag"
+	"github.com/gen-dossier/gen/internal/overlay"
 	"github.com/gen-dossier/gen/internal/site"
 )
 
@@ -41,6 +46,9 @@ const usage = `usage:
   gen [build] [-content DIR] [-templates DIR] [-static DIR] [-out DIR] [-base-url URL]
   gen check   [same flags]: compare a fresh build with the output folder
   gen clean   [-json | -text] FILE: print the cleaned article of one capture
+  gen new     DIR: start a new dossier in DIR
+  gen add     [-content DIR] [-slug SLUG] FILE...: add captures to content/sources/
+  gen suggest [-content DIR]: print a draft claims.yaml from what the sources share
 `
 
 // run runs gen with args and returns the exit status.
@@ -54,6 +62,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return build(cmd, args, stdout, stderr)
 	case "clean":
 		return cleanCmd(args, stdout, stderr)
+	case "new":
+		return newCmd(args, stdout, stderr)
+	case "add":
+		return addCmd(args, stdout, stderr)
+
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -77,22 +90,12 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen %s: unexpected argument %q\n%s", cmd, fl.Arg(0), usage)
 		return 2
 	}
-	for _, dir := range []string{*contentDir, *templatesDir} {
-		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-			fmt.Fprintf(stderr, "gen: %s: no such folder (run gen from the dossier's folder, or pass -content and -templates)\n", dir)
-			return 1
-		}
+	if fi, err := os.Stat(*contentDir); err != nil || !fi.IsDir() {
+		fmt.Fprintf(stderr, "gen: %s: no such folder (run gen in the dossier's folder, pass -content, or start one with gen new DIR)\n", *contentDir)
+		return 1
 	}
 	start := time.Now()
-	o, err := site.Build(site.Config{
-		Content:      os.DirFS(*contentDir),
-		Templates:    os.DirFS(*templatesDir),
-		Static:       os.DirFS(*staticDir),
-		ContentDir:   *contentDir,
-		TemplatesDir: *templatesDir,
-		StaticDir:    *staticDir,
-		BaseURL:      *baseURL,
-	})
+	o, err := site.Build(config(*contentDir, *templatesDir, *staticDir, *baseURL))
 	if err != nil {
 		printErr(stderr, err)
 		return 1
@@ -126,6 +129,28 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// config turns folder names into a site.Config. The templates and static
+// folders are layered over gen's built-in defaults, so a dossier needs
+// only the files it changes, or none.
+func config(contentDir, templatesDir, staticDir, baseURL string) site.Config {
+	return site.Config{
+		Content:      os.DirFS(contentDir),
+		Templates:    layered(templatesDir, embedded.Templates()),
+		Static:       layered(staticDir, embedded.Static()),
+		ContentDir:   contentDir,
+		TemplatesDir: templatesDir,
+		StaticDir:    staticDir,
+		BaseURL:      baseURL,
+	}
+}
+
+func layered(dir string, defaults fs.FS) fs.FS {
+	if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+		return overlay.New(os.DirFS(dir), defaults)
+	}
+	return defaults
+}
+
 func printErr(w io.Writer, err error) {
 	var list diag.List
 	if errors.As(err, &list) {
@@ -140,74 +165,4 @@ func printErr(w io.Writer, err error) {
 		return
 	}
 	fmt.Fprintf(w, "gen: %v\n", err)
-}
-
-func cleanCmd(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("gen clean", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	asJSON := fl.Bool("json", false, "print paragraphs, detected metadata and removed lines as JSON")
-	asText := fl.Bool("text", false, "print only the article body as plain text, one paragraph a line")
-	if err := fl.Parse(args); err != nil {
-		return 2
-	}
-	if fl.NArg() != 1 || (*asJSON && *asText) {
-		fmt.Fprint(stderr, usage)
-		return 2
-	}
-	file := fl.Arg(0)
-	raw, err := os.ReadFile(file)
-	if err != nil {
-		fmt.Fprintf(stderr, "gen: %v\n", err)
-		return 1
-	}
-	a, err := clean.Clean(file, raw)
-	if err != nil {
-		fmt.Fprintf(stderr, "gen: %s: %v\n", file, err)
-		return 1
-	}
-	switch {
-	case *asJSON:
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(cleanJSON(a)); err != nil {
-			fmt.Fprintf(stderr, "gen: %v\n", err)
-			return 1
-		}
-	case *asText:
-		stdout.Write(a.Text())
-	default:
-		stdout.Write(a.Markdown())
-	}
-	return 0
-}
-
-// cleanedJSON is the shape of gen clean -json.
-type cleanedJSON struct {
-	Title      string          `json:"title"`
-	Meta       clean.Meta      `json:"meta"`
-	Paragraphs []paragraphJSON `json:"paragraphs"`
-	Removed    []clean.Removed `json:"removed"`
-	Repairs    int             `json:"mojibake_repairs"`
-}
-
-type paragraphJSON struct {
-	Kind string `json:"kind"` // paragraph or heading
-	Line int    `json:"line"`
-	Text string `json:"text"`
-}
-
-func cleanJSON(a *clean.Article) cleanedJSON {
-	out := cleanedJSON{Title: a.Title, Meta: a.Meta, Removed: a.Removed, Repairs: a.Repairs,
-		Paragraphs: []paragraphJSON{}}
-	if out.Removed == nil {
-		out.Removed = []clean.Removed{}
-	}
-	for _, b := range a.Blocks {
-		kind := "paragraph"
-		if b.Kind == clean.Heading {
-			kind = "heading"
-		}
-		out.Paragraphs = append(out.Paragraphs, paragraphJSON{Kind: kind, Line: b.Line, Text: b.Text})
-	}
-	return out
 }

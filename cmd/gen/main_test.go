@@ -167,3 +167,44 @@ func TestTwoBuildsIdentical(t *testing.T) {
 		t.Errorf("only %d files built", files)
 	}
 }
+
+// TestNewAddBuild is the editor's loop with the installed binary's
+// built-in templates: start a dossier, build it empty, add a capture,
+// build again, then override one template file.
+func TestNewAddBuild(t *testing.T) {
+	root := t.TempDir()
+	if code, _, stderr := gen(t, root, "new", "d"); code != 0 {
+		t.Fatal(stderr)
+	}
+	dir := filepath.Join(root, "d")
+	code, stdout, stderr := gen(t, dir)
+	if code != 0 || !strings.HasPrefix(stdout, "gen: 0 sources, ") {
+		t.Fatalf("empty dossier: exit %d %s %s", code, stdout, stderr)
+	}
+	index, _ := os.ReadFile(filepath.Join(dir, "public", "index.html"))
+	if !strings.Contains(string(index), "gen add FILE") {
+		t.Error("the empty site does not say how to add a source")
+	}
+	capture := filepath.Join("..", "..", "content", "sources", "thelocalreport.txt")
+	abs, _ := filepath.Abs(capture)
+	code, stdout, stderr = gen(t, dir, "add", abs)
+	if code != 0 || !strings.Contains(stdout, "kept: ") || !strings.Contains(stdout, "removed: ") {
+		t.Fatalf("add: exit %d %s %s", code, stdout, stderr)
+	}
+	if code, stdout, stderr = gen(t, dir); code != 0 || !strings.HasPrefix(stdout, "gen: 1 sources, ") {
+		t.Fatalf("build after add: exit %d %s %s", code, stdout, stderr)
+	}
+	// A dossier's own templates/ overrides one file; the rest stay built in.
+	os.MkdirAll(filepath.Join(dir, "templates"), 0o755)
+	os.WriteFile(filepath.Join(dir, "templates", "404.html"), []byte(`{{define "main"}}<h1>Lost</h1>{{end}}`), 0o644)
+	if code, _, stderr = gen(t, dir); code != 0 {
+		t.Fatal(stderr)
+	}
+	page, _ := os.ReadFile(filepath.Join(dir, "public", "404.html"))
+	if !strings.Contains(string(page), "<h1>Lost</h1>") {
+		t.Error("templates/404.html did not override the built-in one")
+	}
+	if claims, _ := os.ReadFile(filepath.Join(dir, "public", "claims.html")); !strings.Contains(string(claims), "<h1>Claims</h1>") {
+		t.Error("built-in claims template lost")
+	}
+}
