@@ -138,6 +138,20 @@ func scoreLines(ls []*tline) {
 	for _, l := range ls {
 		l.score = lineScore(l, knownLang)
 	}
+	// A line ending in a colon introduces a list: its items, short
+	// as they are, belong with it.
+	for i := 0; i < len(ls); i++ {
+		if ls[i].chrome != "" || !strings.HasSuffix(ls[i].text, ":") || len(ls[i].ws) < 2 {
+			continue
+		}
+		for j := i + 1; j < len(ls) && j <= i+30; j++ {
+			item := ls[j]
+			if item.chrome != "" || len(item.ws) < 3 || endsTruncated(item.text) {
+				break
+			}
+			item.score = max(item.score, 1)
+		}
+	}
 }
 
 // lineScore is the evidence that l is part of the article body: the
@@ -418,7 +432,7 @@ func keepBody(a *Article, ls []*tline, start, end int) {
 		}
 		nw := len(l.ws)
 		switch {
-		case endsSentence(l.text) || nw >= 8 || (endsTruncated(l.text) && nw >= 3):
+		case endsSentence(l.text) || nw >= 8 || (endsTruncated(l.text) && nw >= 3) || l.score > 0:
 			l.keep, l.kind = true, Paragraph
 		case isHeading(ls, i, start, end):
 			l.keep, l.kind = true, Heading
