@@ -127,9 +127,9 @@ var (
 		"оставить комментарий", "добавить комментарий", "não será publicado", "no será publicado", "ne sera pas publiée",
 		"wird nicht veröffentlicht", "non sarà pubblicato", "campos obrigatórios", "campos obligatorios", "champs obligatoires",
 		"erforderliche felder"}
-	commentWordRE    = regexp.MustCompile(`\bcomments?\b`)
-	agoRE            = regexp.MustCompile(`^(?:posted |updated |published )?(?:\d+|an?|one) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\b`)
-	promptStartRE    = regexp.MustCompile(`^(?:click to|back to top|follow us|follow|subscribe|sign up|signup|join|download|listen|share|click here|get (?:the|our)|don't miss|never miss|stay (?:updated|informed|connected|up to date|tuned)|compartilhe|compartir|partager|teilen|condividi|поделиться|siga-nos|síguenos|suivez-nous|folgen sie uns|seguici|подпишитесь|assine|suscríbete|abonnez-vous|abonnieren|iscriviti|like us|tap here|support (?:us|our))\b`)
+	commentWordRE = regexp.MustCompile(`\bcomments?\b`)
+	agoRE         = regexp.MustCompile(`^(?:posted |updated |published )?(?:\d+|an?|one) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\b`)
+	promptStartRE = regexp.MustCompile(`^(?:click to|back to top|follow us|follow|subscribe|sign up|signup|join|download|listen|share|click here|get (?:the|our)|don't miss|never miss|stay (?:updated|informed|connected|up to date|tuned)|compartilhe|compartir|partager|teilen|condividi|поделиться|siga-nos|síguenos|suivez-nous|folgen sie uns|seguici|подпишитесь|assine|suscríbete|abonnez-vous|abonnieren|iscriviti|like us|tap here|support (?:us|our))\b`)
 	// promptWords, promptStems and promptPhrases are the vocabulary
 	// of share, follow and subscribe prompts.
 	promptWords = func() map[string]bool {
@@ -145,23 +145,29 @@ var (
 	promptStems   = []string{"compartilh", "compart", "partag", "suscr", "abonn"}
 	promptPhrases = []string{"sign up", "sign in", "log in", "login", "copy link", "google news", "click here", "read more",
 		"continue reading", "load more", "show more"}
-	relatedRE        = regexp.MustCompile(`^(?:related(?: posts?| articles?| stories| news| content| topics| coverage| reading| links)?|more (?:stories|news|articles|headlines|videos|from|on|in|like this)\b.*|most (?:popular|read|viewed|shared|commented)|recent (?:comments|posts|articles|news)|popular(?: posts| stories| now)?|trending(?: now| stories| topics| news)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles)?|read next|up next|what to read next|latest(?: news| stories| posts| articles| headlines)?|top stories|editor'?s picks?|archives?(?: months)?|categories|tags?|topics|further reading|see more|must read|in case you missed it|more to explore|around the web|from around the web|other news|news feed|don't miss|(?:artigos|posts|notícias|matérias) relacionad[oa]s|(?:artículos|entradas|noticias) relacionad[oa]s|articles (?:similaires|connexes)|(?:à )?lire aussi|verwandte artikel|ähnliche artikel|das könnte sie auch interessieren|mehr zum thema|похожие (?:статьи|новости)|читайте также|articoli correlati|leggi anche|veja também|lea también|ver también)[\s:.…]*$`)
-	teaserRE         = regexp.MustCompile(`^(?:see also|also read|read also|also see|read more|related|more|watch|also watch|must read|don't miss|recommended|read|related article|related story|related news|click here to read|also on [a-z]+)\s*[:|\-–—]*\s+\S`)
-	legalRE          = regexp.MustCompile(`\(c\)\s*\d{4}`)
-	legalPhrases     = []string{"©", "copyright", "all rights reserved", "privacy policy", "terms of use", "terms of service",
+	relatedRE = regexp.MustCompile(`^(?:related(?: posts?| articles?| stories| news| content| topics| coverage| reading| links)?|more (?:stories|news|articles|headlines|videos|from|on|in|like this)\b.*|most (?:popular|read|viewed|shared|commented)|recent (?:comments|posts|articles|news)|popular(?: posts| stories| now)?|trending(?: now| stories| topics| news)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles)?|read next|up next|what to read next|latest(?: news| stories| posts| articles| headlines)?|top stories|editor'?s picks?|archives?(?: months)?|categories|tags?|topics|further reading|see more|must read|in case you missed it|more to explore|around the web|from around the web|other news|news feed|don't miss|(?:artigos|posts|notícias|matérias) relacionad[oa]s|(?:artículos|entradas|noticias) relacionad[oa]s|articles (?:similaires|connexes)|(?:à )?lire aussi|verwandte artikel|ähnliche artikel|das könnte sie auch interessieren|mehr zum thema|похожие (?:статьи|новости)|читайте также|articoli correlati|leggi anche|veja também|lea también|ver también)[\s:.…]*$`)
+	teaserRE  = regexp.MustCompile(`^(?:see also|also read|read also|also see|read more|related|more|watch|also watch|must read|don't miss|recommended|read|related article|related story|related news|click here to read|also on [a-z]+)\s*[:|\-–—]*\s+\S`)
+	// legalNotices mark even a long line as a legal notice.
+	legalNotices = []string{"all rights reserved", "subject to copyright", "may not be reproduced", "may not be published, broadcast",
+		"without the prior written permission", "without written permission"}
+	legalRE      = regexp.MustCompile(`\(c\)\s*\d{4}`)
+	legalPhrases = []string{"©", "copyright", "all rights reserved", "privacy policy", "terms of use", "terms of service",
 		"terms and conditions", "cookie"}
-	adRE             = regexp.MustCompile(`^(?:advertisement|advertisment|advert|sponsored|sponsored content|sponsored links?|ad|ads|promoted|paid content|paid post|partner content|story continues below(?: advertisement)?|continue reading below|scroll to continue(?: with content)?|article continues (?:below|after (?:this )?(?:ad|advertisement))|skip advert|ad feedback|report (?:this )?ad)\.?$`)
-	breadcrumbRE     = regexp.MustCompile(`^Home(?:\p{Lu}|\s*[›»>/|])|\S\s*[›»]\s*\S`)
+	adRE         = regexp.MustCompile(`^(?:advertisement|advertisment|advert|sponsored|sponsored content|sponsored links?|ad|ads|promoted|paid content|paid post|partner content|story continues below(?: advertisement)?|continue reading below|scroll to continue(?: with content)?|article continues (?:below|after (?:this )?(?:ad|advertisement))|skip advert|ad feedback|report (?:this )?ad)\.?$`)
+	breadcrumbRE = regexp.MustCompile(`^Home(?:\p{Lu}|\s*[›»>/|])|\S\s*[›»]\s*\S`)
 )
 
 // boilerplate returns the reason a line's own wording marks it as page
 // chrome, or "".
 func boilerplate(s string, ws []string) string {
 	nw := len(ws)
-	if nw > 60 {
+	lower := strings.ToLower(s) // the vocabulary regexps are lower case
+	if nw > 40 {
+		if nw <= 100 && containsAny(lower, legalNotices) {
+			return ReasonLegal
+		}
 		return "" // prose, whatever its words
 	}
-	lower := strings.ToLower(s) // the vocabulary regexps are lower case
 	switch {
 	case nw <= 15 && copyProtectionRE.MatchString(lower):
 		return ReasonCopyProtection

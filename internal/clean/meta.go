@@ -216,8 +216,8 @@ var nameParticles = map[string]bool{"van": true, "von": true, "de": true, "der":
 // by their label at the start, or by a picture agency's credit at the
 // end.
 var (
-	captionStartRE  = regexp.MustCompile(`(?i)^\(?\s*(?:photo|photos|image|images|picture|pictures|photograph|file photo|file image|illustration|graphic|credit|photo credit|image credit|image source|representational image|representative image)\s*(?:credit)?\s*[:|(/–—-]`)
-	captionCreditRE = regexp.MustCompile(`(?i)\b(?:getty images|shutterstock|afp via getty|reuters/[a-z]+|ap photo|photo by [a-z]|file photo)\)?\.?$`)
+	captionStartRE  = regexp.MustCompile(`(?i)^\d+\s*of\s*\d+\S|^in this (?:[\w.,]+ ){0,6}(?:file )?photo|\bfile photo\b|\((?:ap|afp|reuters|getty) photo|^\(?\s*(?:photo|photos|image|images|picture|pictures|photograph|file photo|file image|illustration|graphic|credit|photo credit|image credit|image source|representational image|representative image)\s*(?:credit)?\s*[:|(/–—-]`)
+	captionCreditRE = regexp.MustCompile(`(?i)\b(?:getty images|shutterstock|afp via getty|reuters/[a-z]+|ap photo|photo by [a-z]|file photo)\)?\.?$|\b(?:credit|image credit|photo credit|image source|photo):\s*[^.]{2,60}$|\(pictured\)`)
 )
 
 // isCaption reports whether s is a photo caption or credit.
@@ -229,10 +229,10 @@ func isCaption(s string) bool {
 		return true
 	}
 	tail := s
-	if len(tail) > 60 {
-		tail = tail[len(tail)-60:]
+	if len(tail) > 90 {
+		tail = tail[len(tail)-90:]
 	}
-	return captionCreditRE.MatchString(tail)
+	return captionCreditRE.MatchString(tail) || strings.Contains(s, "(pictured)")
 }
 
 // agencies are the news agencies and outlets whose credits set

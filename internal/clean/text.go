@@ -82,6 +82,10 @@ func cleanText(src string) *Article {
 	end = cutAtComments(ls, start, end)
 	start, end = splitItems(ls, start, end)
 	end = cutAtEndMarker(ls, start, end)
+	for end > start && isGenericBio(ls[end]) {
+		ls[end].chrome = ReasonAuthorBio
+		end--
+	}
 	keepBody(a, ls, start, end)
 	removeRest(ls, start, end, a.Meta.Author)
 
@@ -406,6 +410,24 @@ func cutAtEndMarker(ls []*tline, start, end int) int {
 		before += max(ls[i].score, 0)
 	}
 	return end
+}
+
+// genericBioRE matches how a biography describes its subject.
+var genericBioRE = regexp.MustCompile(`\b(?:is an?|is the|was an?) (?:[\w-]+ ){0,4}(?:writer|journalist|reporter|correspondent|editor|columnist|contributor|blogger|author|host|producer|analyst)\b|\bwrites (?:a|about|for)\b|\bfollow (?:him|her|them) on\b`)
+
+// isGenericBio reports whether l, the last line of the body, is a
+// biography of someone named near its start.
+func isGenericBio(l *tline) bool {
+	if len(l.ws) > 120 || !genericBioRE.MatchString(l.text) {
+		return false
+	}
+	fs := strings.Fields(l.text)
+	for i := 0; i+1 < len(fs) && i < 12; i++ {
+		if isName(fs[i]) && isName(fs[i+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // isBio reports whether l is an author biography: it names the author
