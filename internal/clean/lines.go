@@ -176,7 +176,7 @@ func boilerplate(s string, ws []string) string {
 	case nw <= 8 && readTimeRE.MatchString(lower) && (readTimeWordRE.MatchString(lower) || nw <= 2):
 		return ReasonReadTime
 	case nw <= 25 && (commentFormRE.MatchString(strings.Trim(lower, "[]() ")) || containsAny(lower, commentPhrases)),
-		nw <= 4 && commentWordRE.MatchString(lower):
+		nw <= 4 && !endsSentence(s) && commentWordRE.MatchString(lower):
 		return ReasonCommentForm
 	case nw <= 8 && agoRE.MatchString(lower):
 		return ReasonDate
