@@ -1,7 +1,9 @@
 package clean
 
 import (
+	"math"
 	"regexp"
+	"testing"
 )
 
 // The benchmark metric of /work/shared/bench/score.py: word tokens,
@@ -109,4 +111,36 @@ func aggregate(pages []pageScore) (p, r, f1 float64) {
 		f1 = 2 * p * r / (p + r)
 	}
 	return p, r, f1
+}
+
+// TestScoreMetric checks the metric against values computed by the
+// benchmark's score.py for the same texts.
+func TestScoreMetric(t *testing.T) {
+	tests := []struct {
+		truth, pred string
+		tp, fp, fn  float64
+	}{
+		{"the cat sat on the mat today", "the cat sat on the mat", 0.750000, 0.000000, 0.250000},
+		{"one two three", "one two three", 1.000000, 0.000000, 0.000000},
+		{"", "some words here", 0.000000, 1.000000, 0.000000},
+		{"a b c d e f g h", "x y z", 0.000000, 0.166667, 0.833333},
+		{"Привет мир, как дела у тебя сегодня", "Привет мир, как дела", 0.250000, 0.000000, 0.750000},
+		{"日本語のテキスト です 本当に", "日本語のテキスト です", 0.000000, 0.500000, 0.500000},
+		{"snake_case words and 3.14 numbers here", "snake_case words and 3 14 numbers here", 1.000000, 0.000000, 0.000000},
+		{"repeat repeat repeat repeat repeat", "repeat repeat repeat repeat repeat repeat repeat", 0.500000, 0.500000, 0.000000},
+	}
+	near := func(a, b float64) bool { return math.Abs(a-b) < 5e-7 }
+	var pages []pageScore
+	for _, tt := range tests {
+		tp, fp, fn := pageCounts(tt.truth, tt.pred)
+		if !near(tp, tt.tp) || !near(fp, tt.fp) || !near(fn, tt.fn) {
+			t.Errorf("pageCounts(%q, %q) = %.6f, %.6f, %.6f; want %.6f, %.6f, %.6f", tt.truth, tt.pred, tp, fp, fn, tt.tp, tt.fp, tt.fn)
+		}
+		pages = append(pages, pageScore{tp, fp, fn})
+	}
+	// score.py: aggregate → (0.5625, 0.5714285714285714, 0.5669291338582677)
+	p, r, f1 := aggregate(pages)
+	if !near(p, 0.5625) || !near(r, 0.5714285714285714) || !near(f1, 0.5669291338582677) {
+		t.Errorf("aggregate = %v, %v, %v; want 0.5625, 0.571429, 0.566929", p, r, f1)
+	}
 }
