@@ -458,3 +458,43 @@ func sortedKeys[V any](m map[string]V) []string {
 	slices.Sort(keys)
 	return keys
 }
+
+// TestNotFound asks the HTTP server for addresses that name no file, at
+// the top of the site and deeper, as a reader with a stale or mistyped
+// link does: the server answers with 404.html, as GitHub Pages does, and
+// the page must be styled and load nothing that fails or lies outside the
+// site. At the top of the site its links must lead to the pages.
+func TestNotFound(t *testing.T) {
+	if !slices.Contains(pages, "404.html") {
+		t.Skip("the build has no 404.html")
+	}
+	for _, missing := range []string{"no-such-page.html", "sources/no-such-source.html", "a/b/c/"} {
+		ctx, rec := newTab(t, httpBase, widths[0])
+		resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(httpBase+missing))
+		if err != nil {
+			t.Fatalf("%s: %v", missing, err)
+		}
+		if resp.Status != 404 {
+			t.Errorf("%s: HTTP status %d, want 404", missing, resp.Status)
+		}
+		for _, msg := range rec.take() {
+			if !strings.HasSuffix(msg, httpBase+missing+": HTTP status 404") && !strings.Contains(msg, "404 (Not Found) ("+httpBase+missing+")") {
+				t.Errorf("%s: %s", missing, msg)
+			}
+		}
+		styled := eval[bool](t, ctx, `getComputedStyle(document.querySelector('header.site') || document.body).display === 'flex'`)
+		if !styled {
+			t.Errorf("%s: the 404 page is not styled", missing)
+		}
+		if strings.Contains(missing, "/") {
+			continue
+		}
+		// The first link of the page's navigation leads to a page of the site.
+		if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS("nav a"))); err != nil {
+			t.Errorf("%s: following the first navigation link: %v", missing, err)
+		}
+		for _, msg := range rec.take() {
+			t.Errorf("%s → first navigation link: %s", missing, msg)
+		}
+	}
+}
