@@ -91,6 +91,7 @@ const (
 	ReasonAuthorBio      = "author-bio"      // the author's biography
 	ReasonRelated        = "related"         // related, popular, recent-post headings and lists
 	ReasonCommentForm    = "comment-form"    // comment forms and comment counts
+	ReasonComments       = "comments"        // readers' comments below the article
 	ReasonSidebar        = "sidebar"         // other stories: headlines and teasers beside or below the article
 	ReasonCopyProtection = "copy-protection" // "Content is protected" notices
 	ReasonTracking       = "tracking"        // analytics and image ids leaked into the text

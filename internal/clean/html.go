@@ -183,8 +183,10 @@ func insideArticle(n *html.Node) bool {
 func chromeReason(cls string) string {
 	c := strings.ToLower(cls)
 	switch {
-	case strings.Contains(c, "comment") || strings.Contains(c, "disqus"):
+	case strings.Contains(c, "comment") && (strings.Contains(c, "form") || strings.Contains(c, "respond") || strings.Contains(c, "reply")):
 		return ReasonCommentForm
+	case strings.Contains(c, "comment") || strings.Contains(c, "disqus"):
+		return ReasonComments
 	case strings.Contains(c, "share") || strings.Contains(c, "social") || strings.Contains(c, "newsletter") || strings.Contains(c, "subscribe"):
 		return ReasonPrompt
 	case strings.Contains(c, "related") || strings.Contains(c, "recommended") || strings.Contains(c, "popular") || strings.Contains(c, "trending") || strings.Contains(c, "outbrain") || strings.Contains(c, "taboola"):

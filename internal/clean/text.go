@@ -79,7 +79,10 @@ func cleanText(src string) *Article {
 
 	readMeta(a, ls, title, start, end)
 	end = cutAtBio(a, ls, start, end)
-	end = cutAtComments(ls, start, end)
+	comments := len(ls) // index of the first line of readers' comments
+	if e := cutAtComments(ls, start, end); e < end {
+		end, comments = e, e+1
+	}
 	start, end = splitItems(ls, start, end)
 	end = cutAtEndMarker(ls, start, end)
 	for end > start && isGenericBio(ls[end]) {
@@ -87,7 +90,7 @@ func cleanText(src string) *Article {
 		end--
 	}
 	keepBody(a, ls, start, end)
-	removeRest(ls, start, end, a.Meta.Author)
+	removeRest(ls, start, end, comments, a.Meta.Author)
 
 	for _, l := range ls {
 		if !l.keep {
@@ -489,7 +492,7 @@ func isUpperOrDigit(r rune) bool {
 }
 
 // removeRest gives every line outside the body its reason.
-func removeRest(ls []*tline, start, end int, author string) {
+func removeRest(ls []*tline, start, end, comments int, author string) {
 	for i, l := range ls {
 		if l.keep || l.reason != "" {
 			continue
@@ -499,6 +502,8 @@ func removeRest(ls []*tline, start, end int, author string) {
 			l.reason = l.chrome
 		case i > end && isBio(l, author):
 			l.reason = ReasonAuthorBio
+		case i >= comments && len(l.ws) >= 3:
+			l.reason = ReasonComments
 		case i < start:
 			if len(l.ws) >= 8 && endsSentence(l.text) {
 				l.reason = ReasonSidebar
