@@ -4,10 +4,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/gen-dossier/gen/internal/clean"
 	"github.com/gen-dossier/gen/internal/edit"
+	"github.com/gen-dossier/gen/internal/site"
+	"github.com/gen-dossier/gen/internal/suggest"
 )
 
 func newCmd(args []string, stdout, stderr io.Writer) int {
@@ -97,4 +100,36 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+func suggestCmd(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("gen suggest", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	contentDir := fl.String("content", "content", "content `folder`")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	articles, err := site.Articles(site.Config{Content: os.DirFS(*contentDir), ContentDir: *contentDir})
+	if err != nil {
+		printErr(stderr, err)
+		return 1
+	}
+	var sources []suggest.Source
+	for _, a := range articles {
+		sources = append(sources, suggest.Source{Slug: a.Slug, Paras: a.Paras})
+	}
+	cands := suggest.Suggest(sources)
+	stdout.Write(suggest.YAML(cands))
+	multi := 0
+	for _, c := range cands {
+		if len(c.Quotes) > 1 {
+			multi++
+		}
+	}
+	fmt.Fprintf(stderr, "gen: %d draft claims (%d carried by several sources) from %d sources; review every one before adding it to claims.yaml\n", len(cands), multi, len(sources))
+	return 0
 }

@@ -66,6 +66,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return newCmd(args, stdout, stderr)
 	case "add":
 		return addCmd(args, stdout, stderr)
+	case "suggest":
+		return suggestCmd(args, stdout, stderr)
 
 	case "help":
 		fmt.Fprint(stdout, usage)

@@ -208,3 +208,20 @@ func TestNewAddBuild(t *testing.T) {
 		t.Error("built-in claims template lost")
 	}
 }
+
+// TestSuggest checks that the draft gen suggest prints is a claims.yaml
+// whose every quote verifies.
+func TestSuggest(t *testing.T) {
+	dir := dossier(t)
+	code, stdout, stderr := gen(t, dir, "suggest")
+	if code != 0 || !strings.Contains(stderr, "draft claims") {
+		t.Fatalf("suggest: exit %d %s", code, stderr)
+	}
+	if strings.Count(stdout, "- id: ") < 10 {
+		t.Errorf("only %d draft claims", strings.Count(stdout, "- id: "))
+	}
+	os.WriteFile(filepath.Join(dir, "content", "claims.yaml"), []byte(stdout), 0o644)
+	if code, _, stderr := gen(t, dir); code != 0 {
+		t.Errorf("the draft does not build:\n%s", stderr)
+	}
+}

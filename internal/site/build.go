@@ -369,3 +369,36 @@ func version(cfg Config) (string, error) {
 	}
 	return hex.EncodeToString(h.Sum(nil))[:12], nil
 }
+
+// An Article is one source's cleaned article, as quotes are verified
+// against it.
+type Article struct {
+	Slug  string
+	Paras []string // paragraph texts, headings left out
+}
+
+// Articles loads the content and cleans every capture, without rendering
+// the site: what gen suggest aligns.
+func Articles(cfg Config) ([]Article, error) {
+	b := &builder{cfg: cfg, md: markdown.New(), files: make(map[string][]byte), origin: make(map[string]diag.Pos), bySlug: make(map[string]*source)}
+	d, err := content.Load(cfg.Content, cfg.ContentDir)
+	if err != nil {
+		return nil, err
+	}
+	b.d = d
+	b.cleanSources()
+	if err := b.errs.Err(); err != nil {
+		return nil, err
+	}
+	var out []Article
+	for _, s := range b.sources {
+		a := Article{Slug: s.Slug}
+		for _, blk := range s.doc.Blocks {
+			if !blk.Heading {
+				a.Paras = append(a.Paras, blk.Text)
+			}
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}

@@ -1,0 +1,325 @@
+package site
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"runtime/metrics"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/gen-dossier/gen/internal/clean"
+	"github.com/gen-dossier/gen/internal/content"
+	"github.com/gen-dossier/gen/internal/corpus"
+	"github.com/gen-dossier/gen/internal/crosscheck"
+	"github.com/gen-dossier/gen/internal/diag"
+	"github.com/gen-dossier/gen/internal/htmlfix"
+	"github.com/gen-dossier/gen/internal/markdown"
+	"github.com/gen-dossier/gen/internal/quote"
+	"github.com/gen-dossier/gen/internal/render"
+)
+
+// The benchmarks build the committed dossier (N=3) and generated ones
+// (internal/corpus) of 100 and 1,000 sources; -bench-large adds 10,000
+// (or set GEN_BENCH_LARGE=1). Each reports ns/source, MB/s of raw
+// captures, allocations and the peak heap of one build.
+var benchLarge = flag.Bool("bench-large", false, "also benchmark a generated dossier of 10,000 sources")
+
+func benchSizes() []int {
+	sizes := []int{3, 100, 1000}
+	if *benchLarge || os.Getenv("GEN_BENCH_LARGE") != "" {
+		sizes = append(sizes, 10000)
+	}
+	return sizes
+}
+
+var (
+	corpusMu    sync.Mutex
+	corpusCache = map[int]fstest.MapFS{}
+)
+
+// benchConfig returns the configuration of a dossier of n sources: the
+// committed one for 3, a generated one otherwise.
+func benchConfig(n int) Config {
+	cfg := repoConfig()
+	if n == 3 {
+		return cfg
+	}
+	corpusMu.Lock()
+	defer corpusMu.Unlock()
+	fsys := corpusCache[n]
+	if fsys == nil {
+		fsys = fstest.MapFS{}
+		for p, data := range corpus.Generate(n) {
+			fsys[p] = &fstest.MapFile{Data: data}
+		}
+		corpusCache[n] = fsys
+	}
+	cfg.Content = fsys
+	return cfg
+}
+
+// rawBytes is the size of every capture of the dossier.
+func rawBytes(d *content.Dossier) int64 {
+	var n int64
+	for _, s := range d.Sources {
+		n += int64(len(s.Raw))
+	}
+	return n
+}
+
+// peakHeap samples the heap while f runs, every 200µs, and reports
+// its peak above the heap before f.
+func peakHeap(b *testing.B, f func()) {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	read := func() uint64 {
+		metrics.Read(sample)
+		return sample[0].Value.Uint64()
+	}
+	base := read()
+	var peak uint64
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		for {
+			if v := read(); v > peak {
+				peak = v
+			}
+			select {
+			case <-done:
+				return
+			case <-time.After(200 * time.Microsecond):
+			}
+		}
+	}()
+	f()
+	close(done)
+	<-stopped
+	if v := read(); v > peak {
+		peak = v
+	}
+	b.ReportMetric(float64(peak-min(base, peak))/(1<<20), "peak-heap-MiB")
+}
+
+// perSource reports ns/source and MB/s of captures.
+func perSource(b *testing.B, sources int, raw int64) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(sources), "ns/source")
+	b.SetBytes(raw)
+}
+
+func loadBench(b *testing.B, n int) (Config, *content.Dossier) {
+	cfg := benchConfig(n)
+	d, err := content.Load(cfg.Content, "content")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return cfg, d
+}
+
+// BenchmarkBuild is the whole build in memory: load, clean, quotes,
+// coverage guard, figures, Markdown, templates, link check, minify.
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range benchSizes() {
+		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
+			cfg, d := loadBench(b, n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if i == 0 {
+					peakHeap(b, func() { mustBuild(b, cfg) })
+					continue
+				}
+				mustBuild(b, cfg)
+			}
+			perSource(b, len(d.Sources), rawBytes(d))
+		})
+	}
+}
+
+func mustBuild(b *testing.B, cfg Config) *Output {
+	o, err := Build(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return o
+}
+
+// BenchmarkWrite writes a built site into a folder that holds the same
+// build (nothing changed), and into an empty one (first build).
+func BenchmarkWrite(b *testing.B) {
+	for _, n := range benchSizes() {
+		cfg, d := loadBench(b, n)
+		o := mustBuild(b, cfg)
+		b.Run(fmt.Sprintf("unchanged/N=%d", n), func(b *testing.B) {
+			dir := filepath.Join(b.TempDir(), "public")
+			if err := o.Write(dir); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if err := o.Write(dir); err != nil {
+					b.Fatal(err)
+				}
+			}
+			perSource(b, len(d.Sources), rawBytes(d))
+		})
+		b.Run(fmt.Sprintf("fresh/N=%d", n), func(b *testing.B) {
+			root := b.TempDir()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if err := o.Write(filepath.Join(root, fmt.Sprint(i))); err != nil {
+					b.Fatal(err)
+				}
+			}
+			perSource(b, len(d.Sources), rawBytes(d))
+		})
+	}
+}
+
+// stageInput is what the stages work on: the dossier, its cleaned
+// articles, and a builder run up to the templates.
+type stageInput struct {
+	d       *content.Dossier
+	bodies  [][]byte   // Markdown bodies by source
+	texts   [][]string // block texts by source
+	bl      *builder   // cleaned, views built
+	tmpl    *render.Templates
+	pages   map[string][]byte // the site before minifying
+	rawSize int64
+}
+
+var (
+	stageMu    sync.Mutex
+	stageCache = map[int]*stageInput{}
+)
+
+func stages(b *testing.B, n int) *stageInput {
+	stageMu.Lock()
+	defer stageMu.Unlock()
+	if in := stageCache[n]; in != nil {
+		return in
+	}
+	cfg, d := loadBench(b, n)
+	mustBuild(b, cfg) // content errors surface here first
+	in := &stageInput{d: d, rawSize: rawBytes(d)}
+	bl := &builder{cfg: cfg, d: d, md: markdown.New(), files: map[string][]byte{}, origin: map[string]diag.Pos{}, bySlug: map[string]*source{}}
+	bl.cleanSources()
+	bl.site = bl.views()
+	for _, s := range bl.sources {
+		_, body, _ := content.SplitFrontMatter(s.article.Markdown())
+		in.bodies = append(in.bodies, body)
+		in.texts = append(in.texts, s.texts)
+	}
+	tmpl, err := render.Parse(cfg.Templates)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := bl.pages(tmpl); err != nil {
+		b.Fatal(err)
+	}
+	if err := bl.static(); err != nil {
+		b.Fatal(err)
+	}
+	bl.data()
+	in.bl, in.tmpl, in.pages = bl, tmpl, bl.files
+	stageCache[n] = in
+	return in
+}
+
+// BenchmarkStage measures each stage of the build on its own.
+func BenchmarkStage(b *testing.B) {
+	for _, n := range benchSizes() {
+		in := stages(b, n)
+		sources := len(in.d.Sources)
+		run := func(name string, f func()) {
+			b.Run(fmt.Sprintf("%s/N=%d", name, n), func(b *testing.B) {
+				b.ReportAllocs()
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					if i == 0 {
+						peakHeap(b, f)
+						continue
+					}
+					f()
+				}
+				perSource(b, sources, in.rawSize)
+			})
+		}
+		run("load", func() {
+			if _, err := content.Load(in.bl.cfg.Content, "content"); err != nil {
+				b.Fatal(err)
+			}
+		})
+		run("clean", func() {
+			for _, s := range in.d.Sources {
+				if _, err := clean.Clean(path.Base(s.File), s.Raw); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		md := markdown.New()
+		run("markdown", func() {
+			for _, body := range in.bodies {
+				if _, err := md.Convert(body); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		bySlug := map[string][]string{}
+		for i, s := range in.bl.sources {
+			bySlug[s.Slug] = in.texts[i]
+		}
+		run("quotes", func() {
+			for _, c := range in.d.Claims {
+				for _, q := range c.Quotes {
+					if q.Absent {
+						continue
+					}
+					if _, _, _, ok := quote.FindIn(bySlug[q.Slug], q.Text); !ok {
+						b.Fatalf("quote of %s not found in %s", c.ID, q.Slug)
+					}
+				}
+			}
+		})
+		run("coverage", func() {
+			in.bl.warnings = nil
+			in.bl.coverage()
+		})
+		run("figures", func() {
+			var all []crosscheck.SourceFigures
+			for i, s := range in.bl.sources {
+				all = append(all, crosscheck.SourceFigures{Source: s.Slug, Figures: crosscheck.Figures(in.texts[i])})
+			}
+			crosscheck.Group(all)
+		})
+		run("templates", func() {
+			in.bl.files = map[string][]byte{}
+			if err := in.bl.pages(in.tmpl); err != nil {
+				b.Fatal(err)
+			}
+		})
+		run("linkcheck", func() {
+			if _, err := htmlfix.Check(in.pages, "404.html"); err != nil {
+				b.Fatal(err)
+			}
+		})
+		run("minify", func() {
+			files := make(map[string][]byte, len(in.pages))
+			for p, data := range in.pages {
+				files[p] = data
+			}
+			if err := minifyAll(files); err != nil {
+				b.Fatal(err)
+			}
+		})
+	}
+}
