@@ -99,4 +99,5 @@ const (
 	ReasonLegal          = "legal"           // copyright, cookie and privacy notices
 	ReasonFooter         = "footer"          // other lines after the article body
 	ReasonShortFragment  = "short-fragment"  // a short line in the body that is neither prose nor a subheading
+	ReasonDuplicate      = "duplicate"       // a short line the body repeats (gallery captions and controls)
 )

@@ -449,6 +449,7 @@ func isBio(l *tline, author string) bool {
 
 // keepBody keeps the prose and subheadings of the body region.
 func keepBody(a *Article, ls []*tline, start, end int) {
+	kept := make(map[string]bool)
 	for i := start; i <= end && i < len(ls); i++ {
 		l := ls[i]
 		if l.chrome != "" {
@@ -464,7 +465,11 @@ func keepBody(a *Article, ls []*tline, start, end int) {
 		default:
 			l.reason = ReasonShortFragment
 		}
+		if l.keep && kept[l.text] && nw < 8 {
+			l.keep, l.reason = false, ReasonDuplicate
+		}
 		if l.keep {
+			kept[l.text] = true
 			a.Blocks = append(a.Blocks, Block{Kind: l.kind, Text: l.text, Line: l.n})
 		}
 	}
