@@ -308,6 +308,8 @@ func cleanHTML(src string) *Article {
 			a.Meta.Captions = append(a.Meta.Captions, s.text)
 		case len(s.text) > 0 && float64(s.linkText)/float64(len(s.text)) > 0.6 && len(ws) < 25:
 			reason = ReasonNavigation
+		case inFigure(s.node):
+			reason = ReasonCaption
 		default:
 			reason = boilerplate(s.text, ws)
 			if reason == ReasonByline && a.Meta.Author == "" {
@@ -618,3 +620,15 @@ func readHTMLMeta(a *Article, doc *goquery.Document, ld ldArticle) {
 	}
 	a.Meta.Outlet = first(ld.Publisher, metaContent("og:site_name", "application-name"))
 }
+
+// inFigure reports whether n is inside a <figure>: an image with its
+// caption and credit.
+func inFigure(n *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Figure {
+			return true
+		}
+	}
+	return false
+}
+
