@@ -20,9 +20,10 @@ type Article struct {
 // A BlockKind says what a kept block is.
 type BlockKind int
 
+// The kinds of block.
 const (
-	Paragraph BlockKind = iota
-	Heading
+	Paragraph BlockKind = iota // a body paragraph
+	Heading                    // an in-article subheading
 )
 
 // A Block is one kept paragraph or heading. Text is plain text (never

@@ -18,6 +18,7 @@ type Error struct {
 	Hint string // how to fix it
 }
 
+// Error returns "line N: what is wrong (how to fix it)".
 func (e *Error) Error() string {
 	msg := e.Msg
 	if e.Line > 0 {

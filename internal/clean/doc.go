@@ -22,48 +22,81 @@
 // # Plain text
 //
 // A text capture is what a browser's innerText gives: one paragraph per
-// line, with the site's menus, bylines, share prompts, related links and
-// footers around it. The cleaner:
+// line, blank lines between paragraphs, and the site's menus, bylines,
+// share prompts, related links and footers around the article. The
+// cleaner works on the non-blank lines:
 //
-//  1. measures each line: words, letters, terminal punctuation, the
-//     share of stop words, title case, repetition within the page, and
-//     whether it matches a small vocabulary of web boilerplate (share,
-//     follow, subscribe, comment, related, read more, newsletter, cookie
-//     …) or a metadata pattern (byline, date, caption, read time);
-//  2. scores lines as body evidence (long, punctuated prose) or
-//     boilerplate evidence (short, link-like, matched vocabulary) and
-//     finds the main body region as the contiguous run of lines with the
-//     highest total score, since the body of an article is mostly
-//     contiguous;
-//  3. picks the headline among the lines above the body (the first of a
-//     pair of near-duplicates, or the most headline-like line near the
-//     body; a line that ends with the headline is a breadcrumb);
-//  4. reads bylines, dates and captions into Meta, and ends the body at
-//     an author bio;
-//  5. keeps the body region's prose lines as paragraphs and short
-//     unpunctuated lines between paragraphs as subheadings; every other
-//     non-blank line is listed in Article.Removed with its line number
-//     and a reason.
+//  1. Features. Each line is measured: words (in scripts written
+//     without spaces, every two characters count as a word), terminal
+//     punctuation, punctuation density, the share of stop words (used
+//     only when the page's language has many of the stop words we
+//     know), the share of capitalised words, repetition within the
+//     page, and whether it is set tight between other lines (browsers
+//     separate paragraphs by blank lines, list items and teasers by
+//     single line breaks).
+//  2. Wording. A small vocabulary of general web chrome, in English
+//     and a few other languages, marks copy-protection notices,
+//     tracking junk, read-time badges, comment forms, advertisement
+//     labels, related-story headings, "see also" teasers, share and
+//     follow prompts, legal notices and breadcrumbs; date, byline and
+//     caption patterns mark metadata lines. Lines repeated in the page
+//     are navigation (short) or teaser headlines (longer).
+//  3. Scores. Punctuated prose scores its word count (a quarter of it
+//     when tight, less than nothing when a headline is glued to its
+//     summary, as linked teasers are); chrome scores −8, truncated
+//     teasers ("…") −6, other short lines −3. Short sentences, rows of
+//     figures and list items introduced by a line ending in a colon
+//     score +1.
+//  4. Body region. The body is the contiguous run of lines with the
+//     highest total score (Kadane's maximum subarray). A headline is
+//     then chosen above it and its near-duplicates are marked, and the
+//     region is found again. The region is then narrowed: a list of
+//     stories with their own dates or bylines is split and its largest
+//     piece kept; it ends before readers' comments, before an end
+//     marker (related heading, comment form, copyright) that has little
+//     prose after it, and before an author biography.
+//  5. Headline. Among the 40 lines above the body, the most
+//     headline-like line (3–30 words, no final full stop) near the body
+//     wins, favoured when a near-duplicate follows it or a breadcrumb
+//     ends with it.
+//  6. Blocks. Inside the region, prose lines become paragraphs and
+//     short unpunctuated lines followed by prose become subheadings;
+//     other short lines are short fragments. Every non-blank line that
+//     is not in a block is listed in Article.Removed with its line
+//     number and reason; outside the region, lines without a specific
+//     reason are navigation (above) or sidebar and footer (below).
 //
-// A published date is taken from a byline or a date line between the
-// headline and the body; a date line above the headline is the site's
-// header date and is not used. AttributedTo is the news agency or outlet
-// the text credits most often ("– Reuters", "told Reuters", "CNN
-// reported", "according to AP"). Outlet is set only when the page names
-// its own site, such as a domain in a follow prompt or copyright line.
+// Metadata comes from the removed lines. The author is the first byline
+// ("By X", "X By X Apr16,2024", "Prepared by: X", "Author: X") above or
+// below the body; a line that is just the author's name is part of the
+// byline. The published date is taken from a byline or from a date
+// line between the headline and the body; a date line above the
+// headline is the site's header date and is not used. Captions are
+// lines labelled Photo, Image, Credit … or ending in a picture agency's
+// credit. AttributedTo is the news agency or outlet the text credits
+// most often ("– Reuters", "told Reuters", "CNN reported", "according
+// to AP", "(AP) —"). Outlet is set only when the page names its own
+// site: a domain in a follow prompt or copyright line.
 //
 // # HTML
 //
 // An HTML capture is read with goquery. Metadata comes from JSON-LD
 // (headline, author, datePublished, publisher.name), meta tags
 // (og:title, article:published_time, author, og:site_name) and <time>.
-// Scripts, styles, navigation, headers, footers, asides, forms, frames
-// and hidden elements are dropped; the main container is chosen by
-// readability-style scoring (paragraph count, text length and commas,
-// less link density, class and id hints); its p, h2–h6, li, blockquote
-// and pre elements become blocks, filtered by the same line rules as
-// plain text. Removed lists the visible text blocks that were dropped,
-// with Line 0.
+// Scripts, styles, frames, form controls and hidden elements are never
+// text; the text of nav, header (outside an article), footer and aside
+// elements is removed. The visible text is cut into blocks at block
+// elements. The main container is chosen by readability-style scoring:
+// each paragraph adds one point, its commas and a point per 100
+// characters (up to 3) to its parent and half that to its grandparent;
+// a candidate's score is scaled by 1 − link density, moved by class and
+// id hints, and cut when its class marks page chrome. Blocks alike to
+// the best one (same tag and first class) are taken with it, else its
+// siblings that score at least a fifth as well. Inside the container,
+// blocks under a chrome class or id (share, related, comments …) that
+// hold less than half the text, link lists, figure contents and
+// blocks matching the text rules are removed; h2–h6 become headings.
+// Removed lists the visible text blocks that were dropped, with Line 0.
 //
 // # Output
 //
