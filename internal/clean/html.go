@@ -631,4 +631,3 @@ func inFigure(n *html.Node) bool {
 	}
 	return false
 }
-
