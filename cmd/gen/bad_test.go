@@ -2,16 +2,13 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"github.com/gen-dossier/gen/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the expected stderr of testdata/bad/*.txt")
 
 // baseDossier is the valid dossier every bad-input case starts from; a
 // case's files are added to it or replace its files.
@@ -83,47 +80,17 @@ func same(a, b map[string]string) bool {
 // TestBadInput runs each testdata/bad/*.txt case: gen build must exit 1
 // with exactly the expected messages and leave public/ untouched.
 func TestBadInput(t *testing.T) {
-	cases, _ := filepath.Glob("../../testdata/bad/*.txt")
-	if len(cases) == 0 {
-		t.Fatal("no cases in testdata/bad")
-	}
-	for _, file := range cases {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txt"), func(t *testing.T) {
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			files := map[string][]byte{}
-			want := ""
-			for _, f := range ar.Files {
-				if f.Name == "stderr" {
-					want = string(f.Data)
-				} else {
-					files[f.Name] = f.Data
-				}
-			}
-			dir, before := setup(t, files)
-			code, stdout, stderr := gen(t, dir)
-			if *update {
-				var kept []txtar.File
-				for _, f := range ar.Files {
-					if f.Name != "stderr" {
-						kept = append(kept, f)
-					}
-				}
-				ar.Files = append(kept, txtar.File{Name: "stderr", Data: []byte(stderr)})
-				os.WriteFile(file, txtar.Format(ar), 0o644)
-			} else if stderr != want {
-				t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
-			}
-			if code != 1 || stdout != "" {
-				t.Errorf("exit %d, stdout %q; want 1 and nothing", code, stdout)
-			}
-			if !same(before, snapshotDir(t, filepath.Join(dir, "public"))) {
-				t.Error("public/ changed")
-			}
-		})
-	}
+	golden.Run(t, "../../testdata/bad/*.txt", []string{"stderr"}, func(t *testing.T, c *golden.Case) map[string]string {
+		dir, before := setup(t, c.Input)
+		code, stdout, stderr := gen(t, dir)
+		if code != 1 || stdout != "" {
+			t.Errorf("exit %d, stdout %q; want 1 and nothing", code, stdout)
+		}
+		if !same(before, snapshotDir(t, filepath.Join(dir, "public"))) {
+			t.Error("public/ changed")
+		}
+		return map[string]string{"stderr": stderr}
+	})
 }
 
 // TestBadBytes covers the captures a txtar file cannot hold: invalid

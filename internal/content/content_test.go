@@ -2,78 +2,35 @@ package content
 
 import (
 	"errors"
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/gen-dossier/gen/internal/diag"
-	"golang.org/x/tools/txtar"
+	"github.com/gen-dossier/gen/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the expected sections of testdata/*.txt")
 
 // TestLoad runs each testdata/*.txt case: the files of a content folder,
 // and an "errors" (or "warnings") section with the exact messages.
 func TestLoad(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.txt")
-	if len(files) == 0 {
-		t.Fatal("no test cases")
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txt"), func(t *testing.T) {
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
+	golden.Run(t, "testdata/*.txt", []string{"errors", "warnings"}, func(t *testing.T, c *golden.Case) map[string]string {
+		fsys := fstest.MapFS{}
+		for name, data := range c.Input {
+			fsys[name] = &fstest.MapFile{Data: data}
+		}
+		got := map[string]string{}
+		d, err := Load(fsys, "content")
+		if err != nil {
+			var list diag.List
+			if !errors.As(err, &list) {
+				t.Fatalf("Load error is %T, want diag.List: %v", err, err)
 			}
-			fsys := fstest.MapFS{}
-			var want = map[string]string{}
-			for _, f := range ar.Files {
-				switch f.Name {
-				case "errors", "warnings":
-					want[f.Name] = string(f.Data)
-				default:
-					fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-				}
-			}
-			got := map[string]string{"errors": "", "warnings": ""}
-			d, err := Load(fsys, "content")
-			if err != nil {
-				var list diag.List
-				if !errors.As(err, &list) {
-					t.Fatalf("Load error is %T, want diag.List: %v", err, err)
-				}
-				got["errors"] = strings.Join(list.Lines(), "\n") + "\n"
-			} else if len(d.Warnings) > 0 {
-				got["warnings"] = strings.Join(d.Warnings.Lines(), "\n") + "\n"
-			}
-			if *update {
-				var kept []txtar.File
-				for _, f := range ar.Files {
-					if f.Name != "errors" && f.Name != "warnings" {
-						kept = append(kept, f)
-					}
-				}
-				for _, name := range []string{"errors", "warnings"} {
-					if got[name] != "" {
-						kept = append(kept, txtar.File{Name: name, Data: []byte(got[name])})
-					}
-				}
-				ar.Files = kept
-				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			for _, name := range []string{"errors", "warnings"} {
-				if got[name] != want[name] {
-					t.Errorf("%s: %s:\n got:\n%s\nwant:\n%s", file, name, got[name], want[name])
-				}
-			}
-		})
-	}
+			got["errors"] = strings.Join(list.Lines(), "\n") + "\n"
+		} else if len(d.Warnings) > 0 {
+			got["warnings"] = strings.Join(d.Warnings.Lines(), "\n") + "\n"
+		}
+		return got
+	})
 }
 
 func TestLoadValues(t *testing.T) {

@@ -1,67 +1,32 @@
 package markdown
 
 import (
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"github.com/gen-dossier/gen/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the expected sections of testdata/*.txt")
 
 // TestConvert runs each testdata/*.txt case: "input.md" in, "html" and
 // "blocks" (id, heading flag, line and text of every block) out.
 func TestConvert(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.txt")
-	if len(files) == 0 {
-		t.Fatal("no test cases")
-	}
 	c := New()
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txt"), func(t *testing.T) {
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var input []byte
-			want := map[string]string{}
-			for _, f := range ar.Files {
-				if f.Name == "input.md" {
-					input = f.Data
-				} else {
-					want[f.Name] = string(f.Data)
-				}
-			}
-			if input == nil {
-				t.Fatalf("%s: no input.md section", file)
-			}
-			doc, err := c.Convert(input)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var blocks strings.Builder
-			for _, b := range doc.Blocks {
-				fmt.Fprintf(&blocks, "%s h=%v line=%d %q\n", b.ID, b.Heading, b.Line, b.Text)
-			}
-			got := map[string]string{"html": string(doc.HTML), "blocks": blocks.String()}
-			if *update {
-				ar.Files = []txtar.File{{Name: "input.md", Data: input}, {Name: "html", Data: []byte(got["html"])}, {Name: "blocks", Data: []byte(got["blocks"])}}
-				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			for _, name := range []string{"html", "blocks"} {
-				if got[name] != want[name] {
-					t.Errorf("%s: %s:\n got:\n%s\nwant:\n%s", file, name, got[name], want[name])
-				}
-			}
-		})
-	}
+	golden.Run(t, "testdata/*.txt", []string{"html", "blocks"}, func(t *testing.T, tc *golden.Case) map[string]string {
+		input, ok := tc.Input["input.md"]
+		if !ok {
+			t.Fatalf("%s: no input.md section", tc.File)
+		}
+		doc, err := c.Convert(input)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var blocks strings.Builder
+		for _, b := range doc.Blocks {
+			fmt.Fprintf(&blocks, "%s h=%v line=%d %q\n", b.ID, b.Heading, b.Line, b.Text)
+		}
+		return map[string]string{"html": string(doc.HTML), "blocks": blocks.String()}
+	})
 }
 
 // TestIDsStable checks that adding or removing a paragraph does not

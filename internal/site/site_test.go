@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"image/png"
 	"net/url"
 	"os"
@@ -17,11 +16,10 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/gen-dossier/gen/internal/diag"
+	"github.com/gen-dossier/gen/internal/golden"
 	"github.com/gen-dossier/gen/internal/quote"
 	"golang.org/x/tools/txtar"
 )
-
-var update = flag.Bool("update", false, "rewrite the expected sections of testdata/*.txt")
 
 // repoConfig builds the dossier committed in this repository.
 func repoConfig() Config {
@@ -35,39 +33,47 @@ func repoConfig() Config {
 	}
 }
 
-// caseConfig builds a txtar case: files under content/ (and optionally
-// templates/, static/); missing templates and static come from the
-// repository.
-func caseConfig(t *testing.T, file string) (Config, map[string]string) {
+// caseConfig builds a txtar case file: see configFrom.
+func caseConfig(t *testing.T, file string) Config {
 	t.Helper()
 	ar, err := txtar.ParseFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
+	files := map[string][]byte{}
+	for _, f := range ar.Files {
+		files[f.Name] = f.Data
+	}
+	return configFrom(t, files)
+}
+
+// configFrom makes a Config of a case's files: files under content/
+// (and optionally templates/, static/); missing templates and static
+// come from the repository.
+func configFrom(t *testing.T, files map[string][]byte) Config {
+	t.Helper()
 	cfg := repoConfig()
 	fsys := map[string]fstest.MapFS{"content": {}, "templates": nil, "static": nil}
-	want := map[string]string{}
-	for _, f := range ar.Files {
-		dir, rest, ok := strings.Cut(f.Name, "/")
+	for name, data := range files {
+		dir, rest, ok := strings.Cut(name, "/")
 		if _, known := fsys[dir]; !ok || !known {
-			want[f.Name] = string(f.Data)
 			continue
 		}
 		if fsys[dir] == nil {
 			fsys[dir] = fstest.MapFS{}
 		}
-		fsys[dir][rest] = &fstest.MapFile{Data: f.Data}
+		fsys[dir][rest] = &fstest.MapFile{Data: data}
 	}
 	cfg.Content = fsys["content"]
-	if fsys["templates"] != nil {
-		tm := fsys["templates"]
-		for _, name := range []string{"base.html", "index.html", "source.html", "claims.html", "timeline.html", "page.html", "404.html"} {
-			if _, ok := tm[name]; !ok {
-				data, err := os.ReadFile("../../templates/" + name)
+	if tm := fsys["templates"]; tm != nil {
+		entries, _ := os.ReadDir("../../templates")
+		for _, e := range entries {
+			if _, ok := tm[e.Name()]; !ok {
+				data, err := os.ReadFile("../../templates/" + e.Name())
 				if err != nil {
 					t.Fatal(err)
 				}
-				tm[name] = &fstest.MapFile{Data: data}
+				tm[e.Name()] = &fstest.MapFile{Data: data}
 			}
 		}
 		cfg.Templates = tm
@@ -75,59 +81,29 @@ func caseConfig(t *testing.T, file string) (Config, map[string]string) {
 	if fsys["static"] != nil {
 		cfg.Static = fsys["static"]
 	}
-	return cfg, want
+	return cfg
 }
 
 // TestCases builds each testdata/*.txt dossier and compares the errors
 // (or warnings) with the expected sections.
 func TestCases(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.txt")
-	if len(files) == 0 {
-		t.Fatal("no test cases")
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txt"), func(t *testing.T) {
-			cfg, want := caseConfig(t, file)
-			got := map[string]string{}
-			o, err := Build(cfg)
-			if err != nil {
-				var list diag.List
-				if !errors.As(err, &list) {
-					t.Fatalf("Build error is %T, want diag.List: %v", err, err)
-				}
-				got["errors"] = strings.Join(list.Lines(), "\n") + "\n"
-			} else {
-				if len(o.Warnings) > 0 {
-					got["warnings"] = strings.Join(o.Warnings.Lines(), "\n") + "\n"
-				}
-				checkSite(t, o)
+	golden.Run(t, "testdata/*.txt", []string{"errors", "warnings"}, func(t *testing.T, c *golden.Case) map[string]string {
+		got := map[string]string{}
+		o, err := Build(configFrom(t, c.Input))
+		if err != nil {
+			var list diag.List
+			if !errors.As(err, &list) {
+				t.Fatalf("Build error is %T, want diag.List: %v", err, err)
 			}
-			if *update {
-				ar, _ := txtar.ParseFile(file)
-				var kept []txtar.File
-				for _, f := range ar.Files {
-					if f.Name != "errors" && f.Name != "warnings" {
-						kept = append(kept, f)
-					}
-				}
-				for _, name := range []string{"errors", "warnings"} {
-					if got[name] != "" {
-						kept = append(kept, txtar.File{Name: name, Data: []byte(got[name])})
-					}
-				}
-				ar.Files = kept
-				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			for _, name := range []string{"errors", "warnings"} {
-				if got[name] != want[name] {
-					t.Errorf("%s:\n got:\n%s\nwant:\n%s", name, got[name], want[name])
-				}
-			}
-		})
-	}
+			got["errors"] = strings.Join(list.Lines(), "\n") + "\n"
+			return got
+		}
+		if len(o.Warnings) > 0 {
+			got["warnings"] = strings.Join(o.Warnings.Lines(), "\n") + "\n"
+		}
+		checkSite(t, o)
+		return got
+	})
 }
 
 // TestRepositoryDossier builds the committed dossier and checks the site
@@ -428,7 +404,7 @@ func BenchmarkBuildRepository(b *testing.B) {
 // TestInjection builds a dossier whose capture, sidecar, claims and
 // dossier.yaml carry markup, and checks that none of it became markup.
 func TestInjection(t *testing.T) {
-	cfg, _ := caseConfig(t, "testdata/injection.txt")
+	cfg := caseConfig(t, "testdata/injection.txt")
 	o, err := Build(cfg)
 	if err != nil {
 		t.Fatal(err)
