@@ -1,6 +1,7 @@
 package crosscheck
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -17,21 +18,55 @@ const (
 // rarity across every sentence of every source (inverse document
 // frequency), so that the names every article repeats ("China",
 // "Russia") count less than the ones that single out a claim.
+//
+// A Guard indexes every sentence by its terms (an inverted index), so
+// that [Guard.NearMisses] looks only at the sentences that hold the
+// rare, heavy terms of a claim, never at every sentence of every source.
 type Guard struct {
 	df map[string]int // sentences holding each term
 	n  int            // sentences in all
+
+	ids      map[string]int32 // term → id, in order of first appearance
+	keys     []string         // id → term
+	postings [][]int32        // id → the sentences holding it, ascending
+	sents    []sentence       // every sentence, by source, paragraph, position
+	terms    []int32          // the term ids of every sentence, each sorted
+}
+
+// A sentence is one indexed sentence: its text and where its term ids
+// are in Guard.terms.
+type sentence struct {
+	text     string
+	src      int32
+	para     int32
+	from, to int32 // Guard.terms[from:to]
 }
 
 // NewGuard prepares a Guard over all sources, each given as paragraphs.
 func NewGuard(sources [][]string) *Guard {
-	g := &Guard{df: map[string]int{}}
-	for _, paras := range sources {
-		for _, p := range paras {
+	g := &Guard{df: map[string]int{}, ids: map[string]int32{}}
+	for si, paras := range sources {
+		for pi, p := range paras {
 			for _, sp := range Sentences(p) {
-				g.n++
-				for k := range terms(p[sp.Start:sp.End]) {
+				text := p[sp.Start:sp.End]
+				s := sentence{text: text, src: int32(si), para: int32(pi), from: int32(len(g.terms))}
+				idx := int32(len(g.sents))
+				for k := range terms(text) {
 					g.df[k]++
+					id, ok := g.ids[k]
+					if !ok {
+						id = int32(len(g.keys))
+						g.ids[k] = id
+						g.keys = append(g.keys, k)
+						g.postings = append(g.postings, nil)
+					}
+					g.terms = append(g.terms, id)
+					g.postings[id] = append(g.postings[id], idx)
 				}
+				s.to = int32(len(g.terms))
+				slices.Sort(g.terms[s.from:s.to])
+				g.sents = append(g.sents, s)
+				g.n++
 			}
 		}
 	}
@@ -46,8 +81,17 @@ func (g *Guard) weight(key string, kind float64) float64 {
 	return kind * math.Log(1+float64(g.n)/float64(g.df[key]+1))
 }
 
+// strong reports whether a shared term can make a near miss: a figure
+// (not a year) or a name that is rare in the dossier.
+func (g *Guard) strong(key string, kind float64) bool {
+	figure := strings.HasPrefix(key, "#") && !isYear(key)
+	rareName := kind == 2 && (g == nil || float64(g.df[key]) <= 0.2*float64(g.n))
+	return figure || rareName
+}
+
 // A Near is a sentence of a source that looks like a claim.
 type Near struct {
+	Source   int     // index of the source, for NearMisses
 	Para     int     // index of the paragraph
 	Sentence string  // the sentence
 	Score    float64 // in [0, 1]
@@ -76,7 +120,8 @@ func (g *Guard) Similar(paras []string, texts []string) (Near, bool) {
 				var total, shared float64
 				var names []string
 				strong := false
-				for k, kind := range sig {
+				for _, k := range sortedKeys(sig) {
+					kind := sig[k]
 					w := g.weight(k, kind)
 					total += w
 					if _, ok := st[k]; !ok {
@@ -84,9 +129,7 @@ func (g *Guard) Similar(paras []string, texts []string) (Near, bool) {
 					}
 					shared += w
 					names = append(names, strings.TrimPrefix(k, "#"))
-					figure := strings.HasPrefix(k, "#") && !isYear(k)
-					rareName := kind == 2 && (g == nil || float64(g.df[k]) <= 0.2*float64(g.n))
-					if figure || rareName {
+					if g.strong(k, kind) {
 						strong = true
 					}
 				}
@@ -101,6 +144,160 @@ func (g *Guard) Similar(paras []string, texts []string) (Near, bool) {
 		}
 	}
 	return best, found
+}
+
+func sortedKeys(m map[string]float64) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// A sigTerm is one term of a claim's signature, with its weight.
+type sigTerm struct {
+	id     int32 // -1 when no sentence holds the term
+	key    string
+	w      float64
+	strong bool
+}
+
+// NearMisses returns the near misses of a claim, described by its texts
+// (the claim and its quotes), in the indexed sources for which skip
+// returns false (skip may be nil): for each such source that holds one,
+// the sentence [Guard.Similar] would return for it, in source order.
+//
+// Only sentences that can reach Threshold are scored: a sentence that
+// holds none of the heaviest terms of a text, whose weights make up more
+// than 1 - Threshold of its total, cannot, nor can one that holds no
+// figure or rare name of it. The candidates come from the postings of
+// whichever of the two sets of terms is cheaper to walk.
+func (g *Guard) NearMisses(texts []string, skip func(source int) bool) []Near {
+	type best struct {
+		sent  int32
+		sig   int
+		score float64
+		names []string
+	}
+	bests := map[int32]*best{}
+	var order []int32
+	seen := map[int32]bool{}
+	for si, t := range texts {
+		sig := g.signature(t)
+		if len(sig) == 0 {
+			continue
+		}
+		var total float64
+		for _, st := range sig {
+			total += st.w
+		}
+		clear(seen)
+		for _, c := range g.candidates(sig, total) {
+			if seen[c] {
+				continue
+			}
+			seen[c] = true
+			s := &g.sents[c]
+			if skip != nil && skip(int(s.src)) {
+				continue
+			}
+			shared, names, strong := g.share(sig, g.terms[s.from:s.to])
+			score := shared / total
+			if !(len(names) >= MinShared && strong && score >= Threshold) {
+				continue
+			}
+			b := bests[s.src]
+			if b == nil {
+				order = append(order, s.src)
+			} else if score < b.score || score == b.score && (c > b.sent || c == b.sent && si > b.sig) {
+				continue
+			}
+			slices.Sort(names)
+			bests[s.src] = &best{sent: c, sig: si, score: score, names: names}
+		}
+	}
+	slices.Sort(order)
+	out := make([]Near, 0, len(order))
+	for _, src := range order {
+		b := bests[src]
+		s := g.sents[b.sent]
+		out = append(out, Near{Source: int(src), Para: int(s.para), Sentence: s.text, Score: b.score, Shared: b.names})
+	}
+	return out
+}
+
+// signature returns the terms of text with their weights, sorted by key
+// so that sums come out the same on every run.
+func (g *Guard) signature(text string) []sigTerm {
+	m := terms(text)
+	sig := make([]sigTerm, 0, len(m))
+	for _, k := range sortedKeys(m) {
+		kind := m[k]
+		id, ok := g.ids[k]
+		if !ok {
+			id = -1
+		}
+		sig = append(sig, sigTerm{id: id, key: k, w: g.weight(k, kind), strong: g.strong(k, kind)})
+	}
+	return sig
+}
+
+// candidates returns the sentences that may be near misses of sig, with
+// repeats.
+func (g *Guard) candidates(sig []sigTerm, total float64) []int32 {
+	// The heaviest terms whose weights leave less than Threshold of the
+	// total to the rest: a near miss holds at least one of them.
+	byWeight := slices.Clone(sig)
+	slices.SortStableFunc(byWeight, func(a, b sigTerm) int { return cmp.Compare(b.w, a.w) })
+	rest := total
+	var heavy, strong []int32
+	heavyLen, strongLen := 0, 0
+	for _, st := range byWeight {
+		if rest < Threshold*total*(1-1e-9) {
+			break
+		}
+		rest -= st.w
+		if st.id >= 0 {
+			heavy = append(heavy, st.id)
+			heavyLen += len(g.postings[st.id])
+		}
+	}
+	for _, st := range sig {
+		if st.strong && st.id >= 0 {
+			strong = append(strong, st.id)
+			strongLen += len(g.postings[st.id])
+		}
+	}
+	walk := heavy
+	if strongLen < heavyLen {
+		walk = strong
+	}
+	var out []int32
+	for _, id := range walk {
+		out = append(out, g.postings[id]...)
+	}
+	return out
+}
+
+// share returns the weight sig shares with a sentence's sorted term ids,
+// the shared terms, and whether one of them is strong.
+func (g *Guard) share(sig []sigTerm, ids []int32) (float64, []string, bool) {
+	var shared float64
+	var names []string
+	strong := false
+	for _, st := range sig {
+		if st.id < 0 {
+			continue
+		}
+		if _, ok := slices.BinarySearch(ids, st.id); !ok {
+			continue
+		}
+		shared += st.w
+		names = append(names, strings.TrimPrefix(st.key, "#"))
+		strong = strong || st.strong
+	}
+	return shared, names, strong
 }
 
 func isYear(key string) bool {

@@ -199,63 +199,126 @@ type Member struct {
 }
 
 // Group groups the figures of several sources: two figures of the same
-// kind join when their contexts share at least two content words. Groups
-// are sorted by the number of sources, then label.
+// kind join when their contexts share at least two content words (three
+// for years and counts). Groups are sorted by the number of sources,
+// then label.
+//
+// Group compares no two figures directly, which would take time growing
+// with the square of their number. Two contexts share need words exactly
+// when they hold a common set of need words, so every figure emits each
+// set of need words of its context, tagged with its kind, as a block key;
+// the figures of a block that come from two sources or more are all
+// joined (each has a partner from another source in the block), and a
+// block of one source's figures joins nothing. Sorting the keys finds the
+// blocks.
 func Group(all []SourceFigures) []FigureGroup {
 	type node struct {
-		src string
-		f   Figure
+		src int
+		f   *Figure
 	}
 	var nodes []node
-	for _, s := range all {
-		for _, f := range s.Figures {
-			nodes = append(nodes, node{s.Source, f})
+	for si := range all {
+		for fi := range all[si].Figures {
+			nodes = append(nodes, node{si, &all[si].Figures[fi]})
 		}
 	}
-	parent := make([]int, len(nodes))
+	parent := make([]int32, len(nodes))
 	for i := range parent {
-		parent[i] = i
+		parent[i] = int32(i)
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int32) int32 {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]
 		}
 		return i
 	}
-	for i := range nodes {
-		for j := i + 1; j < len(nodes); j++ {
-			a, b := nodes[i], nodes[j]
-			if a.src == b.src || a.f.Kind != b.f.Kind {
-				continue
+	union := func(a, b int32) {
+		ra, rb := find(a), find(b)
+		if ra == rb {
+			return
+		}
+		// The smaller index stays the root, as when comparing pairs in order.
+		if ra < rb {
+			parent[rb] = ra
+		} else {
+			parent[ra] = rb
+		}
+	}
+	// Term ids, 20 bits each: up to three terms and the kind fit a uint64.
+	termIDs := map[string]uint64{}
+	type keyed struct {
+		key  uint64
+		node int32
+	}
+	var keys []keyed
+	var ids []uint64
+	for i, n := range nodes {
+		ids = ids[:0]
+		for _, w := range n.f.Context {
+			id, ok := termIDs[w]
+			if !ok {
+				id = uint64(len(termIDs) + 1)
+				termIDs[w] = id
 			}
-			need := 2
-			if a.f.Kind == Year || a.f.Kind == Count {
-				need = 3
+			// Past 2^20 distinct words ids wrap, and figures could join on
+			// words they do not share; no dossier comes near.
+			ids = append(ids, id&(1<<20-1))
+		}
+		slices.Sort(ids)
+		ids = slices.Compact(ids)
+		kind := uint64(kindIndex(n.f.Kind)) << 60
+		if n.f.Kind == Year || n.f.Kind == Count {
+			for a := 0; a < len(ids); a++ {
+				for b := a + 1; b < len(ids); b++ {
+					for c := b + 1; c < len(ids); c++ {
+						keys = append(keys, keyed{kind | ids[a]<<40 | ids[b]<<20 | ids[c], int32(i)})
+					}
+				}
 			}
-			if shared(a.f.Context, b.f.Context) >= need {
-				parent[find(j)] = find(i)
+			continue
+		}
+		for a := 0; a < len(ids); a++ {
+			for b := a + 1; b < len(ids); b++ {
+				keys = append(keys, keyed{kind | ids[a]<<20 | ids[b], int32(i)})
 			}
 		}
 	}
-	byRoot := map[int]*FigureGroup{}
-	var roots []int
+	slices.SortFunc(keys, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
+	for start := 0; start < len(keys); {
+		end := start + 1
+		mixed := false
+		for end < len(keys) && keys[end].key == keys[start].key {
+			if all[nodes[keys[end].node].src].Source != all[nodes[keys[start].node].src].Source {
+				mixed = true
+			}
+			end++
+		}
+		if mixed {
+			for _, k := range keys[start+1 : end] {
+				union(keys[start].node, k.node)
+			}
+		}
+		start = end
+	}
+	byRoot := map[int32]*FigureGroup{}
+	var roots []int32
 	for i, n := range nodes {
-		r := find(i)
+		r := find(int32(i))
 		g := byRoot[r]
 		if g == nil {
 			g = &FigureGroup{Kind: n.f.Kind}
 			byRoot[r] = g
 			roots = append(roots, r)
 		}
-		g.Members = append(g.Members, Member{n.src, n.f})
+		g.Members = append(g.Members, Member{all[n.src].Source, *n.f})
 	}
-	var out []FigureGroup
+	out := make([]FigureGroup, 0, len(roots))
+	counts := make([]int, 0, len(roots))
 	for _, r := range roots {
 		g := byRoot[r]
 		g.Agree = true
-		counts := map[string]int{}
+		words := map[string]int{}
 		surface := map[string]string{}
 		for _, m := range g.Members {
 			for k, w := range m.Figure.Words {
@@ -267,20 +330,45 @@ func Group(all []SourceFigures) []FigureGroup {
 				g.Agree = false
 			}
 			for _, w := range m.Figure.Context {
-				counts[w]++
+				words[w]++
 			}
 		}
-		g.Label = label(counts, surface, len(g.Members))
+		g.Label = label(words, surface, len(g.Members))
 		if m := g.Members[0].Figure.Measure; m != "" {
 			g.Label = m
 		}
 		slices.SortStableFunc(g.Members, func(a, b Member) int { return strings.Compare(a.Source, b.Source) })
 		out = append(out, *g)
+		counts = append(counts, sourceCount(*g))
 	}
-	slices.SortStableFunc(out, func(a, b FigureGroup) int {
-		return cmp.Or(cmp.Compare(sourceCount(b), sourceCount(a)), strings.Compare(a.Label, b.Label))
+	// Sort by source count, then label, keeping the order of first
+	// appearance for ties.
+	order := make([]int, len(out))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(counts[b], counts[a]), strings.Compare(out[a].Label, out[b].Label))
 	})
-	return out
+	sorted := make([]FigureGroup, len(out))
+	for i, j := range order {
+		sorted[i] = out[j]
+	}
+	return sorted
+}
+
+func kindIndex(k Kind) int {
+	switch k {
+	case Percent:
+		return 1
+	case Money:
+		return 2
+	case Multiple:
+		return 3
+	case Year:
+		return 4
+	}
+	return 5
 }
 
 func sourceCount(g FigureGroup) int {
@@ -312,12 +400,3 @@ func label(counts map[string]int, surface map[string]string, members int) string
 	return strings.Join(words, ", ")
 }
 
-func shared(a, b []string) int {
-	n := 0
-	for _, w := range a {
-		if _, ok := slices.BinarySearch(b, w); ok {
-			n++
-		}
-	}
-	return n
-}

@@ -30,14 +30,8 @@ func (b *builder) coverage() {
 				texts = append(texts, q.Text)
 			}
 		}
-		for _, s := range b.sources {
-			if cited[s.Slug] {
-				continue
-			}
-			near, ok := guard.Similar(s.texts, texts)
-			if !ok {
-				continue
-			}
+		for _, near := range guard.NearMisses(texts, func(i int) bool { return cited[b.sources[i].Slug] }) {
+			s := b.sources[near.Source]
 			b.warnings.Add(c.Pos,
 				fmt.Sprintf("claim %q is not cited for %s, but %s has a similar passage (%d%%, sharing %s): %q",
 					c.ID, s.Slug, s.Slug, int(near.Score*100), strings.Join(near.Shared, ", "), near.Sentence),
