@@ -399,4 +399,3 @@ func label(counts map[string]int, surface map[string]string, members int) string
 	}
 	return strings.Join(words, ", ")
 }
-
