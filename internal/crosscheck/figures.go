@@ -47,6 +47,9 @@ func Figures(paras []string) []Figure {
 	for i, p := range paras {
 		for _, sp := range Sentences(p) {
 			sent := p[sp.Start:sp.End]
+			if !mayHoldFigure(sent) {
+				continue // most sentences: skip the regular expression
+			}
 			for _, m := range figureRE.FindAllStringSubmatchIndex(sent, -1) {
 				var kind Kind
 				for g := 1; g < len(names); g++ {
@@ -80,6 +83,12 @@ func Figures(paras []string) []Figure {
 		}
 	}
 	return out
+}
+
+// mayHoldFigure reports whether s has a digit or a multiple ("twice",
+// "three times"): a cheap test before the regular expression.
+func mayHoldFigure(s string) bool {
+	return strings.ContainsAny(s, "0123456789") || strings.Contains(s, "twice") || strings.Contains(s, "times") || strings.Contains(s, "Twice")
 }
 
 // ordinalOrPart skips "5th", "P-8I"-like fragments glued to letters.

@@ -129,6 +129,7 @@ func (blockIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Conte
 	src := reader.Source()
 	seen := map[string]int{}
 	var blocks []Block
+	lines := lineCounter{src: src, line: 1}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -149,18 +150,34 @@ func (blockIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Conte
 			id = fmt.Sprintf("%s-%d", id, k)
 		}
 		n.SetAttributeString("id", []byte(id))
-		blocks = append(blocks, Block{ID: id, Text: txt, Heading: prefix == "h", Line: line(n, src)})
+		blocks = append(blocks, Block{ID: id, Text: txt, Heading: prefix == "h", Line: lines.of(n)})
 		return ast.WalkSkipChildren, nil
 	})
 	pc.Set(blocksKey, &blocks)
 }
 
-func line(n ast.Node, src []byte) int {
+// A lineCounter maps byte offsets to 1-based lines. Blocks come in
+// document order, so it counts forward from the last offset asked for,
+// which keeps a long document linear.
+type lineCounter struct {
+	src  []byte
+	off  int // offset counted up to
+	line int // line at off
+}
+
+// of returns the line where block n starts, or 0 if it has no lines.
+func (c *lineCounter) of(n ast.Node) int {
 	lines := n.Lines()
 	if lines == nil || lines.Len() == 0 {
 		return 0
 	}
-	return bytes.Count(src[:lines.At(0).Start], []byte("\n")) + 1
+	start := lines.At(0).Start
+	if start < c.off { // out of order: count from the start
+		c.off, c.line = 0, 1
+	}
+	c.line += bytes.Count(c.src[c.off:start], []byte("\n"))
+	c.off = start
+	return c.line
 }
 
 // BlockID returns the anchor id of a block with the given plain text:
