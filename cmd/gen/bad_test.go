@@ -113,6 +113,8 @@ func TestBadBytes(t *testing.T) {
 		{"utf16-odd", []byte{0xFF, 0xFE, 'a', 0, 'b'}, 1,
 			"content/sources/wire.txt: cannot read the capture: invalid UTF-16: odd number of bytes\n\thint: re-save the capture as UTF-8\n"},
 		{"utf16-decoded", utf16le, 0, ""},
+		{"50mb", bytes.Repeat([]byte("Officials said so.\n"), 50<<20/19+1), 1,
+			"content/sources/wire.txt: capture is 50.0 MB, over the limit of 16 MB\n\thint: a saved article is rarely over 2 MB: check that this is the right file, or save the page again as text\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

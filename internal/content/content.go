@@ -26,6 +26,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"slices"
@@ -283,8 +284,18 @@ func (l *loader) sources() {
 
 func quoteStr(s string) string { return `"` + s + `"` }
 
+// MaxCapture is the largest capture gen reads, in bytes. A saved article,
+// even as a full HTML page, is a few megabytes at most; anything larger
+// is the wrong file, and reading it would only cost memory.
+const MaxCapture = 16 << 20
+
 func (l *loader) source(slug, capture, sidecar string) {
 	p := "sources/" + capture
+	if fi, err := fs.Stat(l.fsys, p); err == nil && fi.Size() > MaxCapture {
+		l.errs.Add(diag.Pos{File: l.name(p)}, fmt.Sprintf("capture is %.1f MB, over the limit of %d MB", float64(fi.Size())/(1<<20), MaxCapture>>20),
+			"a saved article is rarely over 2 MB: check that this is the right file, or save the page again as text")
+		return
+	}
 	raw := l.read(p, true)
 	if raw == nil {
 		return
