@@ -272,9 +272,10 @@ func checkTarget(t *testing.T, ctx context.Context, where, id string) target {
 // TestClaimPermalinks follows each claim's permalink, then each quote link
 // of the claim's row to the paragraph that holds the quote.
 //
-// The claims page is loaded once per width; a permalink is then a
-// fragment navigation, as when a reader follows it within the page. The
-// quote links of the first claim are clicked; every quote link is then
+// The permalinks of the first and the last claim are followed from another
+// page. Then the claims page is loaded once per width, and every permalink
+// is a fragment navigation, as when a reader follows it within the page.
+// The quote links of the first claim are clicked; every quote link is then
 // followed by its address as the browser resolves it in the claim's row,
 // which is what a click does, without reloading the claims page each time.
 func TestClaimPermalinks(t *testing.T) {
@@ -291,6 +292,16 @@ func TestClaimPermalinks(t *testing.T) {
 				ctx, rec := newTab(t, b.url, w)
 				claims := dossier.Claims[0].URL
 				claims, _, _ = strings.Cut(claims, "#")
+				// From another page: the browser loads the claims page and
+				// scrolls once it is laid out. The last claim is the hardest,
+				// near the bottom of the page.
+				for _, c := range []int{0, len(dossier.Claims) - 1} {
+					c := dossier.Claims[c]
+					load(t, ctx, b.url+"index.html")
+					load(t, ctx, b.url+c.URL)
+					checkTarget(t, ctx, c.URL+" (from another page)", c.ID)
+				}
+				// Within the page, every claim.
 				load(t, ctx, b.url+claims)
 				var links []link
 				for _, c := range dossier.Claims {

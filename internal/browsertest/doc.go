@@ -15,13 +15,20 @@
 //   - TestPages loads every page over HTTP and from file://, at 1280 and
 //     at 375 CSS pixels wide: no console error, no uncaught exception, no
 //     failed request, no request outside the site (another origin, or above
-//     the site's folder) and no horizontal scrolling of the page.
+//     the site's folder) and no horizontal scrolling of the page. Over
+//     HTTP at 1280 it also checks the structure axe-core does not: one h1;
+//     one banner, nav, main and contentinfo; column headers and a caption
+//     on every table, a row header on every row of the claims and coverage
+//     tables; role=img and a text alternative on every visible SVG.
+//   - TestNotFound asks for missing addresses, at the top of the site and
+//     deeper: status 404, the 404 page styled, nothing failing or leaving
+//     the site, and at the top its navigation works.
 //   - TestClaimPermalinks follows every claim permalink
 //     (claims.html#<id>, ids from dossier.json): the claim's row is the
 //     :target, lies in the viewport and has the highlight background.
-//     From that row it clicks every quote link: the browser lands on a
-//     paragraph of the source page, in the viewport and highlighted, that
-//     contains the quote.
+//     From the row it follows every quote link (the first claim's by
+//     clicking): the browser lands on a paragraph of the source page, in
+//     the viewport and highlighted, that contains the quote.
 //   - TestVisible: the coverage matrix and the timeline of the index, and
 //     the timeline page's list, have a box on screen at both widths.
 //   - TestScreenshots saves full-page PNGs of the index, the claims, the
