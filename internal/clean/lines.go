@@ -166,6 +166,9 @@ func boilerplate(s string, ws []string) string {
 		if nw <= 100 && containsAny(lower, legalNotices) {
 			return ReasonLegal
 		}
+		if nw <= 80 && isCaption(s) {
+			return ReasonCaption
+		}
 		return "" // prose, whatever its words
 	}
 	switch {

@@ -217,8 +217,12 @@ var nameParticles = map[string]bool{"van": true, "von": true, "de": true, "der":
 // end.
 var (
 	captionStartRE  = regexp.MustCompile(`(?i)^\d+\s*of\s*\d+\S|^in this (?:[\w.,]+ ){0,6}(?:file )?photo|\bfile photo\b|\((?:ap|afp|reuters|getty) photo|^\(?\s*(?:photo|photos|image|images|picture|pictures|photograph|file photo|file image|illustration|graphic|credit|photo credit|image credit|image source|representational image|representative image)\s*(?:credit)?\s*[:|(/–—-]`)
-	captionCreditRE = regexp.MustCompile(`(?i)\b(?:getty images|shutterstock|afp via getty|reuters/[a-z]+|ap photo|photo by [a-z]|file photo)\)?\.?$|\b(?:credit|image credit|photo credit|image source|photo):\s*[^.]{2,60}$|\(pictured\)`)
+	captionCreditRE = regexp.MustCompile(`(?i)\b(?:getty images|shutterstock|afp via getty|reuters/[a-z]+|ap photo|photo by [a-z]|file photo)\)?\.?$|\b(?:credit|image credit|photo credit|image source|photo):\s*[^.]{2,60}$|\(pictured\)|\b\p{Lu}{2,}(?: \p{Lu}{2,})? ?/ ?(?:afp|ap|reuters|getty images|epa|dpa|anadolu|xinhua)\)?\.?$`)
 )
+
+// weekdayDateRE matches the "Tuesday, Nov. 19, 2019" of news-wire photo
+// captions; article text names the weekday alone.
+var weekdayDateRE = regexp.MustCompile(`\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), ` + "(?i:" + monthRE + `)\s+\d{1,2}, \d{4}\b`)
 
 // isCaption reports whether s is a photo caption or credit.
 func isCaption(s string) bool {
@@ -232,7 +236,7 @@ func isCaption(s string) bool {
 	if len(tail) > 90 {
 		tail = tail[len(tail)-90:]
 	}
-	return captionCreditRE.MatchString(tail) || strings.Contains(s, "(pictured)")
+	return captionCreditRE.MatchString(tail) || strings.Contains(s, "(pictured)") || weekdayDateRE.MatchString(s)
 }
 
 // agencies are the news agencies and outlets whose credits set
