@@ -26,13 +26,25 @@ vet:
 check:
 	$(GO) run ./cmd/gen check
 
-# Short fuzzing runs of the parsers and cleaners (FUZZTIME=1m for longer).
+# Fuzzing: every target for FUZZTIME each (FUZZTIME=10m for a real run).
+# The inputs the fuzzer found interesting are copied into the package's
+# testdata/fuzz/ so that they are committed and replayed by go test.
 FUZZTIME ?= 10s
+FUZZ_TARGETS = \
+	internal/clean:FuzzCleanText internal/clean:FuzzCleanHTML internal/clean:FuzzEscapeMarkdown \
+	internal/quote:FuzzFind internal/quote:FuzzNormalize \
+	internal/reldate:FuzzResolve internal/content:FuzzLoad \
+	internal/crosscheck:FuzzFigures internal/suggest:FuzzSuggest
 fuzz:
-	$(GO) test ./internal/quote -run '^$$' -fuzz FuzzFind -fuzztime $(FUZZTIME)
-	$(GO) test ./internal/quote -run '^$$' -fuzz FuzzNormalize -fuzztime $(FUZZTIME)
-	$(GO) test ./internal/clean -run '^$$' -fuzz FuzzCleanText -fuzztime $(FUZZTIME)
-	$(GO) test ./internal/clean -run '^$$' -fuzz FuzzCleanHTML -fuzztime $(FUZZTIME)
+	@set -e; cache=$$($(GO) env GOCACHE)/fuzz/github.com/gen-dossier/gen; \
+	for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; fn=$${t##*:}; \
+		echo "== $$pkg $$fn ($(FUZZTIME))"; \
+		$(GO) test ./$$pkg -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME); \
+		if [ -d "$$cache/$$pkg/$$fn" ]; then \
+			mkdir -p $$pkg/testdata/fuzz/$$fn; cp -n "$$cache/$$pkg/$$fn"/* $$pkg/testdata/fuzz/$$fn/ 2>/dev/null || true; \
+		fi; \
+	done
 
 bench:
 	$(GO) test ./... -run '^$$' -bench . -benchmem
