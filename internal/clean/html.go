@@ -277,6 +277,7 @@ func cleanHTML(src string) *Article {
 	}
 	titleWords := words(title)
 	titleSeen := false
+	lines := newLineFinder(src)
 	for _, s := range segs {
 		ws := words(s.text)
 		reason := ""
@@ -323,7 +324,7 @@ func cleanHTML(src string) *Article {
 			}
 		}
 		if reason != "" {
-			a.Removed = append(a.Removed, Removed{Text: s.text, Reason: reason})
+			a.Removed = append(a.Removed, Removed{Line: lines.find(s.text), Text: s.text, Reason: reason})
 			continue
 		}
 		kind := Paragraph
@@ -331,7 +332,7 @@ func cleanHTML(src string) *Article {
 		case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 			kind = Heading
 		}
-		a.Blocks = append(a.Blocks, Block{Kind: kind, Text: s.text})
+		a.Blocks = append(a.Blocks, Block{Kind: kind, Text: s.text, Line: lines.find(s.text)})
 	}
 	var body []string
 	for _, b := range a.Blocks {
@@ -630,4 +631,61 @@ func inFigure(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// A lineFinder finds the source lines of blocks given in document
+// order: it looks for the start of each block's text after the previous
+// one found. Text that the source spells with entities or markup is
+// not found and gets line 0.
+type lineFinder struct {
+	src  string
+	off  int // where the previous block was found
+	line int // the line at off
+}
+
+// newLineFinder returns a lineFinder for src that starts looking at its
+// <body>, past the title and metadata in <head>.
+func newLineFinder(src string) *lineFinder {
+	f := &lineFinder{src: src, line: 1}
+	if i := strings.Index(strings.ToLower(src), "<body"); i >= 0 {
+		f.off = i
+		f.line += strings.Count(src[:i], "\n")
+	}
+	return f
+}
+
+// find returns the 1-based source line where text starts, or 0.
+func (f *lineFinder) find(text string) int {
+	key := leadingPlain(text)
+	if len(key) < 12 {
+		return 0
+	}
+	i := strings.Index(f.src[f.off:], key)
+	if i < 0 {
+		return 0
+	}
+	f.line += strings.Count(f.src[f.off:f.off+i], "\n")
+	f.off += i
+	return f.line
+}
+
+// leadingPlain returns the start of text up to the first character that
+// HTML source might spell differently (entities, quotes, non-ASCII), at
+// most 40 bytes, cut at a word boundary.
+func leadingPlain(text string) string {
+	n := 0
+	for n < len(text) && n < 40 {
+		c := text[n]
+		if !(c == ' ' || c == ',' || c == '.' || c == '-' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			break
+		}
+		n++
+	}
+	key := text[:n]
+	if n < len(text) {
+		if i := strings.LastIndexByte(key, ' '); i > 0 {
+			key = key[:i]
+		}
+	}
+	return key
 }
