@@ -12,9 +12,12 @@
 //	minify           HTML, CSS, SVG, JSON and XML, one minify.M
 //
 // Build returns an *Output: the complete site as a sorted set of files.
-// Nothing touches the disk until Output.Write, which writes the site into
-// a temporary folder beside the destination and swaps it in only when
-// every file is written, so a failed build leaves the previous output
+// Nothing touches the disk until Output.Write, which changes only the
+// files that differ from the previous build (a rebuild with nothing
+// changed rewrites no file) and removes those that no longer belong. It
+// stages every new or changed file in a folder beside the destination and
+// renames them into place only when all are written, undoing every step
+// on failure, so a failed build or write leaves the previous output
 // exactly as it was. Output.Diff compares the site with a folder on disk
 // (gen check).
 //

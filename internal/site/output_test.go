@@ -1,0 +1,164 @@
+package site
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+// stats returns the file info of every file under dir.
+func stats(t *testing.T, dir string) map[string]fs.FileInfo {
+	t.Helper()
+	out := map[string]fs.FileInfo{}
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		info, err := os.Stat(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = info
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestWriteOnlyChanges checks that a rebuild rewrites no unchanged file:
+// with nothing changed, every file is the same file with the same
+// modification time; with one page changed, one page added in a new
+// folder and one removed, only those are touched.
+func TestWriteOnlyChanges(t *testing.T) {
+	o, err := Build(repoConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "public")
+	if err := o.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	before := stats(t, dir)
+	time.Sleep(10 * time.Millisecond) // so that a rewrite would show in the times
+	if err := o.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	after := stats(t, dir)
+	for p, b := range before {
+		a := after[p]
+		if a == nil || !os.SameFile(a, b) || !a.ModTime().Equal(b.ModTime()) {
+			t.Errorf("%s rewritten by a rebuild with nothing changed", p)
+		}
+	}
+
+	files := make(map[string][]byte, len(o.files))
+	for p, data := range o.files {
+		files[p] = data
+	}
+	files["claims.html"] = append([]byte("<!-- changed -->"), files["claims.html"]...)
+	files["new/deep/page.html"] = []byte("<p>new</p>")
+	delete(files, "timeline.html")
+	o2 := &Output{files: files}
+	if err := o2.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	if diffs, err := o2.Diff(dir); err != nil || len(diffs) != 0 {
+		t.Fatalf("Diff after Write = %v, %v", diffs, err)
+	}
+	after = stats(t, dir)
+	var touched []string
+	for p, a := range after {
+		if b := before[p]; b == nil || !os.SameFile(a, b) {
+			touched = append(touched, p)
+		}
+	}
+	slices.Sort(touched)
+	if want := []string{"claims.html", "new/deep/page.html"}; !slices.Equal(touched, want) {
+		t.Errorf("written: %q, want %q", touched, want)
+	}
+
+	// Back to the first build: the new folder goes with its file.
+	if err := o.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "new")); !os.IsNotExist(err) {
+		t.Errorf("folder of a removed page left behind: %v", err)
+	}
+	if diffs, _ := o.Diff(dir); len(diffs) != 0 {
+		t.Errorf("after going back: %v", diffs)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {
+		t.Errorf("left beside the output: %v", entries)
+	}
+}
+
+// TestWriteReplacesFolderWithFile checks a page that takes the place of
+// a folder of the previous build, and the other way round.
+func TestWriteReplacesFolderWithFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	a := &Output{files: map[string][]byte{"dossier.json": []byte("{}"), "x/y.html": []byte("y")}}
+	b := &Output{files: map[string][]byte{"dossier.json": []byte("{}"), "x": []byte("x")}}
+	for i, o := range []*Output{a, b, a} {
+		if err := o.Write(dir); err != nil {
+			t.Fatalf("write %d: %v", i, err)
+		}
+		if diffs, err := o.Diff(dir); err != nil || len(diffs) != 0 {
+			t.Fatalf("write %d: Diff = %v, %v", i, diffs, err)
+		}
+	}
+}
+
+// TestWriteUndoes makes every step of swapping files in fail in turn and
+// checks that the previous build is left exactly as it was.
+func TestWriteUndoes(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	old := &Output{files: map[string][]byte{"dossier.json": []byte("{1}"), "a.html": []byte("a"), "gone/x.html": []byte("x"), "x": []byte("file")}}
+	next := &Output{files: map[string][]byte{"dossier.json": []byte("{2}"), "a.html": []byte("a"), "b/c/d.html": []byte("d"), "x/y": []byte("y")}}
+	defer func() { rename, remove = os.Rename, os.Remove }()
+	for fail := 0; ; fail++ {
+		if err := old.Write(dir); err != nil {
+			t.Fatal(err)
+		}
+		before := snapshot(t, dir)
+		calls := 0
+		failing := func() error {
+			calls++
+			if calls > fail {
+				return fs.ErrPermission
+			}
+			return nil
+		}
+		rename = func(a, b string) error {
+			if err := failing(); err != nil {
+				return err
+			}
+			return os.Rename(a, b)
+		}
+		remove = func(p string) error {
+			if err := failing(); err != nil {
+				return err
+			}
+			return os.Remove(p)
+		}
+		err := next.Write(dir)
+		rename, remove = os.Rename, os.Remove
+		if err == nil {
+			if diffs, _ := next.Diff(dir); len(diffs) != 0 {
+				t.Fatalf("Write succeeded but %v", diffs)
+			}
+			if fail == 0 {
+				t.Fatal("nothing to fail")
+			}
+			break
+		}
+		if after := snapshot(t, dir); !maps(before, after) {
+			t.Fatalf("failing at step %d changed the previous output:\n%v\n%v", fail+1, before, after)
+		}
+		if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {
+			t.Fatalf("failing at step %d left beside the output: %v", fail+1, entries)
+		}
+	}
+}
