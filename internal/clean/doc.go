@@ -96,7 +96,10 @@
 // blocks under a chrome class or id (share, related, comments …) that
 // hold less than half the text, link lists, figure contents and
 // blocks matching the text rules are removed; h2–h6 become headings.
-// Removed lists the visible text blocks that were dropped, with Line 0.
+// Removed lists the visible text blocks that were dropped. Block and
+// Removed lines are found by looking for each block's text in the
+// source, in document order; text the source spells with entities or
+// markup gets Line 0.
 //
 // # Output
 //

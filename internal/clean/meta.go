@@ -216,9 +216,14 @@ var nameParticles = map[string]bool{"van": true, "von": true, "de": true, "der":
 // by their label at the start, or by a picture agency's credit at the
 // end.
 var (
-	captionStartRE  = regexp.MustCompile(`(?i)^\d+\s*of\s*\d+\S|^in this (?:[\w.,]+ ){0,6}(?:file )?photo|\bfile photo\b|\((?:ap|afp|reuters|getty) photo|^\(?\s*(?:photo|photos|image|images|picture|pictures|photograph|file photo|file image|illustration|graphic|credit|photo credit|image credit|image source|representational image|representative image)\s*(?:credit)?\s*[:|(/–—-]`)
-	captionCreditRE = regexp.MustCompile(`(?i)\b(?:getty images|shutterstock|afp via getty|reuters/[a-z]+|ap photo|photo by [a-z]|file photo)\)?\.?$|\b(?:credit|image credit|photo credit|image source|photo):\s*[^.]{2,60}$|\(pictured\)|\b\p{Lu}{2,}(?: \p{Lu}{2,})? ?/ ?(?:afp|ap|reuters|getty images|epa|dpa|anadolu|xinhua)\)?\.?$`)
+	captionStartRE  = regexp.MustCompile(`(?i)^(?:\d+\s*of\s*\d+\S|in this (?:[\w.,]+ ){0,6}(?:file )?photo|\(?\s*(?:photo|photos|image|images|picture|pictures|photograph|file photo|file image|illustration|graphic|credit|photo credit|image credit|image source|representational image|representative image)\s*(?:credit)?\s*[:|(/–—-])`)
+	captionCreditRE = regexp.MustCompile(`(?i)\b(?:getty images|shutterstock|afp via getty|reuters/[a-z]+|ap photo|photo by [a-z]+|file photo)\)?\.?$`)
+	creditLabelRE   = regexp.MustCompile(`(?i)\b(?:credit|image credit|photo credit|image source|photo):\s*[^.]{2,60}$`)
+	agencyCreditRE  = regexp.MustCompile(`\b\p{Lu}{2,}(?: \p{Lu}{2,})? ?/ ?(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|dpa|DPA|Anadolu|Xinhua)\)?\.?$`)
 )
+
+// captionPhrases mark a caption anywhere in a line (lower case).
+var captionPhrases = []string{"file photo", "(ap photo", "(afp photo", "(reuters photo", "(getty photo", "(pictured)"}
 
 // weekdayDateRE matches the "Tuesday, Nov. 19, 2019" of news-wire photo
 // captions; article text names the weekday alone.
@@ -229,14 +234,17 @@ func isCaption(s string) bool {
 	if len(s) > 400 {
 		return false
 	}
-	if captionStartRE.MatchString(s) {
+	if captionStartRE.MatchString(s) || containsAny(strings.ToLower(s), captionPhrases) {
 		return true
 	}
 	tail := s
 	if len(tail) > 90 {
 		tail = tail[len(tail)-90:]
 	}
-	return captionCreditRE.MatchString(tail) || strings.Contains(s, "(pictured)") || weekdayDateRE.MatchString(s)
+	return captionCreditRE.MatchString(tail) ||
+		strings.Contains(tail, ":") && creditLabelRE.MatchString(tail) ||
+		strings.Contains(tail, "/") && agencyCreditRE.MatchString(tail) ||
+		strings.Contains(s, "day, ") && weekdayDateRE.MatchString(s)
 }
 
 // agencies are the news agencies and outlets whose credits set
