@@ -16,8 +16,12 @@ import (
 // decodeDeclaredCharset decodes an HTML capture that is not UTF-8 from
 // the charset its <meta> declares, if it declares one.
 func decodeDeclaredCharset(raw []byte) (string, bool) {
-	enc, name, certain := charset.DetermineEncoding(raw, "text/html")
-	if !certain || name == "utf-8" || name == "windows-1252" && !bytes.Contains(bytes.ToLower(raw[:min(len(raw), 4096)]), []byte("charset")) {
+	head := bytes.ToLower(raw[:min(len(raw), 4096)])
+	if !bytes.Contains(head, []byte("charset")) {
+		return "", false // undeclared: not guessed
+	}
+	enc, name, _ := charset.DetermineEncoding(raw, "text/html")
+	if name == "utf-8" {
 		return "", false
 	}
 	out, err := io.ReadAll(enc.NewDecoder().Reader(bytes.NewReader(raw)))

@@ -198,3 +198,110 @@ func TestCleanEmpty(t *testing.T) {
 		}
 	}
 }
+
+// TestTextRegion checks the rules that narrow or widen the body region.
+func TestTextRegion(t *testing.T) {
+	title := "Council approves largest bus network expansion in decades"
+	tests := []struct {
+		name    string
+		lines   []string
+		kept    []string // lines that must be kept
+		removed map[string]string
+	}{
+		{
+			name: "readers' comments end the body",
+			lines: append(append([]string{title}, prose[:3]...), "12 Comments",
+				"jsmith says:", "I think this is a great idea and the council should have done it years ago, honestly."),
+			kept:    prose[:3],
+			removed: map[string]string{"12 Comments": ReasonCommentForm, "jsmith says:": ReasonCommentForm},
+		},
+		{
+			name: "a list of stories keeps the article",
+			lines: append(append([]string{title, "By Maria Lopez"}, prose...),
+				"Storm closes schools across the region", "By Ann Lee", "March 3, 2024",
+				"Heavy rain forced dozens of schools to close on Monday as rivers rose across the region.",
+				"New stadium plan unveiled", "By Tom Ellis", "March 2, 2024",
+				"The club presented a plan for a new stadium that would seat forty thousand fans.",
+				"Mayor opens the new library", "By Ann Lee", "March 1, 2024",
+				"The new library, built on the site of the old market, opened its doors on Saturday."),
+			kept: prose,
+		},
+		{
+			name: "list after a colon",
+			lines: append([]string{title, prose[0], "The new routes will serve:"},
+				"Northgate and the hospital", "the airport and business park", "Riverside via Mill Lane", prose[1], prose[2]),
+			kept: []string{"Northgate and the hospital", "the airport and business park", "Riverside via Mill Lane"},
+		},
+		{
+			name: "wire photo caption",
+			lines: []string{title, prose[0],
+				"Commuters wait for a bus at the central station in Springfield, Tuesday, Nov. 19, 2019, as the council meets to vote on the new network.",
+				prose[1], prose[2]},
+			kept: prose[:3],
+			removed: map[string]string{
+				"Commuters wait for a bus at the central station in Springfield, Tuesday, Nov. 19, 2019, as the council meets to vote on the new network.": ReasonCaption},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := capture(tt.lines...)
+			a := cleanText(src)
+			checkAccounted(t, src, a)
+			kept := make(map[string]bool)
+			for _, b := range a.Blocks {
+				kept[b.Text] = true
+			}
+			for _, k := range tt.kept {
+				if !kept[k] {
+					t.Errorf("not kept: %q", k)
+				}
+			}
+			reasons := make(map[string]string)
+			for _, r := range a.Removed {
+				reasons[r.Text] = r.Reason
+			}
+			for text, want := range tt.removed {
+				if reasons[text] != want {
+					t.Errorf("%q: reason %q, want %q", text, reasons[text], want)
+				}
+			}
+			if tt.name == "a list of stories keeps the article" && len(a.Blocks) != len(prose) {
+				t.Errorf("kept %d blocks, want the %d of the article:\n%s", len(a.Blocks), len(prose), a.Text())
+			}
+		})
+	}
+}
+
+// TestTextTeasers checks that tight, glued teaser lines below an article
+// are not taken for its body.
+func TestTextTeasers(t *testing.T) {
+	lines := []string{"Council approves largest bus network expansion in decades"}
+	lines = append(lines, prose...)
+	src := capture(lines...) + "Latest Headlines\n" +
+		"Storm Closes SchoolsHeavy rain forced dozens of schools to close on Monday as rivers rose across the region and roads flooded.\n" +
+		"New Stadium UnveiledThe club presented a plan for a new stadium that would seat forty thousand fans by the end of the decade.\n" +
+		"Library Opens DoorsThe new library, built on the site of the old market, opened its doors on Saturday to hundreds of readers.\n"
+	a := cleanText(src)
+	checkAccounted(t, src, a)
+	if len(a.Blocks) != len(prose) {
+		t.Errorf("kept %d blocks, want %d:\n%s", len(a.Blocks), len(prose), a.Text())
+	}
+}
+
+// TestTextUnspaced checks a capture in a language written without
+// spaces.
+func TestTextUnspaced(t *testing.T) {
+	src := capture("ホーム", "ニュース", "東京都、新しいバス路線を承認",
+		"東京都議会は火曜日、北部の郊外に新しい路線を十二本追加するバス網の拡大を可決した。来年の春から運行が始まる予定だ。",
+		"当局者によると、計画の費用は五年間で約四十億円で、国の補助金と運賃収入でまかなわれるという。",
+		"会議で発言した住民の意見は分かれ、拡大を歓迎する声がある一方で、静かな通りの交通量が増えるとの懸念も出た。",
+		"シェアする")
+	a := cleanText(src)
+	checkAccounted(t, src, a)
+	if len(a.Blocks) != 3 {
+		t.Errorf("kept %d blocks, want 3:\n%s", len(a.Blocks), a.Text())
+	}
+	if a.Title != "東京都、新しいバス路線を承認" {
+		t.Errorf("Title = %q", a.Title)
+	}
+}
