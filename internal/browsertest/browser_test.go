@@ -71,7 +71,12 @@ func (r *recorder) event(ev any) {
 			r.add("request outside the site %s: %s", r.base, u)
 		}
 	case *network.EventLoadingFailed:
-		r.add("request failed: %s: %s", r.urls[ev.RequestID], ev.ErrorText)
+		// A request the browser cancelled, because the tab moved on to the
+		// next page, is not a failure of the site: a missing file fails
+		// with a status or a net:: error of its own.
+		if !ev.Canceled {
+			r.add("request failed: %s: %s", r.urls[ev.RequestID], ev.ErrorText)
+		}
 	case *network.EventResponseReceived:
 		if ev.Response.Status >= 400 {
 			r.add("request failed: %s: HTTP status %d", ev.Response.URL, ev.Response.Status)
