@@ -193,6 +193,9 @@ func lineScore(l *tline, knownLang bool) float64 {
 	return -3
 }
 
+// clockRE matches a time of day.
+var clockRE = regexp.MustCompile(`\b\d{1,2}:\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)`)
+
 // gluedRE matches a headline run into its summary without a space, as
 // innerText gives linked teasers ("…Student-AthleteA 24-year-old …").
 var gluedRE = regexp.MustCompile(`\p{Ll}{2}\p{Lu}(?:\p{Ll}|\s)|[?!'’”)]\p{Lu}\p{Ll}`)
@@ -238,7 +241,29 @@ func findTitle(ls []*tline, start int) int {
 		}
 		score := float64(min(nw, 15))
 		if strings.HasSuffix(l.text, ".") && !strings.HasSuffix(l.text, "...") {
+			score -= 10
+		}
+		// A headline sits just above its byline, date or read time.
+		for j := i + 1; j < len(ls) && j <= i+4; j++ {
+			if c := ls[j].chrome; c == ReasonByline || c == ReasonDate || c == ReasonReadTime {
+				score += 8
+				break
+			}
+		}
+		lower := strings.ToLower(l.text)
+		if promptVocabulary(lower, l.ws) > 0 {
 			score -= 6
+		}
+		// Dates, times, handles, "by" and separators belong to bylines,
+		// datelines and credits, not headlines.
+		if _, ok := findDate(l.text); ok || clockRE.MatchString(lower) {
+			score -= 10
+		}
+		if strings.HasPrefix(lower, "by ") || strings.Contains(l.text, "@") {
+			score -= 10
+		}
+		if strings.Contains(l.text, " / ") || strings.Contains(l.text, " | ") {
+			score -= 4
 		}
 		if endsTruncated(l.text) {
 			score -= 8
