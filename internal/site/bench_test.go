@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/metrics"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -26,12 +28,22 @@ import (
 
 // The benchmarks build the committed dossier (N=3) and generated ones
 // (internal/corpus) of 100 and 1,000 sources; -bench-large adds 10,000
-// (or set GEN_BENCH_LARGE=1). Each reports ns/source, MB/s of raw
+// (or set GEN_BENCH_LARGE=1), and GEN_BENCH_SIZES=3,100 picks other
+// sizes. Each reports ns/source, MB/s of raw
 // captures, allocations and the peak heap of one build.
 var benchLarge = flag.Bool("bench-large", false, "also benchmark a generated dossier of 10,000 sources")
 
+// GEN_BENCH_SIZES=3,100 picks other sizes.
 func benchSizes() []int {
 	sizes := []int{3, 100, 1000}
+	if env := os.Getenv("GEN_BENCH_SIZES"); env != "" {
+		sizes = nil
+		for _, f := range strings.Split(env, ",") {
+			if n, err := strconv.Atoi(strings.TrimSpace(f)); err == nil && n > 0 {
+				sizes = append(sizes, n)
+			}
+		}
+	}
 	if *benchLarge || os.Getenv("GEN_BENCH_LARGE") != "" {
 		sizes = append(sizes, 10000)
 	}
