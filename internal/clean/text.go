@@ -241,7 +241,7 @@ func findTitle(ls []*tline, start int) int {
 		}
 		score := float64(min(nw, 15))
 		if strings.HasSuffix(l.text, ".") && !strings.HasSuffix(l.text, "...") {
-			score -= 10
+			score -= 20 // a sentence
 		}
 		// A headline sits just above its byline, date or read time.
 		for j := i + 1; j < len(ls) && j <= i+4; j++ {
