@@ -181,7 +181,7 @@ func boilerplate(s string, ws []string) string {
 	case nw <= 25 && (commentFormRE.MatchString(strings.Trim(lower, "[]() ")) || containsAny(lower, commentPhrases)),
 		nw <= 4 && !endsSentence(s) && commentWordRE.MatchString(lower):
 		return ReasonCommentForm
-	case nw <= 8 && agoRE.MatchString(lower):
+	case nw <= 8 && agoRE.MatchString(lower), nw <= 4 && clockRE.MatchString(lower):
 		return ReasonDate
 	case nw <= 8 && adRE.MatchString(lower):
 		return ReasonAdvertisement

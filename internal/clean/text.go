@@ -233,7 +233,7 @@ func findTitle(ls []*tline, start int) int {
 	for i := max(0, start-40); i < start; i++ {
 		l := ls[i]
 		nw := len(l.ws)
-		if nw < 3 || nw > 30 || l.repeat > 2 || (l.chrome != "" && l.chrome != ReasonNavigation && l.chrome != ReasonSidebar) {
+		if nw < 3 || nw > 30 || l.repeat > 3 || (l.chrome != "" && l.chrome != ReasonNavigation && l.chrome != ReasonSidebar) {
 			continue
 		}
 		if l.chrome == ReasonNavigation && breadcrumbRE.MatchString(l.text) {
@@ -315,8 +315,8 @@ func readMeta(a *Article, ls []*tline, title, start, end int) {
 				a.Meta.Published = date
 			}
 		case ReasonDate:
-			date, _ := isDateLine(l.text)
-			if a.Meta.Published == "" && title >= 0 && i > title && i < start {
+			date, ok := isDateLine(l.text)
+			if ok && a.Meta.Published == "" && title >= 0 && i > title && i < start {
 				a.Meta.Published = date
 			}
 		case ReasonCaption:
