@@ -178,6 +178,8 @@ func boilerplate(s string, ws []string) string {
 		return ReasonTracking
 	case nw <= 8 && readTimeRE.MatchString(lower) && (readTimeWordRE.MatchString(lower) || nw <= 2):
 		return ReasonReadTime
+	case nw <= 6 && relatedRE.MatchString(lower):
+		return ReasonRelated
 	case nw <= 25 && (commentFormRE.MatchString(strings.Trim(lower, "[]() ")) || containsAny(lower, commentPhrases)),
 		nw <= 4 && !endsSentence(s) && commentWordRE.MatchString(lower):
 		return ReasonCommentForm
@@ -185,8 +187,6 @@ func boilerplate(s string, ws []string) string {
 		return ReasonDate
 	case nw <= 8 && adRE.MatchString(lower):
 		return ReasonAdvertisement
-	case nw <= 6 && relatedRE.MatchString(lower):
-		return ReasonRelated
 	case nw <= 30 && teaserRE.MatchString(lower) && !endsSentence(s):
 		return ReasonTeaser
 	case nw <= 30 && promptStartRE.MatchString(lower) && promptVocabulary(lower, ws) > 0 && (!endsSentence(s) || nw <= 12):
