@@ -487,6 +487,8 @@ func keepBody(a *Article, ls []*tline, start, end int) {
 			l.keep, l.kind = true, Paragraph
 		case isHeading(ls, i, start, end):
 			l.keep, l.kind = true, Heading
+		case i > start && i < end && ls[i-1].score > 0 && ls[i+1].score > 0 && ls[i+1].chrome == "":
+			l.keep, l.kind = true, Paragraph // a short line within prose: an attribution, a sign-off
 		default:
 			l.reason = ReasonShortFragment
 		}
