@@ -150,6 +150,7 @@ var (
 	// legalNotices mark even a long line as a legal notice.
 	legalNotices = []string{"all rights reserved", "subject to copyright", "may not be reproduced", "may not be published, broadcast",
 		"without the prior written permission", "without written permission"}
+	teaserTagRE  = regexp.MustCompile(`\[\p{Lu}{3,}\]$`) // "… [VIDEO]", "… [INSIGHT]"
 	legalRE      = regexp.MustCompile(`\(c\)\s*\d{4}`)
 	legalPhrases = []string{"©", "copyright", "all rights reserved", "privacy policy", "terms of use", "terms of service",
 		"terms and conditions", "cookie"}
@@ -187,7 +188,7 @@ func boilerplate(s string, ws []string) string {
 		return ReasonDate
 	case nw <= 8 && adRE.MatchString(lower):
 		return ReasonAdvertisement
-	case nw <= 30 && teaserRE.MatchString(lower) && !endsSentence(s):
+	case nw <= 30 && teaserRE.MatchString(lower) && !endsSentence(s), nw <= 30 && teaserTagRE.MatchString(s):
 		return ReasonTeaser
 	case nw <= 30 && promptStartRE.MatchString(lower) && promptVocabulary(lower, ws) > 0 && (!endsSentence(s) || nw <= 12):
 		return ReasonPrompt

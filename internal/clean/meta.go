@@ -218,7 +218,7 @@ var nameParticles = map[string]bool{"van": true, "von": true, "de": true, "der":
 var (
 	captionStartRE  = regexp.MustCompile(`(?i)^(?:\d+\s*of\s*\d+\S|in this (?:[\w.,]+ ){0,6}(?:file )?photo|\(?\s*(?:photo|photos|image|images|picture|pictures|photograph|file photo|file image|illustration|graphic|credit|photo credit|image credit|image source|representational image|representative image)\s*(?:credit)?\s*[:|(/–—-])`)
 	captionCreditRE = regexp.MustCompile(`(?i)\b(?:getty images|shutterstock|afp via getty|reuters/[a-z]+|ap photo|photo by [a-z]+|file photo)\)?\.?$`)
-	creditLabelRE   = regexp.MustCompile(`(?i)\b(?:credit|image credit|photo credit|image source|photo):\s*[^.]{2,60}$`)
+	creditLabelRE   = regexp.MustCompile(`(?i)\b(?:credit|image|picture|pic|photo|image credit|photo credit|image source):\s*[^.]{2,60}\)?$`)
 	agencyCreditRE  = regexp.MustCompile(`\p{L}[\p{L}.]* ?/ ?(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|dpa|DPA|Anadolu|Xinhua|Bloomberg|Sipa|Shutterstock)(?: [Ff]ile| via Getty Images| Photo| Images)?\)?\.?$`)
 )
 

@@ -483,6 +483,8 @@ func keepBody(a *Article, ls []*tline, start, end int) {
 		}
 		nw := len(l.ws)
 		switch {
+		case endsTruncated(l.text) && l.tight:
+			l.reason = ReasonTeaser // one of a list of teasers cut short
 		case endsSentence(l.text) || nw >= 8 || (endsTruncated(l.text) && nw >= 3) || l.score > 0:
 			l.keep, l.kind = true, Paragraph
 		case isHeading(ls, i, start, end):
