@@ -26,9 +26,12 @@ func cleanText(src string) *Article {
 	a := new(Article)
 	var ls []*tline
 	raws := splitLines(src)
-	blank := func(i int) bool { return i < 0 || i >= len(raws) || normSpace(raws[i]) == "" }
+	texts := make([]string, len(raws))
 	for i, raw := range raws {
-		t := normSpace(raw)
+		texts[i] = normSpace(raw)
+	}
+	blank := func(i int) bool { return i < 0 || i >= len(texts) || texts[i] == "" }
+	for i, t := range texts {
 		if t == "" {
 			continue
 		}
@@ -296,15 +299,7 @@ func findTitle(ls []*tline, start int) int {
 // readMeta fills a.Meta from the lines outside the body and sets the
 // reasons of byline, date and caption lines.
 func readMeta(a *Article, ls []*tline, title, start, end int) {
-	order := make([]int, 0, len(ls))
-	for i := 0; i < start && i < len(ls); i++ {
-		order = append(order, i)
-	}
-	for i := start; i < len(ls); i++ {
-		order = append(order, i)
-	}
-	for _, i := range order {
-		l := ls[i]
+	for i, l := range ls {
 		switch l.chrome {
 		case ReasonByline:
 			name, date, _ := parseByline(l.text)
@@ -324,11 +319,9 @@ func readMeta(a *Article, ls []*tline, title, start, end int) {
 		}
 	}
 	if a.Meta.Author == "" {
-		for i, l := range ls {
+		for _, l := range ls {
 			if l.chrome == ReasonByline {
-				name, _, _ := parseByline(l.text)
-				a.Meta.Author = name
-				_ = i
+				a.Meta.Author, _, _ = parseByline(l.text)
 				break
 			}
 		}
