@@ -241,44 +241,11 @@ func cleanHTML(src string) *Article {
 			linkLen[p] += s.linkText
 		}
 	}
-	top := mainContainer(segs, textLen, linkLen)
-	mainText := 0
-	for n := range top {
-		mainText += textLen[n]
+	m := &mainArea{top: mainContainer(segs, textLen, linkLen), textLen: textLen}
+	for n := range m.top {
+		m.text += textLen[n] // a sum: map order does not matter
 	}
-	// container returns the main container holding n, or nil.
-	container := func(n *html.Node) *html.Node {
-		for p := n; p != nil; p = p.Parent {
-			if top[p] {
-				return p
-			}
-		}
-		return nil
-	}
-	// chrome returns the reason a class or id below the main container
-	// (or anywhere, outside it) marks n as page chrome, or "". A
-	// container holding most of the article's text is never chrome.
-	chrome := func(n, stop *html.Node) string {
-		for p := n; p != nil && p != stop; p = p.Parent {
-			if p.Type != html.ElementNode || p.DataAtom == atom.Body || p.DataAtom == atom.Html {
-				continue
-			}
-			if 2*textLen[p] >= mainText && stop != nil {
-				continue
-			}
-			if p.DataAtom == atom.Form {
-				return ReasonCommentForm // some sites wrap the whole page in a form: hence the guard
-			}
-			if cls := attr(p, "class") + " " + attr(p, "id"); chromeRE.MatchString(cls) {
-				return chromeReason(cls)
-			}
-		}
-		return ""
-	}
-	var title string
-	if a.Title != "" {
-		title = a.Title
-	}
+	title := a.Title
 	titleWords := words(title)
 	titleSeen := false
 	lines := newLineFinder(src)
@@ -288,15 +255,15 @@ func cleanHTML(src string) *Article {
 		switch {
 		case s.drop != "":
 			reason = s.drop
-		case container(s.node) == nil:
-			reason = chrome(s.node, nil)
+		case m.container(s.node) == nil:
+			reason = m.chrome(s.node, nil)
 			if reason == "" && len(ws) >= 8 {
 				reason = ReasonSidebar
 			} else if reason == "" {
 				reason = ReasonNavigation
 			}
-		case chrome(s.node, container(s.node)) != "":
-			reason = chrome(s.node, container(s.node))
+		case m.chrome(s.node, m.container(s.node)) != "":
+			reason = m.chrome(s.node, m.container(s.node))
 		case s.tag == atom.H1 || (title != "" && similarity(ws, titleWords) >= 0.85 && len(ws) <= len(titleWords)+3 && !endsSentence(s.text)):
 			switch {
 			case title == "":
@@ -347,6 +314,46 @@ func cleanHTML(src string) *Article {
 		a.Meta.AttributedTo = attribution(body)
 	}
 	return a
+}
+
+// A mainArea is the part of a page that holds the article.
+type mainArea struct {
+	top     map[*html.Node]bool // the main container(s), from mainContainer
+	textLen map[*html.Node]int  // bytes of visible text under each element
+	text    int                 // bytes of visible text in the main container(s)
+}
+
+// container returns the main container holding n, or nil.
+func (m *mainArea) container(n *html.Node) *html.Node {
+	for p := n; p != nil; p = p.Parent {
+		if m.top[p] {
+			return p
+		}
+	}
+	return nil
+}
+
+// chrome returns the reason a class or id between n and stop (exclusive;
+// stop is n's main container, or nil outside it) marks n as page chrome,
+// or "". Inside the main container, an element holding half its text or
+// more is never chrome: some sites wrap the whole article in a form or
+// in a class named like a widget.
+func (m *mainArea) chrome(n, stop *html.Node) string {
+	for p := n; p != nil && p != stop; p = p.Parent {
+		if p.Type != html.ElementNode || p.DataAtom == atom.Body || p.DataAtom == atom.Html {
+			continue
+		}
+		if stop != nil && 2*m.textLen[p] >= m.text {
+			continue
+		}
+		if p.DataAtom == atom.Form {
+			return ReasonCommentForm
+		}
+		if cls := attr(p, "class") + " " + attr(p, "id"); chromeRE.MatchString(cls) {
+			return chromeReason(cls)
+		}
+	}
+	return ""
 }
 
 // mainContainer chooses the element(s) holding the article, in the
