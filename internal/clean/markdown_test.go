@@ -3,10 +3,13 @@ package clean
 import (
 	"bytes"
 	"html"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/PuerkitoBio/goquery"
 	"github.com/yuin/goldmark"
 )
 
@@ -121,5 +124,49 @@ First \*paragraph\*.
 	}
 	if got, want := string(a.Text()), "First *paragraph*.\nA subheading\n1. Not a list <b>.\n"; got != want {
 		t.Errorf("Text() = %q, want %q", got, want)
+	}
+}
+
+// TestMarkdownRendersBlocks renders each seed's Markdown (without its
+// front matter) with goldmark and checks that it gives exactly the
+// blocks, in order, as paragraphs and headings with the blocks' text.
+func TestMarkdownRendersBlocks(t *testing.T) {
+	seeds, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
+	for _, s := range seeds {
+		raw, err := os.ReadFile(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := Clean(s, raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		md := string(a.Markdown())
+		end := strings.Index(md[4:], "\n---\n")
+		if !strings.HasPrefix(md, "---\n") || end < 0 {
+			t.Fatalf("%s: no front matter in %q", s, md)
+		}
+		var buf bytes.Buffer
+		if err := goldmark.Convert([]byte(md[4+end+5:]), &buf); err != nil {
+			t.Fatal(err)
+		}
+		doc, err := goquery.NewDocumentFromReader(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := doc.Find("body > *")
+		if got.Length() != len(a.Blocks) {
+			t.Fatalf("%s: %d elements, want %d blocks", s, got.Length(), len(a.Blocks))
+		}
+		got.Each(func(i int, e *goquery.Selection) {
+			b := a.Blocks[i]
+			tag := "p"
+			if b.Kind == Heading {
+				tag = "h2"
+			}
+			if goquery.NodeName(e) != tag || e.Children().Length() != 0 || e.Text() != b.Text {
+				t.Errorf("%s: block %d renders as <%s>%q, want <%s>%q", s, i, goquery.NodeName(e), e.Text(), tag, b.Text)
+			}
+		})
 	}
 }
