@@ -172,7 +172,8 @@ type sigTerm struct {
 // holds none of the heaviest terms of a text, whose weights make up more
 // than 1 - Threshold of its total, cannot, nor can one that holds no
 // figure or rare name of it. The candidates come from the postings of
-// whichever of the two sets of terms is cheaper to walk.
+// whichever of the two sets of terms is cheaper to walk. NearMisses is
+// safe for concurrent use.
 func (g *Guard) NearMisses(texts []string, skip func(source int) bool) []Near {
 	type best struct {
 		sent  int32

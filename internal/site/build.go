@@ -28,6 +28,7 @@ type source struct {
 	article *clean.Article
 	doc     *markdown.Doc
 	texts   []string // block texts, for quote matching
+	norm    []string // the texts in the quote rule's matching form (quote.Normalize)
 	view    *render.Source
 }
 
@@ -129,40 +130,56 @@ func templateError(dir string, err error) error {
 
 var tmplPos = regexp.MustCompile(`^(?:html/)?template: ([^:]+\.html):(\d+):(?:\d+:)?`)
 
-// cleanSources cleans every capture and renders its article.
+// cleanSources cleans every capture and renders its article, several
+// at a time; sources and errors come out in source order.
 func (b *builder) cleanSources() {
-	for _, cs := range b.d.Sources {
-		s := &source{Source: cs}
-		a, err := clean.Clean(path.Base(cs.File), cs.Raw)
-		if err != nil {
-			var ce *clean.Error
-			if errors.As(err, &ce) {
-				b.errs.Add(diag.Pos{File: cs.File, Line: ce.Line}, "cannot read the capture: "+ce.Msg, ce.Hint)
-			} else {
-				b.errs.Add(diag.Pos{File: cs.File}, "cannot read the capture: "+err.Error(),
-					"save the page again as UTF-8 text or HTML")
-			}
-			continue
+	done := make([]*source, len(b.d.Sources))
+	errs := make([]diag.List, len(b.d.Sources))
+	forEach(len(b.d.Sources), func(i int) {
+		done[i] = b.cleanSource(b.d.Sources[i], &errs[i])
+	})
+	for i, s := range done {
+		b.errs.Append(errs[i])
+		if s != nil {
+			b.sources = append(b.sources, s)
+			b.bySlug[s.Slug] = s
 		}
-		if len(a.Blocks) == 0 {
-			b.errs.Add(diag.Pos{File: cs.File}, "no article text found: the capture is empty or only boilerplate",
-				"check the capture with: gen clean "+cs.File)
-			continue
-		}
-		s.article = a
-		_, body, _ := content.SplitFrontMatter(a.Markdown())
-		doc, err := b.md.Convert(body)
-		if err != nil {
-			b.errs.Add(diag.Pos{File: cs.File}, err.Error(), "")
-			continue
-		}
-		s.doc = doc
-		for _, blk := range doc.Blocks {
-			s.texts = append(s.texts, blk.Text)
-		}
-		b.sources = append(b.sources, s)
-		b.bySlug[s.Slug] = s
 	}
+}
+
+// cleanSource cleans one capture and renders its article; nil when it
+// cannot, with the problems in errs.
+func (b *builder) cleanSource(cs *content.Source, errs *diag.List) *source {
+	s := &source{Source: cs}
+	a, err := clean.Clean(path.Base(cs.File), cs.Raw)
+	if err != nil {
+		var ce *clean.Error
+		if errors.As(err, &ce) {
+			errs.Add(diag.Pos{File: cs.File, Line: ce.Line}, "cannot read the capture: "+ce.Msg, ce.Hint)
+		} else {
+			errs.Add(diag.Pos{File: cs.File}, "cannot read the capture: "+err.Error(),
+				"save the page again as UTF-8 text or HTML")
+		}
+		return nil
+	}
+	if len(a.Blocks) == 0 {
+		errs.Add(diag.Pos{File: cs.File}, "no article text found: the capture is empty or only boilerplate",
+			"check the capture with: gen clean "+cs.File)
+		return nil
+	}
+	s.article = a
+	_, body, _ := content.SplitFrontMatter(a.Markdown())
+	doc, err := b.md.Convert(body)
+	if err != nil {
+		errs.Add(diag.Pos{File: cs.File}, err.Error(), "")
+		return nil
+	}
+	s.doc = doc
+	for _, blk := range doc.Blocks {
+		s.texts = append(s.texts, blk.Text)
+		s.norm = append(s.norm, quote.Normalize(blk.Text))
+	}
+	return s
 }
 
 // locate finds a quote in its source and returns the root-relative link
@@ -172,8 +189,20 @@ func (b *builder) locate(q *content.Quote, what string) string {
 	if s == nil || q.Absent {
 		return ""
 	}
-	i, _, total, ok := quote.FindIn(s.texts, q.Text)
-	if !ok {
+	// quote.FindIn, on the paragraphs normalized once per source rather
+	// than once per quote.
+	i, total := -1, 0
+	if qn := quote.Normalize(q.Text); qn != "" {
+		for j, p := range s.norm {
+			if c := strings.Count(p, qn); c > 0 {
+				if i < 0 {
+					i = j
+				}
+				total += c
+			}
+		}
+	}
+	if i < 0 {
 		near := quote.Closest(strings.Join(s.texts, "\n"), q.Text)
 		hint := "copy the passage exactly from the source page; only white space, quote, apostrophe and dash styles may differ"
 		if near.Passage != "" {
@@ -201,7 +230,13 @@ func (b *builder) inline(src string, pos diag.Pos) template.HTML {
 
 // pages renders every HTML page.
 func (b *builder) pages(t *render.Templates) error {
-	var errs diag.List
+	type job struct {
+		kind, path string
+		page       *render.Page
+		out        []byte
+		err        error
+	}
+	var jobs []*job
 	exec := func(kind, p, title string, page *render.Page) {
 		page.Site, page.Kind, page.Path, page.Title = b.site, kind, p, title
 		page.Root = strings.Repeat("../", strings.Count(p, "/"))
@@ -222,12 +257,7 @@ func (b *builder) pages(t *render.Templates) error {
 			page.Image = b.d.BaseURL + cardPath
 		}
 		b.origin[p] = diag.Pos{File: path.Join(b.cfg.TemplatesDir, kind+".html")}
-		out, err := t.Execute(kind, page)
-		if err != nil {
-			errs.Append(templateError(b.cfg.TemplatesDir, err).(diag.List))
-			return
-		}
-		b.files[p] = out
+		jobs = append(jobs, &job{kind: kind, path: p, page: page})
 	}
 	outlets := make([]string, 0, len(b.site.Sources))
 	for _, s := range b.site.Sources {
@@ -250,6 +280,18 @@ func (b *builder) pages(t *render.Templates) error {
 	for i, p := range b.site.Pages {
 		exec("page", p.Page, p.Title, &render.Page{Doc: p})
 		b.origin[p.Page] = b.d.Pages[i].Pos
+	}
+	// Render several pages at a time; results and errors in page order.
+	forEach(len(jobs), func(i int) {
+		jobs[i].out, jobs[i].err = t.Execute(jobs[i].kind, jobs[i].page)
+	})
+	var errs diag.List
+	for _, j := range jobs {
+		if j.err != nil {
+			errs.Append(templateError(b.cfg.TemplatesDir, j.err).(diag.List))
+			continue
+		}
+		b.files[j.path] = j.out
 	}
 	return errs.Err()
 }

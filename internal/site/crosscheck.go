@@ -21,7 +21,9 @@ func (b *builder) coverage() {
 		all = append(all, s.texts)
 	}
 	guard := crosscheck.NewGuard(all)
-	for _, c := range b.d.Claims {
+	nears := make([][]crosscheck.Near, len(b.d.Claims))
+	forEach(len(b.d.Claims), func(i int) {
+		c := b.d.Claims[i]
 		cited := map[string]bool{}
 		texts := []string{c.Claim}
 		for _, q := range c.Quotes {
@@ -30,7 +32,10 @@ func (b *builder) coverage() {
 				texts = append(texts, q.Text)
 			}
 		}
-		for _, near := range guard.NearMisses(texts, func(i int) bool { return cited[b.sources[i].Slug] }) {
+		nears[i] = guard.NearMisses(texts, func(i int) bool { return cited[b.sources[i].Slug] })
+	})
+	for i, c := range b.d.Claims {
+		for _, near := range nears[i] {
 			s := b.sources[near.Source]
 			b.warnings.Add(c.Pos,
 				fmt.Sprintf("claim %q is not cited for %s, but %s has a similar passage (%d%%, sharing %s): %q",
@@ -42,10 +47,10 @@ func (b *builder) coverage() {
 
 // figures extracts and groups the figures of every source.
 func (b *builder) figures(site *render.Site) {
-	var all []crosscheck.SourceFigures
-	for _, s := range b.sources {
-		all = append(all, crosscheck.SourceFigures{Source: s.Slug, Figures: crosscheck.Figures(s.texts)})
-	}
+	all := make([]crosscheck.SourceFigures, len(b.sources))
+	forEach(len(b.sources), func(i int) {
+		all[i] = crosscheck.SourceFigures{Source: b.sources[i].Slug, Figures: crosscheck.Figures(b.sources[i].texts)}
+	})
 	for _, g := range crosscheck.Group(all) {
 		v := &render.FigureGroup{Label: g.Label, Kind: string(g.Kind), Agree: g.Agree}
 		for _, s := range b.sources {

@@ -35,20 +35,28 @@ func newMinifier() *minify.M {
 	return m
 }
 
-// minifyAll minifies every file whose type it knows, in place. Raw
+// minifyAll minifies every file whose type it knows, in place, several
+// at a time (a minify.M is safe for concurrent use). Raw
 // captures are never touched: their extension is .txt.
 func minifyAll(files map[string][]byte) error {
 	m := newMinifier()
-	for _, p := range sortedPaths(files) {
-		mt, ok := mediaTypes[path.Ext(p)]
-		if !ok {
-			continue
+	paths := sortedPaths(files)
+	outs := make([][]byte, len(paths))
+	errs := make([]error, len(paths))
+	done := make([]bool, len(paths))
+	forEach(len(paths), func(i int) {
+		if mt, ok := mediaTypes[path.Ext(paths[i])]; ok {
+			outs[i], errs[i] = m.Bytes(mt, files[paths[i]])
+			done[i] = true
 		}
-		out, err := m.Bytes(mt, files[p])
-		if err != nil {
-			return fmt.Errorf("minifying %s: %v", p, err)
+	})
+	for i, p := range paths {
+		if errs[i] != nil {
+			return fmt.Errorf("minifying %s: %v", p, errs[i])
 		}
-		files[p] = out
+		if done[i] {
+			files[p] = outs[i]
+		}
 	}
 	return nil
 }
