@@ -333,6 +333,9 @@ type lineFinder struct {
 	line int // the line at off
 }
 
+// findWindow is how far ahead of the previous block a lineFinder looks.
+const findWindow = 64 << 10
+
 // newLineFinder returns a lineFinder for src that starts looking at its
 // <body>, past the title and metadata in <head>.
 func newLineFinder(src string) *lineFinder {
@@ -350,7 +353,10 @@ func (f *lineFinder) find(text string) int {
 	if len(key) < 12 {
 		return 0
 	}
-	i := strings.Index(f.src[f.off:], key)
+	// Look only a bounded way ahead, so that blocks the source spells
+	// differently cost linear time, not quadratic.
+	window := f.src[f.off:min(len(f.src), f.off+findWindow)]
+	i := strings.Index(window, key)
 	if i < 0 {
 		return 0
 	}

@@ -110,9 +110,9 @@ func isDateLine(s string) (string, bool) {
 
 var (
 	// "By Natasha Kumar", "Written by: Jane Doe", "Prepared by: Sergey Daga"
-	bylineRE = regexp.MustCompile(`(?i)^(?:(?:written|prepared|reported|compiled|edited|posted|story|text|words)\s+)?by\s*:?\s+(.+)$`)
+	bylineRE = regexp.MustCompile(`(?i)^(?:(?:written|prepared|reported|compiled|edited|posted|story|text|words|publicado|escrito|publié|écrit|geschrieben|scritto|pubblicato)\s+)?(?:by|por|von|par|di|door)\s*:?\s+(.+)$`)
 	// "Author: Jane Doe"
-	authorRE = regexp.MustCompile(`(?i)^(?:author|reporter|writer|correspondent)s?\s*:\s*(.+)$`)
+	authorRE = regexp.MustCompile(`(?i)^(?:author|reporter|writer|correspondent|autor|auteur|autore|автор|texto|text)(?:e?s)?\s*:\s*(.+)$`)
 )
 
 // parseByline reports whether s is a byline and returns the author's

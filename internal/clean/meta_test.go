@@ -100,3 +100,21 @@ func TestOutletFrom(t *testing.T) {
 		}
 	}
 }
+
+func TestParseBylineLanguages(t *testing.T) {
+	tests := []struct{ in, author string }{
+		{"Por Juan Pérez", "Juan Pérez"},
+		{"Publicado por: Clarissa Borba", "Clarissa Borba"},
+		{"Von Hans Müller", "Hans Müller"},
+		{"Par Jean Dupont", "Jean Dupont"},
+		{"Autor: Jan Kowalski", "Jan Kowalski"},
+		{"Por favor, espere", ""},
+		{"Von der Leyen said so", ""},
+	}
+	for _, tt := range tests {
+		author, _, ok := parseByline(tt.in)
+		if author != tt.author || ok != (tt.author != "") {
+			t.Errorf("parseByline(%q) = %q, %v; want %q", tt.in, author, ok, tt.author)
+		}
+	}
+}
