@@ -146,10 +146,11 @@ var (
 	promptPhrases = []string{"sign up", "sign in", "log in", "login", "copy link", "google news", "click here", "read more",
 		"continue reading", "load more", "show more"}
 	relatedRE = regexp.MustCompile(`^(?:related(?: posts?| articles?| stories| news| content| topics| coverage| reading| links)?|more (?:stories|news|articles|headlines|videos|from|on|in|like this)\b.*|most (?:popular|read|viewed|shared|commented)|recent (?:comments|posts|articles|news)|popular(?: posts| stories| now)?|trending(?: now| stories| topics| news)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles)?|read next|up next|what to read next|latest(?: news| stories| posts| articles| headlines)?|top stories|editor'?s picks?|archives?(?: months)?|categories|tags?|topics|further reading|see more|must read|in case you missed it|more to explore|around the web|from around the web|other news|news feed|don't miss|(?:artigos|posts|notícias|matérias) relacionad[oa]s|(?:artículos|entradas|noticias) relacionad[oa]s|articles (?:similaires|connexes)|(?:à )?lire aussi|verwandte artikel|ähnliche artikel|das könnte sie auch interessieren|mehr zum thema|похожие (?:статьи|новости)|читайте также|articoli correlati|leggi anche|veja também|lea también|ver también)[\s:.…]*$`)
-	teaserRE  = regexp.MustCompile(`^(?:see also|also read|read also|also see|read more|related|more|watch|also watch|must read|don't miss|recommended|read|related article|related story|related news|click here to read|also on [a-z]+)\s*[:|\-–—]*\s+\S`)
+	teaserRE  = regexp.MustCompile(`^(?:see also|also read|read also|also see|read more|related|more|watch|also watch|must read|don't miss|recommended|read|related article|related story|related news|click here to read|also on [a-z.]+)\s*[:|\-–—]*\s+\S`)
 	// legalNotices mark even a long line as a legal notice.
 	legalNotices = []string{"all rights reserved", "subject to copyright", "may not be reproduced", "may not be published, broadcast",
 		"without the prior written permission", "without written permission"}
+	emailRE      = regexp.MustCompile(`\S@\S+\.\w`)
 	teaserTagRE  = regexp.MustCompile(`\[\p{Lu}{3,}\]$`) // "… [VIDEO]", "… [INSIGHT]"
 	legalRE      = regexp.MustCompile(`\(c\)\s*\d{4}`)
 	legalPhrases = []string{"©", "copyright", "all rights reserved", "privacy policy", "terms of use", "terms of service",
@@ -193,6 +194,7 @@ func boilerplate(s string, ws []string) string {
 	case nw <= 30 && promptStartRE.MatchString(lower) && promptVocabulary(lower, ws) > 0 && (!endsSentence(s) || nw <= 12):
 		return ReasonPrompt
 	case nw <= 6 && promptVocabulary(lower, ws) > 0 && !endsSentence(s),
+		nw <= 12 && emailRE.MatchString(s),
 		nw <= 15 && promptVocabulary(lower, ws) >= 2:
 		return ReasonPrompt
 	case nw <= 40 && (containsAny(lower, legalPhrases) || legalRE.MatchString(lower)) && (strings.Contains(lower, "©") || strings.Contains(lower, "rights reserved") || strings.Contains(lower, "cookie") || !endsSentence(s) || nw <= 12):

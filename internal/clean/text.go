@@ -46,6 +46,7 @@ func cleanText(src string) *Article {
 		l.chrome = boilerplate(l.text, l.ws)
 	}
 	markRepeats(ls)
+	spreadPrompts(ls)
 
 	// A first body region locates the headline; the headline's
 	// repetitions are then marked and the region found again.
@@ -131,6 +132,23 @@ func markRepeats(ls []*tline) {
 			l.chrome = ReasonNavigation
 		case len(l.ws) < 20:
 			l.chrome = ReasonSidebar // a teaser headline, given twice (link and image)
+		}
+	}
+	scoreLines(ls)
+}
+
+// spreadPrompts marks as prompts the short lines with prompt words next
+// to a prompt: sign-up boxes and share bars come in clusters
+// ("Thanks for signing up!").
+func spreadPrompts(ls []*tline) {
+	for pass := 0; pass < 2; pass++ {
+		for i, l := range ls {
+			if l.chrome != "" || len(l.ws) > 20 || promptVocabulary(strings.ToLower(l.text), l.ws) == 0 {
+				continue
+			}
+			if i > 0 && ls[i-1].chrome == ReasonPrompt || i+1 < len(ls) && ls[i+1].chrome == ReasonPrompt {
+				l.chrome = ReasonPrompt
+			}
 		}
 	}
 	scoreLines(ls)
