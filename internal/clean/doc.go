@@ -40,7 +40,9 @@
 //     labels, related-story headings, "see also" teasers, share and
 //     follow prompts, legal notices and breadcrumbs; date, byline and
 //     caption patterns mark metadata lines. Lines repeated in the page
-//     are navigation (short) or teaser headlines (longer).
+//     are navigation (short) or teaser headlines (longer); short lines
+//     with prompt words next to a prompt are prompts too (sign-up boxes
+//     and share bars come in clusters).
 //  3. Scores. Punctuated prose scores its word count (a quarter of it
 //     when tight, less than nothing when a headline is glued to its
 //     summary, as linked teasers are); chrome scores −8, truncated
@@ -59,8 +61,10 @@
 //     headline-like line (3–30 words, no final full stop) near the body
 //     wins, favoured when a near-duplicate follows it or a breadcrumb
 //     ends with it.
-//  6. Blocks. Inside the region, prose lines become paragraphs and
-//     short unpunctuated lines followed by prose become subheadings;
+//  6. Blocks. Inside the region, prose lines become paragraphs, short
+//     unpunctuated lines followed by prose become subheadings, and short
+//     lines set between prose (attributions, sign-offs) stay paragraphs;
+//     tight truncated teasers and short repeated lines are dropped, and
 //     other short lines are short fragments. Every non-blank line that
 //     is not in a block is listed in Article.Removed with its line
 //     number and reason; outside the region, lines without a specific
