@@ -274,7 +274,7 @@ func cleanHTML(src string) *Article {
 		case s.tag == atom.Figcaption:
 			reason = ReasonCaption
 			a.Meta.Captions = append(a.Meta.Captions, s.text)
-		case len(s.text) > 0 && float64(s.linkText)/float64(len(s.text)) > 0.6 && len(ws) < 25:
+		case s.tag != atom.P && len(s.text) > 0 && float64(s.linkText)/float64(len(s.text)) > 0.6 && len(ws) < 25:
 			reason = ReasonNavigation
 		case inFigure(s.node):
 			reason = ReasonCaption
