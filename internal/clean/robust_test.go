@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 )
@@ -46,5 +47,33 @@ func TestCleanMutations(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestDeterministic cleans each test capture twice and compares the
+// results: no map order or other state may reach the output.
+func TestDeterministic(t *testing.T) {
+	var inputs []string
+	seeds, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
+	inputs = append(inputs, seeds...)
+	for _, in := range inputs {
+		raw, err := os.ReadFile(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a1, err1 := Clean(in, raw)
+		a2, err2 := Clean(in, raw)
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		if !reflect.DeepEqual(a1, a2) {
+			t.Errorf("%s: two cleanings differ", in)
+		}
+	}
+	page := []byte(page("", `<div class="a">`+paras(prose...)+`</div><div class="a">`+paras(prose...)+`</div>`))
+	h1, _ := Clean("p.html", page)
+	h2, _ := Clean("p.html", page)
+	if !reflect.DeepEqual(h1, h2) {
+		t.Errorf("HTML: two cleanings differ")
 	}
 }
