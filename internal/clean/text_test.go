@@ -305,3 +305,34 @@ func TestTextUnspaced(t *testing.T) {
 		t.Errorf("Title = %q", a.Title)
 	}
 }
+
+// TestTextPlainArticle checks captures that are only an article: with
+// and without blank lines between paragraphs, with and without a
+// headline.
+func TestTextPlainArticle(t *testing.T) {
+	title := "Council approves largest bus network expansion in decades"
+	tests := []struct {
+		name, src, title string
+	}{
+		{"blank lines", capture(append([]string{title}, prose...)...), title},
+		{"no blank lines", strings.Join(append([]string{title}, prose...), "\n"), title},
+		{"no headline", capture(prose...), ""},
+		{"one paragraph", prose[0], ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := cleanText(tt.src)
+			checkAccounted(t, tt.src, a)
+			if a.Title != tt.title {
+				t.Errorf("Title = %q, want %q", a.Title, tt.title)
+			}
+			want := len(prose)
+			if tt.name == "one paragraph" {
+				want = 1
+			}
+			if len(a.Blocks) != want {
+				t.Errorf("kept %d blocks, want %d:\n%s", len(a.Blocks), want, a.Text())
+			}
+		})
+	}
+}
