@@ -4,7 +4,7 @@
 #   make check    verify that the committed public/ equals a fresh build
 GO ?= go
 
-.PHONY: all build test vet lint-workflows check fuzz bench
+.PHONY: all build test vet lint-workflows check fuzz bench corpus
 all: build
 
 build:
@@ -46,5 +46,15 @@ fuzz:
 		fi; \
 	done
 
+# Benchmarks of the whole build, each stage and Write at N = 3 (the
+# committed dossier), 100 and 1,000 sources; BENCH_LARGE=1 adds 10,000.
+# BENCHTIME=5x for steadier figures.
+BENCHTIME ?= 1x
 bench:
-	$(GO) test ./... -run '^$$' -bench . -benchmem
+	GEN_BENCH_LARGE=$(BENCH_LARGE) $(GO) test ./internal/site -run '^$$' -bench 'Build$$|Build/|Stage|Write' -benchmem -benchtime $(BENCHTIME)
+
+# A synthetic dossier of N sources for benchmarks: make corpus N=1000 OUT=/tmp/corpus
+N ?= 1000
+OUT ?= /tmp/gen-corpus-$(N)
+corpus:
+	$(GO) run ./internal/corpus/cmd/corpus -n $(N) -out $(OUT)
