@@ -121,7 +121,7 @@ var (
 		"cancel reply", "post comment", "post a comment", "your email address will not be published", "required fields are marked",
 		"save my name", "akismet", "comment data is processed", "comments are closed", "comment is closed", "comments closed",
 		"log in to comment", "login to comment", "log in to reply", "join the conversation", "join the discussion",
-		"notify me of follow-up", "notify me of new", "be the first to comment", "responses to “", "responses to \"", "response to “",
+		"notify me of follow-up", "notify me of new", "| permalink", "permalink |", "be the first to comment", "responses to “", "responses to \"", "response to “",
 		"deixe uma resposta", "deixe um comentário", "deja una respuesta", "deja un comentario", "laisser un commentaire",
 		"laisser une réponse", "schreibe einen kommentar", "hinterlasse einen kommentar", "lascia un commento",
 		"оставить комментарий", "добавить комментарий", "não será publicado", "no será publicado", "ne sera pas publiée",
@@ -134,7 +134,7 @@ var (
 	// of share, follow and subscribe prompts.
 	promptWords = func() map[string]bool {
 		m := make(map[string]bool)
-		for _, w := range strings.Fields(`share shares shared tweet follow subscribe subscriber subscribers signup register
+		for _, w := range strings.Fields(`share shares shared sharing tweet follow subscribe subscriber subscribers signup register
 			newsletter newsletters listen podcast download whatsapp telegram facebook twitter linkedin pinterest reddit
 			instagram youtube email e-mail print bookmark save gift comment comments flipboard messenger app notification
 			notifications teilen condividi поделиться assine iscriviti`) {
@@ -145,11 +145,13 @@ var (
 	promptStems   = []string{"compartilh", "compart", "partag", "suscr", "abonn"}
 	promptPhrases = []string{"sign up", "sign in", "log in", "login", "copy link", "google news", "click here", "read more",
 		"continue reading", "load more", "show more"}
-	relatedRE = regexp.MustCompile(`^(?:related(?: posts?| articles?| stories| news| content| topics| coverage| reading| links)?|more (?:stories|news|articles|headlines|videos|from|on|in|like this)\b.*|most (?:popular|read|viewed|shared|commented)|recent (?:comments|posts|articles|news)|popular(?: posts| stories| now)?|trending(?: now| stories| topics| news)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles)?|read next|up next|what to read next|latest(?: news| stories| posts| articles| headlines)?|top stories|editor'?s picks?|archives?(?: months)?|categories|tags?|topics|further reading|see more|must read|in case you missed it|more to explore|around the web|from around the web|other news|news feed|don't miss|(?:artigos|posts|notícias|matérias) relacionad[oa]s|(?:artículos|entradas|noticias) relacionad[oa]s|articles (?:similaires|connexes)|(?:à )?lire aussi|verwandte artikel|ähnliche artikel|das könnte sie auch interessieren|mehr zum thema|похожие (?:статьи|новости)|читайте также|articoli correlati|leggi anche|veja também|lea también|ver también)[\s:.…]*$`)
+	relatedRE = regexp.MustCompile(`^(?:related(?: posts?| articles?| stories| news| content| topics| coverage| reading| links)?|more (?:stories|news|articles|headlines|videos|from|on|in|like this)\b.*|most (?:popular|read|viewed|shared|commented)|recent (?:comments|posts|articles|news)|popular(?: posts| stories| now)?|trending(?: now| stories| topics| news)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles)?|read next|up next|next up(?: in .*)?|what to read next|latest(?: news| stories| posts| articles| headlines)?|top stories|editor'?s picks?|archives?(?: months)?|categories|tags?|topics|further reading|see more|must read|in case you missed it|more to explore|around the web|from around the web|other news|news feed|don't miss|(?:artigos|posts|notícias|matérias) relacionad[oa]s|(?:artículos|entradas|noticias) relacionad[oa]s|articles (?:similaires|connexes)|(?:à )?lire aussi|verwandte artikel|ähnliche artikel|das könnte sie auch interessieren|mehr zum thema|похожие (?:статьи|новости)|читайте также|articoli correlati|leggi anche|veja também|lea también|ver también)[\s:.…]*$`)
 	teaserRE  = regexp.MustCompile(`^(?:see also|also read|read also|also see|read more|related|more|watch|also watch|must read|don't miss|recommended|read|related article|related story|related news|click here to read|also on [a-z.]+)\s*[:|\-–—]*\s+\S`)
 	// legalNotices mark even a long line as a legal notice.
 	legalNotices = []string{"all rights reserved", "subject to copyright", "may not be reproduced", "may not be published, broadcast",
 		"without the prior written permission", "without written permission"}
+	// creditRE matches the reporting credits at the end of wire copy.
+	creditRE     = regexp.MustCompile(`\bcontributed (?:to this report|reporting|research|to this story)|^\(?(?:additional )?(?:reporting|writing|editing) by\b`)
 	emailRE      = regexp.MustCompile(`\S@\S+\.\w`)
 	teaserTagRE  = regexp.MustCompile(`\[\p{Lu}{3,}\]$`) // "… [VIDEO]", "… [INSIGHT]"
 	legalRE      = regexp.MustCompile(`\(c\)\s*\d{4}`)
@@ -203,6 +205,9 @@ func boilerplate(s string, ws []string) string {
 		return ReasonNavigation
 	case isCaption(s):
 		return ReasonCaption
+	}
+	if nw <= 40 && creditRE.MatchString(lower) {
+		return ReasonByline
 	}
 	if nw > 14 {
 		return ""

@@ -247,8 +247,8 @@ func readMeta(a *Article, ls []*tline, title, start, end int) {
 	}
 	if a.Meta.Author == "" {
 		for _, l := range ls {
-			if l.chrome == ReasonByline {
-				a.Meta.Author, _, _ = parseByline(l.text)
+			if name, _, ok := parseByline(l.text); ok && l.chrome == ReasonByline {
+				a.Meta.Author = name
 				break
 			}
 		}
