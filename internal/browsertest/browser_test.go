@@ -168,7 +168,7 @@ type overflow struct {
 // structureJS lists what a page lacks for readers of assistive technology
 // beyond axe-core's default rules: exactly one h1; one banner, navigation,
 // main and contentinfo landmark; header cells in every table; a name for
-// every SVG that is not hidden.
+// every SVG that is not hidden; contrast of SVG text, which axe-core skips.
 const structureJS = `(() => {
 	const problems = [];
 	const count = (sel, want, what) => {
@@ -194,6 +194,21 @@ const structureJS = `(() => {
 		const label = (svg.getAttribute('aria-label') || '') + ids.map((id) => (document.getElementById(id) || {}).textContent || '').join(' ');
 		if (svg.getAttribute('role') !== 'img') problems.push('svg ' + (i + 1) + ' has no role=img');
 		if (label.trim() === '') problems.push('svg ' + (i + 1) + ' has no text alternative');
+	});
+	// axe-core leaves SVG text out of its colour-contrast rule.
+	const rgb = (c) => (c.match(/[\d.]+/g) || []).slice(0, 3).map(Number);
+	const lum = (c) => {
+		const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+		return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+	};
+	const paper = getComputedStyle(document.body).backgroundColor;
+	document.querySelectorAll('svg text').forEach((el) => {
+		const st = getComputedStyle(el), svg = el.ownerSVGElement;
+		const px = parseFloat(st.fontSize) * (svg && svg.getScreenCTM() ? svg.getScreenCTM().a : 1);
+		const large = px >= 24 || (px >= 18.66 && Number(st.fontWeight) >= 700);
+		const [l1, l2] = [lum(st.fill), lum(paper)].sort((x, y) => y - x);
+		const ratio = (l1 + 0.05) / (l2 + 0.05);
+		if (ratio < (large ? 3 : 4.5)) problems.push('svg text "' + el.textContent + '" has contrast ' + ratio.toFixed(2) + ' (' + st.fill + ' on ' + paper + ')');
 	});
 	return problems;
 })()`

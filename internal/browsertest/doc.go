@@ -19,7 +19,8 @@
 //     HTTP at 1280 it also checks the structure axe-core does not: one h1;
 //     one banner, nav, main and contentinfo; column headers and a caption
 //     on every table, a row header on every row of the claims and coverage
-//     tables; role=img and a text alternative on every visible SVG.
+//     tables; role=img and a text alternative on every visible SVG, and
+//     4.5:1 contrast for SVG text (3:1 when large), which axe-core skips.
 //   - TestNotFound asks for missing addresses, at the top of the site and
 //     deeper: status 404, the 404 page styled, nothing failing or leaving
 //     the site, and at the top its navigation works.
