@@ -216,7 +216,7 @@ var nameParticles = map[string]bool{"van": true, "von": true, "de": true, "der":
 // by their label at the start, or by a picture agency's credit at the
 // end.
 var (
-	captionStartRE  = regexp.MustCompile(`(?i)^(?:\d+\s*of\s*\d+\S|in this (?:[\w.,]+ ){0,6}(?:file )?photo|\(?\s*(?:photo|photos|image|images|picture|pictures|photograph|file photo|file image|illustration|graphic|credit|photo credit|image credit|image source|representational image|representative image)\s*(?:credit)?\s*[:|(/–—-])`)
+	captionStartRE  = regexp.MustCompile(`(?i)^(?:\d+\s*of\s*\d+\S|in this (?:[\w.,]+ ){0,6}(?:file )?photo|\(?\s*(?:photo|photos|image|images|picture|pictures|photograph|file photo|file image|illustration|graphic|credit|photo credit|image credit|image source|representational image|representative image)\s*(?:credit)?\s*[:|(/–—-]|(?:image|media|video|photo) ?caption|courtesy of\b)`)
 	captionCreditRE = regexp.MustCompile(`(?i)\b(?:getty images|shutterstock|afp via getty|reuters/[a-z]+|ap photo|photo by [a-z]+|file photo)\)?\.?$`)
 	creditLabelRE   = regexp.MustCompile(`(?i)\b(?:credit|image|picture|pic|photo|image credit|photo credit|image source):\s*[^.]{2,60}\)?$`)
 	agencyCreditRE  = regexp.MustCompile(`\p{L}[\p{L}.]* ?/ ?(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|dpa|DPA|Anadolu|Xinhua|Bloomberg|Sipa|Shutterstock)(?: [Ff]ile| via Getty Images| Photo| Images)?\)?\.?$`)
@@ -224,6 +224,10 @@ var (
 
 // captionPhrases mark a caption anywhere in a line (lower case).
 var captionPhrases = []string{"file photo", "(ap photo", "(afp photo", "(reuters photo", "(getty photo", "(pictured)"}
+
+// shortCreditRE matches a picture credit on a line of its own: "Jane
+// Doe, AP", "Registry via AP".
+var shortCreditRE = regexp.MustCompile(`^\p{Lu}[\p{L}.'’ -]{1,60}(?:, | via )(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Bloomberg|Shutterstock)$`)
 
 // weekdayDateRE matches the "Tuesday, Nov. 19, 2019" of news-wire photo
 // captions; article text names the weekday alone.
@@ -234,7 +238,7 @@ func isCaption(s string) bool {
 	if len(s) > 400 {
 		return false
 	}
-	if captionStartRE.MatchString(s) || containsAny(strings.ToLower(s), captionPhrases) {
+	if captionStartRE.MatchString(s) || containsAny(strings.ToLower(s), captionPhrases) || shortCreditRE.MatchString(s) {
 		return true
 	}
 	tail := s
