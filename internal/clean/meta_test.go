@@ -118,3 +118,29 @@ func TestParseBylineLanguages(t *testing.T) {
 		}
 	}
 }
+
+func TestIsCaption(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Photo: Chinese exposition at the international forum", true},
+		{"Image caption The mayor at the opening", true},
+		{"The harbour at dusk (Image: GETTY)", true},
+		{"A bus in the rain. (AP Photo/Jane Doe)", true},
+		{"In this Dec. 12, 2006, file photo, two astronauts work outside the station.", true},
+		{"Teachers rally at the Statehouse in Indianapolis, Tuesday, Nov. 19, 2019, calling for higher pay.", true},
+		{"Jane Doe, AP", true},
+		{"The house where he was born.Leonhard Foeger / Reuters file", true},
+		{"Courtesy of Andrew Vaughan", true},
+		{"2of4A shopper looks at extension cords", true},
+		{"The council voted on Tuesday to expand the bus network.", false},
+		{"Officials told Reuters the talks would continue.", false},
+		{"Photography is his passion, he said.", false},
+	}
+	for _, tt := range tests {
+		if got := isCaption(tt.in); got != tt.want {
+			t.Errorf("isCaption(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
