@@ -223,7 +223,7 @@ var (
 )
 
 // captionPhrases mark a caption anywhere in a line (lower case).
-var captionPhrases = []string{"file photo", "(ap photo", "(afp photo", "(reuters photo", "(getty photo", "(pictured)"}
+var captionPhrases = []string{"credit...", "credit…", "file photo", "(ap photo", "(afp photo", "(reuters photo", "(getty photo", "(pictured)"}
 
 // shortCreditRE matches a picture credit on a line of its own: "Jane
 // Doe, AP", "Registry via AP".

@@ -146,3 +146,18 @@ func isBio(l *tline, author string) bool {
 	}
 	return bioRE.MatchString(strings.ToLower(l.text))
 }
+
+// skipDeck moves the start of the body past a byline, date or read-time
+// line among its first lines: what comes before it is the headline's
+// deck (summary), not the article.
+func skipDeck(ls []*tline, start, end int) int {
+	for i := start; i <= end && i < start+4; i++ {
+		switch ls[i].chrome {
+		case ReasonByline, ReasonDate, ReasonReadTime:
+			if i+1 <= end {
+				return i + 1
+			}
+		}
+	}
+	return start
+}

@@ -88,6 +88,7 @@ func cleanText(src string) *Article {
 		end, comments = e, e+1
 	}
 	start, end = splitItems(ls, start, end)
+	start = skipDeck(ls, start, end)
 	end = cutAtEndMarker(ls, start, end)
 	for end > start && isGenericBio(ls[end]) {
 		ls[end].chrome = ReasonAuthorBio
