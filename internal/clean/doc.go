@@ -54,9 +54,11 @@
 //     then chosen above it and its near-duplicates are marked, and the
 //     region is found again. The region is then narrowed: a list of
 //     stories with their own dates or bylines is split and its largest
-//     piece kept; it ends before readers' comments, before an end
-//     marker (related heading, comment form, copyright) that has little
-//     prose after it, and before an author biography.
+//     piece kept; it starts after a byline or date among its first
+//     lines (what precedes it is the headline's deck); it ends before
+//     readers' comments, before an end marker (related heading, comment
+//     form, copyright) that has little prose after it, and before an
+//     author biography.
 //  5. Headline. Among the 40 lines above the body, the most
 //     headline-like line (3–30 words, no final full stop) near the body
 //     wins, favoured when a near-duplicate follows it or a breadcrumb
