@@ -337,6 +337,8 @@ func removeRest(ls []*tline, start, end, comments int, author string) {
 			l.reason = ReasonAuthorBio
 		case i >= comments && len(l.ws) >= 3:
 			l.reason = ReasonComments
+		case i > end && i > 0 && ls[i-1].reason == ReasonRelated && ls[i-1].n == l.n-1:
+			l.reason = ReasonRelated // the list under a related heading
 		case i < start:
 			if len(l.ws) >= 8 && endsSentence(l.text) {
 				l.reason = ReasonSidebar
