@@ -146,7 +146,7 @@ var (
 	promptPhrases = []string{"sign up", "sign in", "log in", "login", "copy link", "google news", "click here", "read more",
 		"continue reading", "load more", "show more"}
 	relatedRE = regexp.MustCompile(`^(?:related(?: posts?| articles?| stories| news| content| topics| coverage| reading| links)?|more (?:stories|news|articles|headlines|videos|from|on|in|like this)\b.*|most (?:popular|read|viewed|shared|commented)|recent (?:comments|posts|articles|news)|popular(?: posts| stories| now)?|trending(?: now| stories| topics| news)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles)?|read next|up next|next up(?: in .*)?|what to read next|latest(?: news| stories| posts| articles| headlines)?|top stories|editor'?s picks?|archives?(?: months)?|categories|tags?|topics|further reading|see more|must read|in case you missed it|more to explore|around the web|from around the web|other news|news feed|don't miss|(?:artigos|posts|notícias|matérias) relacionad[oa]s|(?:artículos|entradas|noticias) relacionad[oa]s|articles (?:similaires|connexes)|(?:à )?lire aussi|verwandte artikel|ähnliche artikel|das könnte sie auch interessieren|mehr zum thema|похожие (?:статьи|новости)|читайте также|articoli correlati|leggi anche|veja também|lea también|ver también)[\s:.…]*$`)
-	teaserRE  = regexp.MustCompile(`^(?:see also|also read|read also|also see|read more|related|more|watch|also watch|must read|don't miss|recommended|read|related article|related story|related news|click here to read|also on [a-z.]+)\s*[:|\-–—]*\s+\S`)
+	teaserRE  = regexp.MustCompile(`^(?:see also|also read|read also|also see|read more|must read|don't miss|click here to read|also on [a-z.]+)\s*[:|\-–—]*\s+\S|^(?:more|watch|also watch|read|related|related articles?|related stor(?:y|ies)|related news|recommended)\s*[:|\-–—]+\s*\S`)
 	// legalNotices mark even a long line as a legal notice.
 	legalNotices = []string{"all rights reserved", "subject to copyright", "may not be reproduced", "may not be published, broadcast",
 		"without the prior written permission", "without written permission"}
@@ -193,7 +193,7 @@ func boilerplate(s string, ws []string) string {
 		return ReasonAdvertisement
 	case nw <= 30 && teaserRE.MatchString(lower) && !endsSentence(s), nw <= 30 && teaserTagRE.MatchString(s):
 		return ReasonTeaser
-	case nw <= 30 && promptStartRE.MatchString(lower) && promptVocabulary(lower, ws) > 0 && (!endsSentence(s) || nw <= 12):
+	case nw <= 30 && promptStartRE.MatchString(lower) && len(ws) > 1 && promptVocabulary(lower, ws[1:]) > 0 && (!endsSentence(s) || nw <= 12):
 		return ReasonPrompt
 	case nw <= 6 && promptVocabulary(lower, ws) > 0 && !endsSentence(s),
 		nw <= 12 && emailRE.MatchString(s),

@@ -233,6 +233,10 @@ var shortCreditRE = regexp.MustCompile(`^\p{Lu}[\p{L}.'’ -]{1,60}(?:, | via )(
 // captions; article text names the weekday alone.
 var weekdayDateRE = regexp.MustCompile(`\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), ` + "(?i:" + monthRE + `)\s+\d{1,2}, \d{4}\b`)
 
+// reportingRE matches the verbs of reporting, which captions (describing
+// a picture) rarely use and article text often does.
+var reportingRE = regexp.MustCompile(`\b(?:said|says|told|tells|according to|reported|announced|added)\b`)
+
 // isCaption reports whether s is a photo caption or credit.
 func isCaption(s string) bool {
 	if len(s) > 400 {
@@ -248,7 +252,7 @@ func isCaption(s string) bool {
 	return captionCreditRE.MatchString(tail) ||
 		strings.Contains(tail, ":") && creditLabelRE.MatchString(tail) ||
 		strings.Contains(tail, "/") && agencyCreditRE.MatchString(tail) ||
-		strings.Contains(s, "day, ") && weekdayDateRE.MatchString(s)
+		strings.Contains(s, "day, ") && weekdayDateRE.MatchString(s) && !reportingRE.MatchString(s)
 }
 
 // agencies are the news agencies and outlets whose credits set

@@ -336,3 +336,50 @@ func TestTextPlainArticle(t *testing.T) {
 		})
 	}
 }
+
+// TestBoilerplate checks the line vocabulary on its own, including body
+// lines that merely use its words.
+func TestBoilerplate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"error: Content is protected !!", ReasonCopyProtection},
+		{"msid 109260264,imgsize", ReasonTracking},
+		{"4 Min Read", ReasonReadTime},
+		{"Reading time: 6 minutes", ReasonReadTime},
+		{"Related Posts", ReasonRelated},
+		{"You may also like...", ReasonRelated},
+		{"Читайте также", ReasonRelated},
+		{"Please enter your comment!", ReasonCommentForm},
+		{"34 Comments", ReasonCommentForm},
+		{"jsmith says:", ReasonCommentForm},
+		{"3 hours ago", ReasonDate},
+		{"Advertisement", ReasonAdvertisement},
+		{"See also  Donald Trump claims something", ReasonTeaser},
+		{"Watch: The mayor explains the plan", ReasonTeaser},
+		{"Follow us on Google news ,Twitter , and Join Whatsapp Group of example.in", ReasonPrompt},
+		{"Share This Article", ReasonPrompt},
+		{"Sign up for our newsletter", ReasonPrompt},
+		{"Write to Jane Doe at jane.doe@example.com", ReasonPrompt},
+		{"© 2024 Example Media. All rights reserved.", ReasonLegal},
+		{"HomeWorld NewsChina: a headline", ReasonNavigation},
+		{"Home › World › Asia", ReasonNavigation},
+		{"Photo: A bus at the central station", ReasonCaption},
+		{"Sun. May 26th, 2024", ReasonDate},
+		{"By Natasha Kumar", ReasonByline},
+		{"Keith Bradsher contributed reporting from Hong Kong.", ReasonByline},
+		// Body lines that use the vocabulary.
+		{"More than a third of the staff will leave this week.", ""},
+		{"More than words", ""},
+		{"Read the report and you will see why the council changed its mind.", ""},
+		{"Shares in the company fell 5% on Monday after the announcement.", ""},
+		{"The company declined to comment.", ""},
+		{"He told Reuters the talks would resume on Friday, April 12, 2024, in Geneva.", ""},
+		{"By the end of the year, prices had doubled.", ""},
+		{"Home prices rose again in March, the agency said.", ""},
+		{"Follow the money, the investigators said, and you will find the culprits.", ""},
+	}
+	for _, tt := range tests {
+		if got := boilerplate(tt.in, words(tt.in)); got != tt.want {
+			t.Errorf("boilerplate(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
