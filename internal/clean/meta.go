@@ -216,7 +216,7 @@ var nameParticles = map[string]bool{"van": true, "von": true, "de": true, "der":
 // by their label at the start, or by a picture agency's credit at the
 // end.
 var (
-	captionStartRE  = regexp.MustCompile(`(?i)^(?:\d+\s*of\s*\d+\S|in this (?:[\w.,]+ ){0,6}(?:file )?photo|\(?\s*(?:photo|photos|image|images|picture|pictures|photograph|file photo|file image|illustration|graphic|credit|photo credit|image credit|image source|representational image|representative image)\s*(?:credit)?\s*[:|(/–—-]|(?:image|media|video|photo) ?caption|courtesy of\b)`)
+	captionStartRE  = regexp.MustCompile(`(?i)^(?:\d+\s*of\s*\d+\S|in this (?:[\w.,]+ ){0,6}(?:file )?photo|\(?\s*(?:photo|photos|image|images|picture|pictures|photograph|file photo|file image|illustration|graphic|credit|photo credit|image credit|image source|representational image|representative image)\s*(?:credit)?(?:\s*[:|(/]|\s+[–—-])|(?:image|media|video|photo) ?caption|courtesy of\b)`)
 	captionCreditRE = regexp.MustCompile(`(?i)\b(?:getty images|shutterstock|afp via getty|reuters/[a-z]+|ap photo|photo by [a-z]+|file photo)\)?\.?$`)
 	creditLabelRE   = regexp.MustCompile(`(?i)\b(?:credit|image|picture|pic|photo|image credit|photo credit|image source):\s*[^.]{2,60}\)?$`)
 	agencyCreditRE  = regexp.MustCompile(`\p{L}[\p{L}.]* ?/ ?(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|dpa|DPA|Anadolu|Xinhua|Bloomberg|Sipa|Shutterstock)(?: [Ff]ile| via Getty Images| Photo| Images)?\)?\.?$`)

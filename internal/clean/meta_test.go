@@ -137,6 +137,9 @@ func TestIsCaption(t *testing.T) {
 		{"The council voted on Tuesday to expand the bus network.", false},
 		{"Officials told Reuters the talks would continue.", false},
 		{"Photography is his passion, he said.", false},
+		{"Credit-card debt rose for the third month in a row.", false},
+		{"Image-conscious politicians avoided the cameras.", false},
+		{"Photo – Reuters", true},
 	}
 	for _, tt := range tests {
 		if got := isCaption(tt.in); got != tt.want {
