@@ -23,8 +23,7 @@ const (
 // that [Guard.NearMisses] looks only at the sentences that hold the
 // rare, heavy terms of a claim, never at every sentence of every source.
 type Guard struct {
-	df map[string]int // sentences holding each term
-	n  int            // sentences in all
+	n int // sentences in all
 
 	ids      map[string]int32 // term → id, in order of first appearance
 	keys     []string         // id → term
@@ -44,27 +43,31 @@ type sentence struct {
 
 // NewGuard prepares a Guard over all sources, each given as paragraphs.
 func NewGuard(sources [][]string) *Guard {
-	g := &Guard{df: map[string]int{}, ids: map[string]int32{}}
+	g := &Guard{ids: map[string]int32{}}
 	for si, paras := range sources {
 		for pi, p := range paras {
 			for _, sp := range Sentences(p) {
 				text := p[sp.Start:sp.End]
 				s := sentence{text: text, src: int32(si), para: int32(pi), from: int32(len(g.terms))}
-				idx := int32(len(g.sents))
-				for k := range terms(text) {
-					g.df[k]++
-					id, ok := g.ids[k]
+				eachTerm(text, func(t term) {
+					id, ok := g.ids[t.key]
 					if !ok {
 						id = int32(len(g.keys))
-						g.ids[k] = id
-						g.keys = append(g.keys, k)
+						g.ids[t.key] = id
+						g.keys = append(g.keys, t.key)
 						g.postings = append(g.postings, nil)
 					}
 					g.terms = append(g.terms, id)
+				})
+				ids := g.terms[s.from:]
+				slices.Sort(ids)
+				ids = slices.Compact(ids)
+				g.terms = g.terms[:int(s.from)+len(ids)]
+				s.to = int32(len(g.terms))
+				idx := int32(len(g.sents))
+				for _, id := range ids {
 					g.postings[id] = append(g.postings[id], idx)
 				}
-				s.to = int32(len(g.terms))
-				slices.Sort(g.terms[s.from:s.to])
 				g.sents = append(g.sents, s)
 				g.n++
 			}
@@ -73,19 +76,27 @@ func NewGuard(sources [][]string) *Guard {
 	return g
 }
 
+// df is the number of sentences holding the term key.
+func (g *Guard) df(key string) int {
+	if id, ok := g.ids[key]; ok {
+		return len(g.postings[id])
+	}
+	return 0
+}
+
 // weight is a term's kind weight times its rarity.
 func (g *Guard) weight(key string, kind float64) float64 {
 	if g == nil || g.n == 0 {
 		return kind
 	}
-	return kind * math.Log(1+float64(g.n)/float64(g.df[key]+1))
+	return kind * math.Log(1+float64(g.n)/float64(g.df(key)+1))
 }
 
 // strong reports whether a shared term can make a near miss: a figure
 // (not a year) or a name that is rare in the dossier.
 func (g *Guard) strong(key string, kind float64) bool {
 	figure := strings.HasPrefix(key, "#") && !isYear(key)
-	rareName := kind == 2 && (g == nil || float64(g.df[key]) <= 0.2*float64(g.n))
+	rareName := kind == 2 && (g == nil || float64(g.df(key)) <= 0.2*float64(g.n))
 	return figure || rareName
 }
 

@@ -144,23 +144,45 @@ type term struct {
 // terms returns the distinct terms of s.
 func terms(s string) map[string]float64 {
 	out := map[string]float64{}
-	words := strings.FieldsFunc(s, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '%' || r == '$' || r == '.' || r == ',' || r == '-')
-	})
-	for i, w := range words {
-		w = strings.Trim(w, ".,-")
-		if w == "" {
-			continue
-		}
-		t := classify(w, i == 0)
-		if t.key == "" {
-			continue
-		}
+	eachTerm(s, func(t term) {
 		if t.weight > out[t.key] {
 			out[t.key] = t.weight
 		}
-	}
+	})
 	return out
+}
+
+// eachTerm calls f with every term of s, in order, repeats included,
+// without allocating a map as terms does.
+func eachTerm(s string, f func(term)) {
+	isSep := func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '%' || r == '$' || r == '.' || r == ',' || r == '-')
+	}
+	i := 0 // index of the word, as strings.FieldsFunc would number it
+	for pos := 0; pos < len(s); {
+		r, n := utf8.DecodeRuneInString(s[pos:])
+		if isSep(r) {
+			pos += n
+			continue
+		}
+		start := pos
+		for pos < len(s) {
+			r, n := utf8.DecodeRuneInString(s[pos:])
+			if isSep(r) {
+				break
+			}
+			pos += n
+		}
+		w := strings.Trim(s[start:pos], ".,-")
+		first := i == 0
+		i++
+		if w == "" {
+			continue
+		}
+		if t := classify(w, first); t.key != "" {
+			f(t)
+		}
+	}
 }
 
 func classify(w string, first bool) term {

@@ -47,10 +47,7 @@ func Figures(paras []string) []Figure {
 	for i, p := range paras {
 		for _, sp := range Sentences(p) {
 			sent := p[sp.Start:sp.End]
-			if !mayHoldFigure(sent) {
-				continue // most sentences: skip the regular expression
-			}
-			for _, m := range figureRE.FindAllStringSubmatchIndex(sent, -1) {
+			for _, m := range figureMatches(sent) {
 				var kind Kind
 				for g := 1; g < len(names); g++ {
 					if m[2*g] >= 0 {
@@ -85,10 +82,90 @@ func Figures(paras []string) []Figure {
 	return out
 }
 
-// mayHoldFigure reports whether s has a digit or a multiple ("twice",
-// "three times"): a cheap test before the regular expression.
-func mayHoldFigure(s string) bool {
-	return strings.ContainsAny(s, "0123456789") || strings.Contains(s, "twice") || strings.Contains(s, "times") || strings.Contains(s, "Twice")
+// figureMatches returns figureRE.FindAllStringSubmatchIndex(sent, -1),
+// running the expression only on the stretches of sent that can hold a
+// figure, which is far cheaper than trying it at every byte.
+//
+// Every match holds a digit, a currency sign or the word "twice" or
+// "times" (the candidates), starts at most one word before the word
+// holding its candidate and ends at most two words after it ("US$ 900
+// billion", "three times", "90 per cent", "900 million dollars"). A
+// window runs from the start of the word before each candidate's word to
+// the end of the third word after it, at ASCII white space, and windows
+// that touch are merged; so every match lies inside one window, no match
+// crosses a window's edge, and the edges, being white space or the ends
+// of sent, look to \b as they do in sent.
+func figureMatches(sent string) [][]int {
+	type span struct{ start, end int } // word
+	var words []span
+	for i := 0; i < len(sent); {
+		for i < len(sent) && asciiSpace(sent[i]) {
+			i++
+		}
+		if i == len(sent) {
+			break
+		}
+		j := i
+		for j < len(sent) && !asciiSpace(sent[j]) {
+			j++
+		}
+		words = append(words, span{i, j})
+		i = j
+	}
+	var out [][]int
+	for w := 0; w < len(words); w++ {
+		if !candidate(sent[words[w].start:words[w].end]) {
+			continue
+		}
+		first, last := max(w-1, 0), min(w+3, len(words)-1)
+		// Extend over the candidates the window reaches.
+		for k := w + 1; k <= last; k++ {
+			if candidate(sent[words[k].start:words[k].end]) {
+				last = min(k+3, len(words)-1)
+			}
+		}
+		start, end := words[first].start, words[last].end
+		for _, m := range figureRE.FindAllStringSubmatchIndex(sent[start:end], -1) {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += start
+				}
+			}
+			out = append(out, m)
+		}
+		w = last
+	}
+	return out
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+
+// candidate reports whether a word may hold part of a figure: a digit, a
+// currency sign, or "twice" or "times" in any case. The Kelvin sign and
+// the long s, which (?i) folds to k and s, count as candidates too.
+func candidate(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= '0' && c <= '9' || c == '$' {
+			return true
+		}
+	}
+	if strings.ContainsAny(w, "€£₹\u212a\u017f") {
+		return true
+	}
+	return containsFold(w, "twice") || containsFold(w, "times")
+}
+
+// containsFold reports whether w contains the lower-case ASCII word sub,
+// ignoring ASCII case.
+func containsFold(w, sub string) bool {
+	for i := 0; i+len(sub) <= len(w); i++ {
+		if strings.EqualFold(w[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // ordinalOrPart skips "5th", "P-8I"-like fragments glued to letters.
@@ -114,7 +191,7 @@ func measure(sent string, start, end int) string {
 		var out []string
 		for _, w := range words {
 			clean := strings.Trim(w, ".,;:!?\"'“”‘’()")
-			if len(terms(clean)) > 0 && !strings.HasPrefix(firstKey(clean), "#") {
+			if k, ok := firstKey(clean); ok && !strings.HasPrefix(k, "#") {
 				out = append(out, clean)
 			}
 			if len(out) == 3 || strings.ContainsAny(w, ".,;:!?") {
@@ -134,11 +211,14 @@ func measure(sent string, start, end int) string {
 	return strings.Join(words, " ")
 }
 
-func firstKey(w string) string {
-	for k := range terms(w) {
-		return k
-	}
-	return ""
+// firstKey returns the key of the first term of w, if it has one.
+func firstKey(w string) (key string, ok bool) {
+	eachTerm(w, func(t term) {
+		if !ok {
+			key, ok = t.key, true
+		}
+	})
+	return key, ok
 }
 
 var spaces = regexp.MustCompile(`\s+`)
@@ -170,13 +250,13 @@ func context(sent string, start, end int) ([]string, map[string]string) {
 	words := map[string]string{}
 	for _, w := range append(before, after...) {
 		w = strings.ToLower(strings.Trim(w, ".,;:!?\"'“”‘’()"))
-		for k := range terms(w) {
-			if !strings.HasPrefix(k, "#") {
-				if _, ok := words[k]; !ok {
-					words[k] = w
+		eachTerm(w, func(t term) {
+			if !strings.HasPrefix(t.key, "#") {
+				if _, ok := words[t.key]; !ok {
+					words[t.key] = w
 				}
 			}
-		}
+		})
 	}
 	out := make([]string, 0, len(words))
 	for k := range words {
