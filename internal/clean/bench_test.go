@@ -53,6 +53,11 @@ func TestBenchScore(t *testing.T) {
 				t.Errorf("%s%s: %v", id, kind, err)
 			} else {
 				pred = string(a.Text())
+				checkOutput(t, a)
+				if kind == ".scrape.txt" {
+					src, _ := decode(raw, false)
+					checkAccounted(t, src, a)
+				}
 			}
 			if *benchOut != "" {
 				os.WriteFile(filepath.Join(*benchOut, id+kind+".txt"), []byte(pred), 0o666)

@@ -37,6 +37,15 @@ func addCaptures(f *testing.F, ext string) {
 	}
 }
 
+// knownReasons are the documented Reason constants.
+var knownReasons = map[string]bool{
+	ReasonTitle: true, ReasonRepeatedTitle: true, ReasonNavigation: true, ReasonByline: true, ReasonDate: true,
+	ReasonCaption: true, ReasonReadTime: true, ReasonTeaser: true, ReasonPrompt: true, ReasonAuthorBio: true,
+	ReasonRelated: true, ReasonCommentForm: true, ReasonComments: true, ReasonSidebar: true, ReasonCopyProtection: true,
+	ReasonTracking: true, ReasonAdvertisement: true, ReasonLegal: true, ReasonFooter: true, ReasonShortFragment: true,
+	ReasonDuplicate: true,
+}
+
 // checkOutput checks what every cleaning must give: valid UTF-8,
 // one-line blocks, reasons, and Markdown that is valid UTF-8.
 func checkOutput(t *testing.T, a *Article) {
@@ -47,7 +56,7 @@ func checkOutput(t *testing.T, a *Article) {
 		}
 	}
 	for _, r := range a.Removed {
-		if !utf8.ValidString(r.Text) || r.Reason == "" {
+		if !utf8.ValidString(r.Text) || !knownReasons[r.Reason] {
 			t.Errorf("bad removed entry %+v", r)
 		}
 	}
