@@ -31,6 +31,7 @@ type axeViolation struct {
 // violation of its default rules: landmarks, headings, names, table
 // headers, text alternatives, colour contrast and the rest.
 func TestAxe(t *testing.T) {
+	setup(t)
 	src, err := os.ReadFile(filepath.Join(repoRoot, "node_modules", "axe-core", "axe.min.js"))
 	if err != nil {
 		requireTool(t, "axe-core is not installed (run npm ci at the repository root): %v", err)

@@ -217,6 +217,7 @@ const structureJS = `(() => {
 // from file://, at each width: nothing fails, nothing leaves the site and
 // nothing scrolls sideways.
 func TestPages(t *testing.T) {
+	setup(t)
 	for _, b := range bases() {
 		for _, w := range widths {
 			t.Run(fmt.Sprintf("%s/%d", b.name, w), func(t *testing.T) {
@@ -248,8 +249,15 @@ const targetJS = `((id) => {
 	const el = document.getElementById(id);
 	if (!el) return {found: false, hash: location.hash, path: location.pathname};
 	const r = el.getBoundingClientRect();
+	// What a reader sees at the top left of the element: the element,
+	// or something stuck over it (a sticky header).
+	const hit = document.elementFromPoint(r.left + Math.min(20, r.width / 2), Math.max(r.top, 0) + 4);
+	let cover = '';
+	if (hit && !el.contains(hit)) {
+		cover = hit.tagName.toLowerCase() + (hit.className ? '.' + hit.className : '') + ' "' + hit.textContent.slice(0, 40) + '"';
+	}
 	return {
-		found: true, target: el.matches(':target'), hash: location.hash, path: location.pathname,
+		found: true, target: el.matches(':target'), hash: location.hash, path: location.pathname, cover,
 		top: r.top, height: r.height, viewport: innerHeight,
 		background: getComputedStyle(el).backgroundColor,
 		page: getComputedStyle(document.body).backgroundColor,
@@ -268,11 +276,12 @@ type target struct {
 	Background string  `json:"background"`
 	Page       string  `json:"page"`
 	Text       string  `json:"text"`
+	Cover      string  `json:"cover"`
 }
 
 // checkTarget reports an error unless the element with the id is the
-// page's :target, starts inside the viewport and is highlighted. It
-// returns what it measured.
+// page's :target, starts inside the viewport, is highlighted and is not
+// covered at its top by anything else. It returns what it measured.
 func checkTarget(t *testing.T, ctx context.Context, where, id string) target {
 	t.Helper()
 	g := eval[target](t, ctx, fmt.Sprintf("%s(%q)", targetJS, id))
@@ -285,6 +294,8 @@ func checkTarget(t *testing.T, ctx context.Context, where, id string) target {
 		t.Errorf("%s: #%s is not in the viewport: its top is at %.0fpx, the viewport is %.0fpx high", where, id, g.Top, g.Viewport)
 	case g.Background == g.Page || g.Background == "rgba(0, 0, 0, 0)" || g.Background == "transparent":
 		t.Errorf("%s: #%s is not highlighted: its background is %s", where, id, g.Background)
+	case g.Cover != "":
+		t.Errorf("%s: the top of #%s is hidden under %s", where, id, g.Cover)
 	}
 	return g
 }
@@ -299,6 +310,7 @@ func checkTarget(t *testing.T, ctx context.Context, where, id string) target {
 // followed by its address as the browser resolves it in the claim's row,
 // which is what a click does, without reloading the claims page each time.
 func TestClaimPermalinks(t *testing.T) {
+	setup(t)
 	if len(dossier.Claims) == 0 {
 		t.Skip("the dossier has no claims")
 	}
@@ -354,7 +366,10 @@ func TestClaimPermalinks(t *testing.T) {
 					}
 					load(t, ctx, b.url+l.claim)
 					sel := chromedp.CSS(fmt.Sprintf(`[id=%q] td a[href=%q]`, strings.TrimPrefix(l.claim, claims+"#"), l.href))
-					if _, err := chromedp.RunResponse(ctx, chromedp.Click(sel)); err != nil {
+					cctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+					_, err := chromedp.RunResponse(cctx, chromedp.Click(sel))
+					cancel()
+					if err != nil {
 						t.Errorf("%s: clicking the %s quote: %v", l.claim, l.slug, err)
 						continue
 					}
@@ -403,6 +418,7 @@ const visibleJS = `((sels) => sels.map((sel) => {
 // TestVisible checks that the coverage matrix and the timeline are on
 // screen at each width.
 func TestVisible(t *testing.T) {
+	setup(t)
 	want := map[string][]string{
 		"index.html":    {"table.matrix", "ol.timeline"},
 		"timeline.html": {"ol.timeline"},
@@ -435,6 +451,7 @@ func TestVisible(t *testing.T) {
 // TestScreenshots saves full-page screenshots of the main pages at each
 // width in screenshots/ at the repository root, for a person to look at.
 func TestScreenshots(t *testing.T) {
+	setup(t)
 	shots := map[string]string{"index": "index.html", "claims": "claims.html", "timeline": "timeline.html"}
 	if len(dossier.Sources) > 0 {
 		slug := dossier.Sources[0].Slug
@@ -496,6 +513,7 @@ func sortedKeys[V any](m map[string]V) []string {
 // the page must be styled and load nothing that fails or lies outside the
 // site. At the top of the site its links must lead to the pages.
 func TestNotFound(t *testing.T) {
+	setup(t)
 	if !slices.Contains(pages, "404.html") {
 		t.Skip("the build has no 404.html")
 	}

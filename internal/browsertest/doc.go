@@ -5,12 +5,14 @@
 //
 // # What the tests check
 //
-// TestMain builds the site into a temporary folder with site.Build and
-// serves it from a loopback HTTP server under a subpath,
-// http://127.0.0.1:PORT/dossier/, as GitHub Pages serves a project site;
-// a path that names no file gets 404.html with status 404, as there. The
-// pages are every .html file of the build, found in the output, so a new
-// page is tested without a change here.
+// The first test builds the site into a temporary folder with site.Build
+// (inside the test, so that go test sees the files it reads and does not
+// reuse a cached result after a template changes) and serves it from a
+// loopback HTTP server under a subpath, http://127.0.0.1:PORT/dossier/, as
+// GitHub Pages serves a project site; a path that names no file gets
+// 404.html with status 404, as there. The pages are every .html file of
+// the build, found in the output, so a new page is tested without a change
+// here.
 //
 //   - TestPages loads every page over HTTP and from file://, at 1280 and
 //     at 375 CSS pixels wide: no console error, no uncaught exception, no

@@ -66,21 +66,49 @@ func TestMain(m *testing.M) {
 }
 
 func run(m *testing.M) int {
-	tmp, err := os.MkdirTemp("", "gen-browsertest-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	defer os.RemoveAll(tmp)
-	if err := buildSite(filepath.Join(tmp, "public")); err != nil {
-		fmt.Fprintln(os.Stderr, "browsertest: building the site:", err)
-		return 1
-	}
-	srv := httptest.NewServer(pagesHandler("/dossier/", siteDir))
-	defer srv.Close()
-	httpBase = srv.URL + "/dossier/"
-	defer stopBrowser()
+	defer cleanup()
 	return m.Run()
+}
+
+// The shared site and its server, made by the first test that calls setup.
+var (
+	setupOnce sync.Once
+	setupErr  error
+	tmpDir    string
+	server    *httptest.Server
+)
+
+// setup builds the site and starts its HTTP server, once for all the
+// tests. It runs inside a test, not in TestMain, so that go test records
+// the files the build reads and runs the tests again when one of them
+// changes, instead of reporting a cached result.
+func setup(t *testing.T) {
+	t.Helper()
+	setupOnce.Do(func() {
+		tmpDir, setupErr = os.MkdirTemp("", "gen-browsertest-")
+		if setupErr != nil {
+			return
+		}
+		if err := buildSite(filepath.Join(tmpDir, "public")); err != nil {
+			setupErr = fmt.Errorf("building the site: %v", err)
+			return
+		}
+		server = httptest.NewServer(pagesHandler("/dossier/", siteDir))
+		httpBase = server.URL + "/dossier/"
+	})
+	if setupErr != nil {
+		t.Fatal(setupErr)
+	}
+}
+
+func cleanup() {
+	stopBrowser()
+	if server != nil {
+		server.Close()
+	}
+	if tmpDir != "" {
+		os.RemoveAll(tmpDir)
+	}
 }
 
 // buildSite builds the repository's dossier into dir and fills the

@@ -13,6 +13,7 @@ import (
 // TestHTMLValid runs the Nu Html Checker over every page of the site and
 // expects no error. Warnings are not reported (--errors-only).
 func TestHTMLValid(t *testing.T) {
+	setup(t)
 	t.Parallel() // java runs beside the browser tests
 	java, err := exec.LookPath("java")
 	if err != nil {
