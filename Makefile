@@ -47,11 +47,12 @@ fuzz:
 	done
 
 # Benchmarks of the whole build, each stage and Write at N = 3 (the
-# committed dossier), 100 and 1,000 sources; BENCH_LARGE=1 adds 10,000.
-# BENCHTIME=5x for steadier figures.
+# committed dossier), 100 and 1,000 sources; BENCH_LARGE=1 adds 10,000,
+# BENCH_SIZES=3,100 picks sizes, BENCHTIME=5x gives steadier figures.
 BENCHTIME ?= 1x
+BENCH_SIZES ?= 3,100,1000
 bench:
-	GEN_BENCH_LARGE=$(BENCH_LARGE) $(GO) test ./internal/site -run '^$$' -bench 'Build$$|Build/|Stage|Write' -benchmem -benchtime $(BENCHTIME)
+	GEN_BENCH_SIZES=$(BENCH_SIZES) GEN_BENCH_LARGE=$(BENCH_LARGE) $(GO) test ./internal/site -run '^$$' -bench 'Build$$|Build/|Stage|Write' -benchmem -benchtime $(BENCHTIME)
 
 # A synthetic dossier of N sources for benchmarks: make corpus N=1000 OUT=/tmp/corpus
 N ?= 1000
