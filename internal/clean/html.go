@@ -260,7 +260,8 @@ func cleanHTML(src string) *Article {
 			}
 		case m.chrome(s.node, m.container(s.node)) != "":
 			reason = m.chrome(s.node, m.container(s.node))
-		case s.tag == atom.H1 || (title != "" && similarity(ws, titleWords) >= 0.85 && len(ws) <= len(titleWords)+3 && !endsSentence(s.text)):
+		case s.tag == atom.H1 && (title == "" || similarity(ws, titleWords) >= 0.5) ||
+			title != "" && similarity(ws, titleWords) >= 0.85 && len(ws) <= len(titleWords)+3 && !endsSentence(s.text):
 			switch {
 			case title == "":
 				a.Title, a.Meta.Title, title, titleWords = s.text, s.text, s.text, ws
