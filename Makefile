@@ -4,7 +4,7 @@
 #   make check    verify that the committed public/ equals a fresh build
 GO ?= go
 
-.PHONY: all build test vet lint-workflows check fuzz bench corpus
+.PHONY: all build test vet lint-workflows check fuzz bench bench-clean corpus
 all: build
 
 build:
@@ -51,6 +51,12 @@ fuzz:
 # BENCH_SIZES=3,100 picks sizes, BENCHTIME=5x gives steadier figures.
 BENCHTIME ?= 1x
 BENCH_SIZES ?= 3,100,1000
+# The cleaner on the article-extraction benchmark: P, R, F1 per input kind
+# (plain-text captures and saved HTML) and throughput.
+BENCH ?= ../shared/bench
+bench-clean:
+	$(GO) test ./internal/clean -run '^TestBenchScore$$' -count=1 -v -bench-dir=$(abspath $(BENCH))
+
 bench:
 	GEN_BENCH_SIZES=$(BENCH_SIZES) GEN_BENCH_LARGE=$(BENCH_LARGE) $(GO) test ./internal/site -run '^$$' -bench 'Build$$|Build/|Stage|Write' -benchmem -benchtime $(BENCHTIME)
 
