@@ -77,9 +77,14 @@ func TestBuildCheck(t *testing.T) {
 		t.Errorf("check after build: exit %d, %s", code, stdout)
 	}
 	os.WriteFile(filepath.Join(dir, "public", "index.html"), []byte("edited"), 0o644)
+	os.WriteFile(filepath.Join(dir, "public", "extra.html"), []byte("extra"), 0o644)
+	before := snapshotDir(t, filepath.Join(dir, "public"))
 	code, _, stderr = gen(t, dir, "check")
-	if code != 1 || !strings.Contains(stderr, "stale: index.html") {
+	if code != 1 || !strings.Contains(stderr, "stale: index.html") || !strings.Contains(stderr, "extra: extra.html") {
 		t.Errorf("check after edit: exit %d, %s", code, stderr)
+	}
+	if !same(before, snapshotDir(t, filepath.Join(dir, "public"))) {
+		t.Error("gen check modified public/")
 	}
 }
 

@@ -2,12 +2,10 @@ package site
 
 import (
 	"bytes"
-	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -51,69 +49,132 @@ func sortedPaths(m map[string][]byte) []string {
 const marker = "dossier.json"
 
 // Write writes the site to dir, changing only what differs from the
-// build already there: a rebuild with nothing changed rewrites no file,
-// and files of a previous build that no longer belong are removed. Write
-// refuses to replace a non-empty folder that does not hold a previous
-// build.
+// build already there: a rebuild with nothing changed touches no file,
+// and a rebuild that changed some pages rewrites only those (the others
+// stay the same files, with the same modification times). Files of a
+// previous build that no longer belong are removed. Write refuses to
+// replace a non-empty folder that does not hold a previous build.
 //
-// On any error dir is left exactly as it was. Every new or changed file
-// is first written into a staging folder beside dir; only when all are
-// written are they renamed into place, each replaced or removed file
-// moved aside first so that a failure half way can be undone.
+// The new site is assembled in a folder beside dir, unchanged files as
+// hard links to the ones in dir, new and changed files written, and is
+// then exchanged with dir in one atomic step (on Linux; elsewhere two
+// renames). So dir always holds one complete build: on any error, and
+// when the process is killed at any moment, it is the previous build,
+// exactly. Two builds into the same folder take turns (a lock on the
+// folder that holds dir), so they never mix their files either.
 func (o *Output) Write(dir string) error {
 	dir = filepath.Clean(dir)
 	if err := checkReplaceable(dir); err != nil {
+		return err
+	}
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("cannot create the output folder: %v", err)
+	}
+	unlock, err := lock(parent)
+	if err != nil {
+		return fmt.Errorf("cannot lock %s for writing: %v", parent, err)
+	}
+	defer unlock()
+	removeStale(dir)
+	if err := checkReplaceable(dir); err != nil { // again, under the lock
 		return err
 	}
 	onDisk, err := listFiles(dir)
 	if err != nil {
 		return fmt.Errorf("cannot read the output folder: %v", err)
 	}
-	if len(onDisk) == 0 {
-		return o.writeFresh(dir)
+	same := o.unchanged(dir, onDisk)
+	if len(same) == len(o.files) && len(onDisk) == len(o.files) {
+		return nil // nothing to do
 	}
-	return o.update(dir, onDisk)
+	return o.swapIn(dir, same)
 }
 
-// writeFresh writes the whole site into a new folder beside dir and
-// swaps it in.
-func (o *Output) writeFresh(dir string) (err error) {
-	parent := filepath.Dir(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("cannot create the output folder: %v", err)
+// stagePrefix starts the names of the folders a write assembles beside
+// the output folder.
+func stagePrefix(dir string) string { return "." + filepath.Base(dir) + ".new-" }
+
+// removeStale removes the staging folders that builds killed before
+// they finished left beside dir.
+func removeStale(dir string) {
+	entries, _ := os.ReadDir(filepath.Dir(dir))
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), stagePrefix(dir)) {
+			os.RemoveAll(filepath.Join(filepath.Dir(dir), e.Name()))
+		}
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
+}
+
+// unchanged returns the paths whose file in dir already has the right
+// content.
+func (o *Output) unchanged(dir string, onDisk map[string]int64) map[string]bool {
+	same := map[string]bool{}
+	for p, data := range o.files {
+		if size, ok := onDisk[p]; !ok || size != int64(len(data)) {
+			continue
+		}
+		got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+		if err == nil && bytes.Equal(got, data) {
+			same[p] = true
+		}
+	}
+	return same
+}
+
+// swapIn assembles the site beside dir and exchanges it with dir.
+func (o *Output) swapIn(dir string, same map[string]bool) (err error) {
+	stage, err := os.MkdirTemp(filepath.Dir(dir), stagePrefix(dir))
 	if err != nil {
 		return fmt.Errorf("cannot write the output next to %s: %v (is the folder writable?)", dir, err)
 	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	defer os.RemoveAll(stage) // after the exchange, the previous build
+	if err := os.Chmod(stage, 0o755); err != nil {
 		return err
 	}
-	if err := o.writeFiles(tmp, o.Paths()); err != nil {
+	var write []string
+	made := map[string]bool{}
+	for _, p := range o.Paths() {
+		if !same[p] {
+			write = append(write, p)
+			continue
+		}
+		full := filepath.Join(stage, filepath.FromSlash(p))
+		if d := filepath.Dir(full); !made[d] {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return err
+			}
+			made[d] = true
+		}
+		if err := os.Link(filepath.Join(dir, filepath.FromSlash(p)), full); err != nil {
+			write = append(write, p) // no hard links here: write it
+		}
+	}
+	if err := o.writeFiles(stage, write); err != nil {
 		return err
 	}
-	old := ""
-	if _, err := os.Stat(dir); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(dir, old); err != nil {
-			return fmt.Errorf("cannot replace %s: %v", dir, err)
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		if err := rename(stage, dir); err != nil {
+			return fmt.Errorf("cannot create %s: %v", dir, err)
 		}
+		return nil
 	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if old != "" {
-			os.Rename(old, dir) // put the previous build back
-		}
+	if err := swap(stage, dir); err == nil {
+		return nil
+	} else if !errors.Is(err, errors.ErrUnsupported) && !errors.Is(err, syscall.ENOSYS) && !errors.Is(err, syscall.EINVAL) {
 		return fmt.Errorf("cannot replace %s: %v", dir, err)
 	}
-	if old != "" {
-		os.RemoveAll(old)
+	// No atomic exchange: move the previous build aside, then the new one
+	// in, putting the previous one back if that fails.
+	old := stage + ".old"
+	if err := rename(dir, old); err != nil {
+		return fmt.Errorf("cannot replace %s: %v", dir, err)
 	}
-	return nil
+	if err := rename(stage, dir); err != nil {
+		os.Rename(old, dir)
+		return fmt.Errorf("cannot replace %s: %v", dir, err)
+	}
+	return os.RemoveAll(old)
 }
 
 // writeFiles writes the files at paths under root, creating folders.
@@ -159,146 +220,11 @@ func listFiles(dir string) (map[string]int64, error) {
 	return files, err
 }
 
-// rename and remove are os.Rename and os.Remove; tests make them fail.
+// rename and swap are os.Rename and exchange; tests make them fail.
 var (
 	rename = os.Rename
-	remove = os.Remove
+	swap   = exchange
 )
-
-// update brings the previous build in dir up to date with o.
-func (o *Output) update(dir string, onDisk map[string]int64) (err error) {
-	// Which files are new or changed, and which no longer belong.
-	var changed, extra []string
-	for _, p := range o.Paths() {
-		size, ok := onDisk[p]
-		if ok && size == int64(len(o.files[p])) {
-			got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
-			if err == nil && bytes.Equal(got, o.files[p]) {
-				continue
-			}
-		}
-		changed = append(changed, p)
-	}
-	for p := range onDisk {
-		if _, ok := o.files[p]; !ok {
-			extra = append(extra, p)
-		}
-	}
-	if len(changed) == 0 && len(extra) == 0 {
-		return nil
-	}
-	slices.Sort(extra)
-
-	// Stage every new and changed file beside dir.
-	stage, err := os.MkdirTemp(filepath.Dir(dir), "."+filepath.Base(dir)+".new-")
-	if err != nil {
-		return fmt.Errorf("cannot write the output next to %s: %v (is the folder writable?)", dir, err)
-	}
-	defer os.RemoveAll(stage)
-	newDir, oldDir := filepath.Join(stage, "new"), filepath.Join(stage, "old")
-	if err := o.writeFiles(newDir, changed); err != nil {
-		return err
-	}
-	if err := os.Mkdir(oldDir, 0o700); err != nil {
-		return err
-	}
-
-	// Swap them in, keeping a journal to undo every step on failure.
-	var undo []func()
-	defer func() {
-		if err != nil {
-			for i := len(undo) - 1; i >= 0; i-- {
-				undo[i]()
-			}
-		}
-	}()
-	aside := 0
-	moveAside := func(full string) error {
-		backup := filepath.Join(oldDir, fmt.Sprint(aside))
-		aside++
-		if err := rename(full, backup); err != nil {
-			return err
-		}
-		undo = append(undo, func() { os.Rename(backup, full) })
-		return nil
-	}
-	for _, p := range extra {
-		if err := moveAside(filepath.Join(dir, filepath.FromSlash(p))); err != nil {
-			return fmt.Errorf("cannot update %s: %v", dir, err)
-		}
-	}
-	// Folders left empty by the files moved aside, deepest first.
-	if err := removeEmptyDirs(dir, extra, &undo); err != nil {
-		return fmt.Errorf("cannot update %s: %v", dir, err)
-	}
-	for _, p := range changed {
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if _, ok := onDisk[p]; ok {
-			if err := moveAside(full); err != nil {
-				return fmt.Errorf("cannot update %s: %v", dir, err)
-			}
-		} else if err := mkdirAll(filepath.Dir(full), &undo); err != nil {
-			return fmt.Errorf("cannot update %s: %v", dir, err)
-		}
-		if err := rename(filepath.Join(newDir, filepath.FromSlash(p)), full); err != nil {
-			return fmt.Errorf("cannot update %s: %v", dir, err)
-		}
-		undo = append(undo, func() { os.Remove(full) })
-	}
-	return nil
-}
-
-// removeEmptyDirs removes the folders of dir that held only the removed
-// files, recording how to recreate them.
-func removeEmptyDirs(dir string, removed []string, undo *[]func()) error {
-	seen := map[string]bool{}
-	var dirs []string
-	for _, p := range removed {
-		for d := path.Dir(p); d != "." && !seen[d]; d = path.Dir(d) {
-			seen[d] = true
-			dirs = append(dirs, d)
-		}
-	}
-	// Deepest first.
-	slices.SortFunc(dirs, func(a, b string) int {
-		return cmp.Or(cmp.Compare(strings.Count(b, "/"), strings.Count(a, "/")), strings.Compare(a, b))
-	})
-	for _, d := range dirs {
-		full := filepath.Join(dir, filepath.FromSlash(d))
-		entries, err := os.ReadDir(full)
-		if err != nil || len(entries) > 0 {
-			continue
-		}
-		if err := remove(full); err != nil {
-			return err
-		}
-		*undo = append(*undo, func() { os.Mkdir(full, 0o755) })
-	}
-	return nil
-}
-
-// mkdirAll creates folder d and its missing parents, recording how to
-// remove what it created.
-func mkdirAll(d string, undo *[]func()) error {
-	var missing []string
-	for p := d; ; p = filepath.Dir(p) {
-		if _, err := os.Stat(p); err == nil {
-			break
-		}
-		missing = append(missing, p)
-		if filepath.Dir(p) == p {
-			break
-		}
-	}
-	for i := len(missing) - 1; i >= 0; i-- {
-		full := missing[i]
-		if err := os.Mkdir(full, 0o755); err != nil {
-			return err
-		}
-		*undo = append(*undo, func() { os.Remove(full) })
-	}
-	return nil
-}
 
 func checkReplaceable(dir string) error {
 	entries, err := os.ReadDir(dir)

@@ -117,7 +117,7 @@ func TestWriteUndoes(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	old := &Output{files: map[string][]byte{"dossier.json": []byte("{1}"), "a.html": []byte("a"), "gone/x.html": []byte("x"), "x": []byte("file")}}
 	next := &Output{files: map[string][]byte{"dossier.json": []byte("{2}"), "a.html": []byte("a"), "b/c/d.html": []byte("d"), "x/y": []byte("y")}}
-	defer func() { rename, remove = os.Rename, os.Remove }()
+	defer func() { rename, swap = os.Rename, exchange }()
 	for fail := 0; ; fail++ {
 		if err := old.Write(dir); err != nil {
 			t.Fatal(err)
@@ -137,14 +137,14 @@ func TestWriteUndoes(t *testing.T) {
 			}
 			return os.Rename(a, b)
 		}
-		remove = func(p string) error {
+		swap = func(a, b string) error {
 			if err := failing(); err != nil {
 				return err
 			}
-			return os.Remove(p)
+			return exchange(a, b)
 		}
 		err := next.Write(dir)
-		rename, remove = os.Rename, os.Remove
+		rename, swap = os.Rename, exchange
 		if err == nil {
 			if diffs, _ := next.Diff(dir); len(diffs) != 0 {
 				t.Fatalf("Write succeeded but %v", diffs)
