@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
@@ -73,4 +74,78 @@ func TestBenchScore(t *testing.T) {
 		mbs := float64(size) / 1e6 / elapsed.Seconds()
 		fmt.Printf("%-11s pages=%d P=%.3f R=%.3f F1=%.3f  %.1f MB/s\n", kind, len(pages), p, r, f1, mbs)
 	}
+}
+
+// benchCaptures returns the benchmark captures whose names end in ext,
+// or skips b when the benchmark folder is missing.
+func benchCaptures(b *testing.B, ext string) [][]byte {
+	dir := *benchDir
+	if dir == "" {
+		dir = "/work/shared/bench"
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "articles", "*"+ext))
+	if len(files) == 0 {
+		b.Skipf("no *%s in %s/articles", ext, dir)
+	}
+	sort.Strings(files)
+	var raws [][]byte
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		raws = append(raws, raw)
+	}
+	return raws
+}
+
+// benchClean cleans every capture of raws per iteration and reports
+// the throughput.
+func benchClean(b *testing.B, name string, raws [][]byte) {
+	var size int64
+	for _, raw := range raws {
+		size += int64(len(raw))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, raw := range raws {
+			if _, err := Clean(name, raw); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkCleanBenchText measures throughput on all the text scrapes
+// of the benchmark (-bench-dir, else /work/shared/bench).
+func BenchmarkCleanBenchText(b *testing.B) {
+	benchClean(b, "capture.txt", benchCaptures(b, ".scrape.txt"))
+}
+
+// BenchmarkCleanBenchHTML measures throughput on all the saved pages of
+// the benchmark.
+func BenchmarkCleanBenchHTML(b *testing.B) {
+	benchClean(b, "capture.html", benchCaptures(b, ".html"))
+}
+
+// BenchmarkCleanSeeds measures throughput on the seed captures.
+func BenchmarkCleanSeeds(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
+	var raws [][]byte
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		raws = append(raws, raw)
+	}
+	benchClean(b, "capture.txt", raws)
+}
+
+// BenchmarkCleanLargeText measures throughput and memory on one large
+// text capture: the benchmark's scrapes joined, about 1 MB.
+func BenchmarkCleanLargeText(b *testing.B) {
+	raw := bytes.Join(benchCaptures(b, ".scrape.txt"), []byte("\n\n"))
+	benchClean(b, "capture.txt", [][]byte{raw})
 }

@@ -65,13 +65,18 @@ func stopRatio(ws []string) float64 {
 	if len(ws) == 0 {
 		return 0
 	}
+	return float64(stopCount(ws)) / float64(len(ws))
+}
+
+// stopCount is the number of words of ws that are stop words.
+func stopCount(ws []string) int {
 	n := 0
 	for _, w := range ws {
 		if stopWords[w] {
 			n++
 		}
 	}
-	return float64(n) / float64(len(ws))
+	return n
 }
 
 // endsSentence reports whether s ends like a sentence: with . ! ? … or a
@@ -112,9 +117,9 @@ func lastRune(s string) (rune, int) {
 var (
 	copyProtectionRE = regexp.MustCompile(`content is protected|copying (?:is )?(?:not allowed|prohibited|disabled)|right[- ]click (?:is )?disabled|you (?:cannot|can't|are not allowed to) copy|text selection is disabled`)
 	trackingRE       = regexp.MustCompile(`\b(?:msid|imgsize|utm_[a-z]+|gtag|googletag|adsbygoogle|datalayer|fbq|pagead|doubleclick)\b|\bfunction\s*\(|\w+=\w+&\w+=`)
-	readTimeRE       = regexp.MustCompile(`^(?:(?:estimated )?reading time\s*:?\s*)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s*-?\s*(?:min(?:ute)?s?|m)\.?(?:\s*(?:read|to read|reading|listen|watch))?$`)
+	readTimeRE       = mustAnchored(`^(?:(?:estimated )?reading time\s*:?\s*)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s*-?\s*(?:min(?:ute)?s?|m)\.?(?:\s*(?:read|to read|reading|listen|watch))?$`)
 	readTimeWordRE   = regexp.MustCompile(`read|reading time`)
-	commentFormRE    = regexp.MustCompile(`^(?:\d+\s+(?:comments?|responses?|replies|reactions|thoughts? on)\b|\S+ (?:says|said|wrote):$|permalink\b|comments?\s*(?:\(\d+\))?$|add (?:a )?comment|(?:no|show|view|hide|load) (?:more )?comments)`)
+	commentFormRE    = mustAnchored(`^(?:\d+\s+(?:comments?|responses?|replies|reactions|thoughts? on)\b|\S+ (?:says|said|wrote):$|permalink\b|comments?\s*(?:\(\d+\))?$|add (?:a )?comment|(?:no|show|view|hide|load) (?:more )?comments)`)
 	// commentPhrases are the wording of comment forms, matched as
 	// substrings (faster than one regexp of alternatives).
 	commentPhrases = []string{"enter your comment", "enter your name", "enter your email", "leave a reply", "leave a comment",
@@ -128,8 +133,8 @@ var (
 		"wird nicht veröffentlicht", "non sarà pubblicato", "campos obrigatórios", "campos obligatorios", "champs obligatoires",
 		"erforderliche felder"}
 	commentWordRE = regexp.MustCompile(`\bcomments?\b`)
-	agoRE         = regexp.MustCompile(`^(?:posted |updated |published )?(?:\d+|an?|one) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\b`)
-	promptStartRE = regexp.MustCompile(`^(?:click to|back to top|follow us|follow|subscribe|sign up|signup|join|download|listen|share|click here|get (?:the|our)|don't miss|never miss|stay (?:updated|informed|connected|up to date|tuned)|compartilhe|compartir|partager|teilen|condividi|поделиться|siga-nos|síguenos|suivez-nous|folgen sie uns|seguici|подпишитесь|assine|suscríbete|abonnez-vous|abonnieren|iscriviti|like us|tap here|support (?:us|our))\b`)
+	agoRE         = mustAnchored(`^(?:posted |updated |published )?(?:\d+|an?|one) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\b`)
+	promptStartRE = mustAnchored(`^(?:click to|back to top|follow us|follow|subscribe|sign up|signup|join|download|listen|share|click here|get (?:the|our)|don't miss|never miss|stay (?:updated|informed|connected|up to date|tuned)|compartilhe|compartir|partager|teilen|condividi|поделиться|siga-nos|síguenos|suivez-nous|folgen sie uns|seguici|подпишитесь|assine|suscríbete|abonnez-vous|abonnieren|iscriviti|like us|tap here|support (?:us|our))\b`)
 	// promptWords, promptStems and promptPhrases are the vocabulary
 	// of share, follow and subscribe prompts.
 	promptWords = func() map[string]bool {
@@ -145,8 +150,8 @@ var (
 	promptStems   = []string{"compartilh", "compart", "partag", "suscr", "abonn"}
 	promptPhrases = []string{"sign up", "sign in", "log in", "login", "copy link", "google news", "click here", "read more",
 		"continue reading", "load more", "show more"}
-	relatedRE = regexp.MustCompile(`^(?:related(?: posts?| articles?| stories| news| content| topics| coverage| reading| links)?|more (?:stories|news|articles|headlines|videos|from|on|in|like this)\b.*|most (?:popular|read|viewed|shared|commented)|recent (?:comments|posts|articles|news)|popular(?: posts| stories| now)?|trending(?: now| stories| topics| news)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles)?|read next|up next|next up(?: in .*)?|what to read next|latest(?: news| stories| posts| articles| headlines)?|top stories|editor'?s picks?|archives?(?: months)?|categories|tags?|topics|further reading|see more|must read|in case you missed it|more to explore|around the web|from around the web|other news|news feed|don't miss|(?:artigos|posts|notícias|matérias) relacionad[oa]s|(?:artículos|entradas|noticias) relacionad[oa]s|articles (?:similaires|connexes)|(?:à )?lire aussi|verwandte artikel|ähnliche artikel|das könnte sie auch interessieren|mehr zum thema|похожие (?:статьи|новости)|читайте также|articoli correlati|leggi anche|veja também|lea también|ver también)[\s:.…]*$`)
-	teaserRE  = regexp.MustCompile(`^(?:see also|also read|read also|also see|read more|must read|don't miss|click here to read|also on [a-z.]+)\s*[:|\-–—]*\s+\S|^(?:more|watch|also watch|read|related|related articles?|related stor(?:y|ies)|related news|recommended)\s*[:|\-–—]+\s*\S`)
+	relatedRE = mustAnchored(`^(?:related(?: posts?| articles?| stories| news| content| topics| coverage| reading| links)?|more (?:stories|news|articles|headlines|videos|from|on|in|like this)\b.*|most (?:popular|read|viewed|shared|commented)|recent (?:comments|posts|articles|news)|popular(?: posts| stories| now)?|trending(?: now| stories| topics| news)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles)?|read next|up next|next up(?: in .*)?|what to read next|latest(?: news| stories| posts| articles| headlines)?|top stories|editor'?s picks?|archives?(?: months)?|categories|tags?|topics|further reading|see more|must read|in case you missed it|more to explore|around the web|from around the web|other news|news feed|don't miss|(?:artigos|posts|notícias|matérias) relacionad[oa]s|(?:artículos|entradas|noticias) relacionad[oa]s|articles (?:similaires|connexes)|(?:à )?lire aussi|verwandte artikel|ähnliche artikel|das könnte sie auch interessieren|mehr zum thema|похожие (?:статьи|новости)|читайте также|articoli correlati|leggi anche|veja também|lea también|ver también)[\s:.…]*$`)
+	teaserRE  = mustAnchored(`^(?:see also|also read|read also|also see|read more|must read|don't miss|click here to read|also on [a-z.]+)\s*[:|\-–—]*\s+\S|^(?:more|watch|also watch|read|related|related articles?|related stor(?:y|ies)|related news|recommended)\s*[:|\-–—]+\s*\S`)
 	// legalNotices mark even a long line as a legal notice.
 	legalNotices = []string{"all rights reserved", "subject to copyright", "may not be reproduced", "may not be published, broadcast",
 		"without the prior written permission", "without written permission"}
@@ -157,7 +162,7 @@ var (
 	legalRE      = regexp.MustCompile(`\(c\)\s*\d{4}`)
 	legalPhrases = []string{"©", "copyright", "all rights reserved", "privacy policy", "terms of use", "terms of service",
 		"terms and conditions", "cookie"}
-	adRE         = regexp.MustCompile(`^(?:advertisement|advertisment|advert|sponsored|sponsored content|sponsored links?|ad|ads|promoted|paid content|paid post|partner content|story continues below(?: advertisement)?|continue reading below|scroll to continue(?: with content)?|article continues (?:below|after (?:this )?(?:ad|advertisement))|skip advert|ad feedback|report (?:this )?ad)\.?$`)
+	adRE         = mustAnchored(`^(?:advertisement|advertisment|advert|sponsored|sponsored content|sponsored links?|ad|ads|promoted|paid content|paid post|partner content|story continues below(?: advertisement)?|continue reading below|scroll to continue(?: with content)?|article continues (?:below|after (?:this )?(?:ad|advertisement))|skip advert|ad feedback|report (?:this )?ad)\.?$`)
 	breadcrumbRE = regexp.MustCompile(`^Home(?:\p{Lu}|\s*[›»>/|])|\S\s*[›»]\s*\S`)
 )
 
@@ -176,44 +181,46 @@ func boilerplate(s string, ws []string) string {
 		return "" // prose, whatever its words
 	}
 	switch {
-	case nw <= 15 && copyProtectionRE.MatchString(lower):
+	case nw <= 15 && containsAny(lower, copyProtectionNeed) && copyProtectionRE.MatchString(lower):
 		return ReasonCopyProtection
-	case nw <= 10 && trackingRE.MatchString(lower):
+	case nw <= 10 && containsAny(lower, trackingNeed) && trackingRE.MatchString(lower):
 		return ReasonTracking
 	case nw <= 8 && readTimeRE.MatchString(lower) && (readTimeWordRE.MatchString(lower) || nw <= 2):
 		return ReasonReadTime
 	case nw <= 6 && relatedRE.MatchString(lower):
 		return ReasonRelated
 	case nw <= 25 && (commentFormRE.MatchString(strings.Trim(lower, "[]() ")) || containsAny(lower, commentPhrases)),
-		nw <= 4 && !endsSentence(s) && commentWordRE.MatchString(lower):
+		nw <= 4 && !endsSentence(s) && strings.Contains(lower, "comment") && commentWordRE.MatchString(lower):
 		return ReasonCommentForm
-	case nw <= 8 && agoRE.MatchString(lower), nw <= 4 && clockRE.MatchString(lower):
+	case nw <= 8 && agoRE.MatchString(lower), nw <= 4 && strings.IndexByte(lower, ':') >= 0 && clockRE.MatchString(lower):
 		return ReasonDate
 	case nw <= 8 && adRE.MatchString(lower):
 		return ReasonAdvertisement
-	case nw <= 30 && teaserRE.MatchString(lower) && !endsSentence(s), nw <= 30 && teaserTagRE.MatchString(s):
+	case nw <= 30 && teaserRE.MatchString(lower) && !endsSentence(s), nw <= 30 && strings.HasSuffix(s, "]") && teaserTagRE.MatchString(s):
 		return ReasonTeaser
 	case nw <= 30 && promptStartRE.MatchString(lower) && len(ws) > 1 && promptVocabulary(lower, ws[1:]) > 0 && (!endsSentence(s) || nw <= 12):
 		return ReasonPrompt
 	case nw <= 6 && promptVocabulary(lower, ws) > 0 && !endsSentence(s),
-		nw <= 12 && emailRE.MatchString(s),
+		nw <= 12 && strings.IndexByte(s, '@') >= 0 && emailRE.MatchString(s),
 		nw <= 15 && promptVocabulary(lower, ws) >= 2:
 		return ReasonPrompt
-	case nw <= 40 && (containsAny(lower, legalPhrases) || legalRE.MatchString(lower)) && (strings.Contains(lower, "©") || strings.Contains(lower, "rights reserved") || strings.Contains(lower, "cookie") || !endsSentence(s) || nw <= 12):
+	case nw <= 40 && (containsAny(lower, legalPhrases) || strings.Contains(lower, "(c)") && legalRE.MatchString(lower)) && (strings.Contains(lower, "©") || strings.Contains(lower, "rights reserved") || strings.Contains(lower, "cookie") || !endsSentence(s) || nw <= 12):
 		return ReasonLegal
-	case nw <= 30 && !endsSentence(s) && breadcrumbRE.MatchString(s):
+	case nw <= 30 && !endsSentence(s) && maybeBreadcrumb(s) && breadcrumbRE.MatchString(s):
 		return ReasonNavigation
 	case isCaption(s):
 		return ReasonCaption
 	}
-	if nw <= 40 && creditRE.MatchString(lower) {
+	if nw <= 40 && (strings.Contains(lower, "contributed ") || strings.Contains(lower, "ing by")) && creditRE.MatchString(lower) {
 		return ReasonByline
 	}
 	if nw > 14 {
 		return ""
 	}
-	if _, ok := isDateLine(s); ok && nw <= 12 {
-		return ReasonDate
+	if nw <= 12 {
+		if _, ok := isDateLine(s); ok {
+			return ReasonDate
+		}
 	}
 	if _, _, ok := parseByline(s); ok {
 		return ReasonByline

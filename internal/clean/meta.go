@@ -40,6 +40,10 @@ type dateMatch struct {
 // findDate finds the first valid date in s.
 func findDate(s string) (dateMatch, bool) {
 	best := dateMatch{Start: -1}
+	// Every date pattern has a four-digit year: most lines have none.
+	if !hasDigits4(s) {
+		return best, false
+	}
 	try := func(m []int, y, mo, d int) {
 		if m == nil || (best.Start >= 0 && m[0] >= best.Start) {
 			return
@@ -61,6 +65,22 @@ func findDate(s string) (dateMatch, bool) {
 		try(m, atoi(s[m[6]:m[7]]), atoi(s[m[4]:m[5]]), atoi(s[m[2]:m[3]]))
 	}
 	return best, best.Start >= 0
+}
+
+// hasDigits4 reports whether s has four ASCII digits in a row.
+func hasDigits4(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			run++
+			if run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 func atoi(s string) int {
@@ -110,9 +130,9 @@ func isDateLine(s string) (string, bool) {
 
 var (
 	// "By Natasha Kumar", "Written by: Jane Doe", "Prepared by: Sergey Daga"
-	bylineRE = regexp.MustCompile(`(?i)^(?:(?:written|prepared|reported|compiled|edited|posted|story|text|words|publicado|escrito|publié|écrit|geschrieben|scritto|pubblicato)\s+)?(?:by|por|von|par|di|door)\s*:?\s+(.+)$`)
+	bylineRE = mustAnchored(`(?i)^(?:(?:written|prepared|reported|compiled|edited|posted|story|text|words|publicado|escrito|publié|écrit|geschrieben|scritto|pubblicato)\s+)?(?:by|por|von|par|di|door)\s*:?\s+(.+)$`)
 	// "Author: Jane Doe"
-	authorRE = regexp.MustCompile(`(?i)^(?:author|reporter|writer|correspondent|autor|auteur|autore|автор|texto|text)(?:e?s)?\s*:\s*(.+)$`)
+	authorRE = mustAnchored(`(?i)^(?:author|reporter|writer|correspondent|autor|auteur|autore|автор|texto|text)(?:e?s)?\s*:\s*(.+)$`)
 )
 
 // parseByline reports whether s is a byline and returns the author's
@@ -216,7 +236,7 @@ var nameParticles = map[string]bool{"van": true, "von": true, "de": true, "der":
 // by their label at the start, or by a picture agency's credit at the
 // end.
 var (
-	captionStartRE  = regexp.MustCompile(`(?i)^(?:\d+\s*of\s*\d+\S|in this (?:[\w.,]+ ){0,6}(?:file )?photo|\(?\s*(?:photo|photos|image|images|picture|pictures|photograph|file photo|file image|illustration|graphic|credit|photo credit|image credit|image source|representational image|representative image)\s*(?:credit)?(?:\s*[:|(/]|\s+[–—-])|(?:image|media|video|photo) ?caption|courtesy of\b)`)
+	captionStartRE  = mustAnchored(`(?i)^(?:\d+\s*of\s*\d+\S|in this (?:[\w.,]+ ){0,6}(?:file )?photo|\(?\s*(?:photo|photos|image|images|picture|pictures|photograph|file photo|file image|illustration|graphic|credit|photo credit|image credit|image source|representational image|representative image)\s*(?:credit)?(?:\s*[:|(/]|\s+[–—-])|(?:image|media|video|photo) ?caption|courtesy of\b)`)
 	captionCreditRE = regexp.MustCompile(`(?i)\b(?:getty images|shutterstock|afp via getty|reuters/[a-z]+|ap photo|photo by [a-z]+|file photo)\)?\.?$`)
 	creditLabelRE   = regexp.MustCompile(`(?i)\b(?:credit|image|picture|pic|photo|image credit|photo credit|image source):\s*[^.]{2,60}\)?$`)
 	agencyCreditRE  = regexp.MustCompile(`\p{L}[\p{L}.]* ?/ ?(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|dpa|DPA|Anadolu|Xinhua|Bloomberg|Sipa|Shutterstock)(?: [Ff]ile| via Getty Images| Photo| Images)?\)?\.?$`)
@@ -227,7 +247,7 @@ var captionPhrases = []string{"credit...", "credit…", "file photo", "(ap photo
 
 // shortCreditRE matches a picture credit on a line of its own: "Jane
 // Doe, AP", "Registry via AP".
-var shortCreditRE = regexp.MustCompile(`^\p{Lu}[\p{L}.'’ -]{1,60}(?:, | via )(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Bloomberg|Shutterstock)$`)
+var shortCreditRE = mustAnchored(`^\p{Lu}[\p{L}.'’ -]{1,60}(?:, | via )(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Bloomberg|Shutterstock)$`)
 
 // weekdayDateRE matches the "Tuesday, Nov. 19, 2019" of news-wire photo
 // captions; article text names the weekday alone.
@@ -249,7 +269,7 @@ func isCaption(s string) bool {
 	if len(tail) > 90 {
 		tail = tail[len(tail)-90:]
 	}
-	return captionCreditRE.MatchString(tail) ||
+	return (foldsToASCII(tail) || containsAny(strings.ToLower(tail), captionCreditNeed)) && captionCreditRE.MatchString(tail) ||
 		strings.Contains(tail, ":") && creditLabelRE.MatchString(tail) ||
 		strings.Contains(tail, "/") && agencyCreditRE.MatchString(tail) ||
 		strings.Contains(s, "day, ") && weekdayDateRE.MatchString(s) && !reportingRE.MatchString(s)

@@ -159,11 +159,12 @@ func spreadPrompts(ls []*tline) {
 func scoreLines(ls []*tline) {
 	// The stop-word test only works for languages whose stop words we
 	// know: use it when the page as a whole has many of them.
-	var all []string
+	stop, all := 0, 0
 	for _, l := range ls {
-		all = append(all, l.ws...)
+		stop += stopCount(l.ws)
+		all += len(l.ws)
 	}
-	knownLang := stopRatio(all) >= 0.15
+	knownLang := all > 0 && float64(stop)/float64(all) >= 0.15
 	for _, l := range ls {
 		l.score = lineScore(l, knownLang)
 	}
@@ -248,7 +249,10 @@ func readMeta(a *Article, ls []*tline, title, start, end int) {
 	}
 	if a.Meta.Author == "" {
 		for _, l := range ls {
-			if name, _, ok := parseByline(l.text); ok && l.chrome == ReasonByline {
+			if l.chrome != ReasonByline {
+				continue
+			}
+			if name, _, ok := parseByline(l.text); ok {
 				a.Meta.Author = name
 				break
 			}

@@ -23,7 +23,7 @@ func findTitle(ls []*tline, start int) int {
 		if nw < 3 || nw > 30 || l.repeat > 3 || (l.chrome != "" && l.chrome != ReasonNavigation && l.chrome != ReasonSidebar) {
 			continue
 		}
-		if l.chrome == ReasonNavigation && breadcrumbRE.MatchString(l.text) {
+		if l.chrome == ReasonNavigation && maybeBreadcrumb(l.text) && breadcrumbRE.MatchString(l.text) {
 			continue
 		}
 		score := float64(min(nw, 15))
@@ -43,7 +43,7 @@ func findTitle(ls []*tline, start int) int {
 		}
 		// Dates, times, handles, "by" and separators belong to bylines,
 		// datelines and credits, not headlines.
-		if _, ok := findDate(l.text); ok || clockRE.MatchString(lower) {
+		if _, ok := findDate(l.text); ok || strings.IndexByte(lower, ':') >= 0 && clockRE.MatchString(lower) {
 			score -= 10
 		}
 		if strings.HasPrefix(lower, "by ") || strings.Contains(l.text, "@") {
