@@ -2,6 +2,7 @@ package clean
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -234,21 +235,35 @@ func similarity(a, b []string) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	sa := make(map[string]bool, len(a))
-	for _, w := range a {
-		sa[w] = true
-	}
-	sb := make(map[string]bool, len(b))
-	for _, w := range b {
-		sb[w] = true
+	return setSimilarity(wordSet(a), wordSet(b))
+}
+
+// wordSet returns the distinct words of ws, sorted.
+func wordSet(ws []string) []string {
+	set := slices.Clone(ws)
+	slices.Sort(set)
+	return slices.Compact(set)
+}
+
+// setSimilarity is similarity for word sets from wordSet.
+func setSimilarity(a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
 	}
 	common := 0
-	for w := range sa {
-		if sb[w] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
 			common++
+			i++
+			j++
 		}
 	}
-	return float64(common) / float64(min(len(sa), len(sb)))
+	return float64(common) / float64(min(len(a), len(b)))
 }
 
 // bioRE matches the wording of an author biography, in lower case.

@@ -12,11 +12,13 @@ import (
 // rejects them much faster than the regexp engine can.
 
 // An anchoredRE is a regular expression that matches only at the start
-// of its input, with the set of bytes a match can start with.
+// of its input, with the bytes a match can start with: most lines
+// start otherwise and are rejected by a table lookup.
 type anchoredRE struct {
 	re       *regexp.Regexp
-	first    [256]bool // bytes a non-empty match can start with
-	nullable bool      // it can match the empty string: no byte test
+	nullable bool            // it can match the empty string: no byte test
+	first    [256]bool       // bytes a match can start with
+	second   [256]*[256]bool // bytes that can follow each first byte; nil: any
 }
 
 // mustAnchored compiles expr, which must be anchored at the start of
@@ -30,21 +32,85 @@ func mustAnchored(expr string) *anchoredRE {
 	if !startsAnchored(tree) {
 		panic("clean: not anchored: " + expr)
 	}
-	a.nullable = firstBytes(tree, &a.first)
+	prog, err := syntax.Compile(tree.Simplify())
+	if err != nil {
+		panic(err)
+	}
+	a.nullable = progFirst(prog, uint32(prog.Start), &a.first, nil, make(map[uint32]bool))
+	if a.nullable {
+		return a
+	}
+	// The second byte: after each ASCII first rune, what the rest of
+	// the program can start with. Multi-byte first runes allow any.
+	var insts []*syntax.Inst
+	var dummy [256]bool
+	progFirst(prog, uint32(prog.Start), &dummy, &insts, make(map[uint32]bool))
+	var any [256]bool
+	for _, in := range insts {
+		var next [256]bool
+		if progFirst(prog, in.Out, &next, nil, make(map[uint32]bool)) {
+			next = allBytes()
+		}
+		var firsts [256]bool
+		instBytes(in, &firsts)
+		for b := range 256 {
+			if !firsts[b] {
+				continue
+			}
+			if b >= 0x80 {
+				any[b] = true
+				continue
+			}
+			if a.second[b] == nil {
+				a.second[b] = new([256]bool)
+			}
+			for c := range 256 {
+				if next[c] {
+					a.second[b][c] = true
+				}
+			}
+		}
+	}
+	for b := range 256 {
+		if any[b] {
+			a.second[b] = nil
+		}
+	}
 	return a
+}
+
+func allBytes() [256]bool {
+	var all [256]bool
+	for i := range all {
+		all[i] = true
+	}
+	return all
+}
+
+// maybe reports whether s may match a, by its first two bytes.
+func (a *anchoredRE) maybe(s string) bool {
+	if a.nullable {
+		return true
+	}
+	if s == "" || !a.first[s[0]] {
+		return false
+	}
+	if len(s) >= 2 {
+		if sec := a.second[s[0]]; sec != nil && !sec[s[1]] {
+			return false
+		}
+	}
+	return true
 }
 
 // MatchString reports whether s matches a.
 func (a *anchoredRE) MatchString(s string) bool {
-	if !a.nullable && (s == "" || !a.first[s[0]]) {
-		return false
-	}
-	return a.re.MatchString(s)
+	return a.maybe(s) && a.re.MatchString(s)
 }
 
 // FindStringSubmatch is regexp.Regexp.FindStringSubmatch.
 func (a *anchoredRE) FindStringSubmatch(s string) []string {
-	if !a.nullable && (s == "" || !a.first[s[0]]) {
+	if !a.maybe(s) {
 		return nil
 	}
 	return a.re.FindStringSubmatch(s)
@@ -71,64 +137,61 @@ func startsAnchored(re *syntax.Regexp) bool {
 	return false
 }
 
-// firstBytes adds to set every byte that a match of re can start with
-// and reports whether re can match the empty string. It errs on the
-// side of more bytes.
-func firstBytes(re *syntax.Regexp, set *[256]bool) (nullable bool) {
-	switch re.Op {
-	case syntax.OpNoMatch:
-		return false
-	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
-		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return true
-	case syntax.OpLiteral:
-		if len(re.Rune) == 0 {
-			return true
-		}
-		r0 := re.Rune[0]
-		addRuneRange(set, r0, r0)
-		if re.Flags&syntax.FoldCase != 0 {
-			for r := unicode.SimpleFold(r0); r != r0; r = unicode.SimpleFold(r) {
-				addRuneRange(set, r, r)
-			}
-		}
-		return false
-	case syntax.OpCharClass:
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			addRuneRange(set, re.Rune[i], re.Rune[i+1])
-		}
-		return false
-	case syntax.OpCapture:
-		return firstBytes(re.Sub[0], set)
-	case syntax.OpStar, syntax.OpQuest:
-		firstBytes(re.Sub[0], set)
-		return true
-	case syntax.OpPlus:
-		return firstBytes(re.Sub[0], set)
-	case syntax.OpRepeat:
-		n := firstBytes(re.Sub[0], set)
-		return n || re.Min == 0
-	case syntax.OpConcat:
-		for _, sub := range re.Sub {
-			if !firstBytes(sub, set) {
-				return false
-			}
-		}
-		return true
-	case syntax.OpAlternate:
-		nullable := false
-		for _, sub := range re.Sub {
-			if firstBytes(sub, set) {
-				nullable = true
-			}
-		}
-		return nullable
+// progFirst adds to set every byte that the program can consume first
+// from instruction pc on, appends the consuming instructions it reaches
+// to insts (if not nil), and reports whether it can reach a match
+// without consuming anything. Empty-width assertions are assumed to
+// hold, so the set errs on the side of more bytes.
+func progFirst(p *syntax.Prog, pc uint32, set *[256]bool, insts *[]*syntax.Inst, seen map[uint32]bool) bool {
+	if seen[pc] {
+		return false // a loop: what it leads to is counted on its first visit
 	}
-	// Any character, or an operator not known here: every byte.
-	for i := range set {
-		set[i] = true
+	seen[pc] = true
+	in := &p.Inst[pc]
+	switch in.Op {
+	case syntax.InstAlt, syntax.InstAltMatch:
+		x := progFirst(p, in.Out, set, insts, seen)
+		y := progFirst(p, in.Arg, set, insts, seen)
+		return x || y
+	case syntax.InstCapture, syntax.InstNop, syntax.InstEmptyWidth:
+		return progFirst(p, in.Out, set, insts, seen)
+	case syntax.InstMatch:
+		return true
+	case syntax.InstFail:
+		return false
+	case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+		instBytes(in, set)
+		if insts != nil {
+			*insts = append(*insts, in)
+		}
+		return false
 	}
+	*set = allBytes() // not known here
 	return true
+}
+
+// instBytes adds to set the first bytes of the runes in consumes.
+func instBytes(in *syntax.Inst, set *[256]bool) {
+	switch in.Op {
+	case syntax.InstRune:
+		if len(in.Rune) == 1 {
+			r0 := in.Rune[0]
+			addRuneRange(set, r0, r0)
+			if syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
+				for r := unicode.SimpleFold(r0); r != r0; r = unicode.SimpleFold(r) {
+					addRuneRange(set, r, r)
+				}
+			}
+			return
+		}
+		for i := 0; i+1 < len(in.Rune); i += 2 {
+			addRuneRange(set, in.Rune[i], in.Rune[i+1])
+		}
+	case syntax.InstRune1:
+		addRuneRange(set, in.Rune[0], in.Rune[0])
+	default:
+		*set = allBytes()
+	}
 }
 
 // addRuneRange adds the first UTF-8 bytes of the runes lo…hi to set.

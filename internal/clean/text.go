@@ -19,6 +19,15 @@ type tline struct {
 	reason string   // final reason if removed
 	kind   BlockKind
 	keep   bool
+	set    []string // distinct words, sorted; see wordSet
+}
+
+// wordSet returns the distinct words of l, sorted.
+func (l *tline) wordSet() []string {
+	if l.set == nil {
+		l.set = wordSet(l.ws)
+	}
+	return l.set
 }
 
 // cleanText cleans a plain-text capture.
@@ -65,7 +74,7 @@ func cleanText(src string) *Article {
 			case len(l.text) > len(tl.text) && strings.HasSuffix(l.text, tl.text) && i < title+3:
 				l.chrome = ReasonNavigation // breadcrumb ending in the headline
 			case !endsSentence(l.text) || l.text == tl.text:
-				if similarity(l.ws, tl.ws) >= 0.75 && len(l.ws) <= 2*len(tl.ws) {
+				if len(l.ws) <= 2*len(tl.ws) && setSimilarity(l.wordSet(), tl.wordSet()) >= 0.75 {
 					l.chrome = ReasonRepeatedTitle
 				}
 			}
