@@ -179,6 +179,34 @@ func TestRepositoryDossier(t *testing.T) {
 			checkQuote(e.ID, slug, q.Quote, q.URL)
 		}
 	}
+
+	// The timeline: every event, in date order (ties by id), with its
+	// permalink and a <time datetime> of its date.
+	page, _ := o.File("timeline.html")
+	tl, _ := goquery.NewDocumentFromReader(bytes.NewReader(page))
+	var order []string
+	tl.Find("li.event").Each(func(_ int, s *goquery.Selection) { order = append(order, s.AttrOr("id", "")) })
+	if len(order) != len(dj.Events) || len(order) == 0 {
+		t.Fatalf("timeline.html has %d events, dossier.json %d", len(order), len(dj.Events))
+	}
+	for i, e := range dj.Events {
+		if order[i] != e.ID {
+			t.Errorf("event %d on the page is %q, want %q", i, order[i], e.ID)
+		}
+		if i > 0 && dj.Events[i-1].Date > e.Date {
+			t.Errorf("events out of date order: %s before %s", dj.Events[i-1].ID, e.ID)
+		}
+		li := tl.Find("#" + e.ID)
+		if li.Find(`a.permalink[href="#`+e.ID+`"]`).Length() != 1 {
+			t.Errorf("event %s has no permalink", e.ID)
+		}
+		if li.Find(`time[datetime="`+e.Date+`"]`).Length() == 0 {
+			t.Errorf("event %s has no <time datetime=%q>", e.ID, e.Date)
+		}
+		if e.URL != "timeline.html#"+e.ID {
+			t.Errorf("event %s url %q", e.ID, e.URL)
+		}
+	}
 }
 
 // checkSite checks every page of a built site with goquery: ids are
