@@ -139,6 +139,9 @@ func splitLines(s string) []string {
 // control characters, soft hyphens, zero-width spaces and byte-order
 // marks, and trims the result.
 func normSpace(s string) string {
+	if isNormASCII(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -157,4 +160,22 @@ func normSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isNormASCII reports whether normSpace would leave s as it is: printable
+// ASCII, with single spaces between words and none at the ends.
+func isNormASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' {
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return false
+			}
+			continue
+		}
+		if c <= ' ' || c >= 0x7F {
+			return false
+		}
+	}
+	return true
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Line features and the boilerplate vocabulary shared by the text and
@@ -32,19 +33,52 @@ var stopWords = func() map[string]bool {
 // characters count as a word, so that word counts measure length in
 // every language.
 func words(s string) []string {
-	ws := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) && !unicode.Is(unicode.Mc, r)
-	})
+	lower := strings.ToLower(s)
 	var out []string
-	for _, w := range ws {
-		if !hasUnspaced(w) {
-			out = append(out, w)
-			continue
+	start, ascii := -1, true
+	for i := 0; i < len(lower); {
+		c := lower[i]
+		var word bool
+		size := 1
+		if c < utf8.RuneSelf {
+			word = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(lower[i:])
+			word = isWordRune(r)
 		}
-		rs := []rune(w)
-		for i := 0; i < len(rs); i += 2 {
-			out = append(out, string(rs[i:min(i+2, len(rs))]))
+		switch {
+		case word && start < 0:
+			start, ascii = i, c < utf8.RuneSelf
+		case word:
+			ascii = ascii && c < utf8.RuneSelf
+		case start >= 0:
+			out = appendWord(out, lower[start:i], ascii)
+			start = -1
 		}
+		i += size
+	}
+	if start >= 0 {
+		out = appendWord(out, lower[start:], ascii)
+	}
+	return out
+}
+
+// isWordRune reports whether r belongs to a word: a letter, digit or
+// combining mark.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+}
+
+// appendWord appends w to out, cut into two-character words if it is
+// written in a script without spaces.
+func appendWord(out []string, w string, ascii bool) []string {
+	if ascii || !hasUnspaced(w) {
+		return append(out, w)
+	}
+	rs := []rune(w)
+	for i := 0; i < len(rs); i += 2 {
+		out = append(out, string(rs[i:min(i+2, len(rs))]))
 	}
 	return out
 }
@@ -59,14 +93,6 @@ func hasUnspaced(w string) bool {
 		}
 	}
 	return false
-}
-
-// stopRatio is the share of words of s that are stop words.
-func stopRatio(ws []string) float64 {
-	if len(ws) == 0 {
-		return 0
-	}
-	return float64(stopCount(ws)) / float64(len(ws))
 }
 
 // stopCount is the number of words of ws that are stop words.
@@ -176,11 +202,18 @@ func boilerplate(s string, ws []string) string {
 		if nw <= 100 && containsAny(lower, legalNotices) {
 			return ReasonLegal
 		}
-		if nw <= 80 && isCaption(s) {
+		if nw <= 80 && isCaptionLower(s, lower) {
 			return ReasonCaption
 		}
 		return "" // prose, whatever its words
 	}
+	return shortBoilerplate(s, lower, ws)
+}
+
+// shortBoilerplate is boilerplate for lines of at most 40 words; lower
+// is s in lower case.
+func shortBoilerplate(s, lower string, ws []string) string {
+	nw := len(ws)
 	switch {
 	case nw <= 15 && containsAny(lower, copyProtectionNeed) && copyProtectionRE.MatchString(lower):
 		return ReasonCopyProtection
@@ -190,7 +223,7 @@ func boilerplate(s string, ws []string) string {
 		return ReasonReadTime
 	case nw <= 6 && relatedRE.MatchString(lower):
 		return ReasonRelated
-	case nw <= 25 && (commentFormRE.MatchString(strings.Trim(lower, "[]() ")) || containsAny(lower, commentPhrases)),
+	case nw <= 25 && (maybeCommentForm(strings.Trim(lower, "[]() ")) && commentFormRE.MatchString(strings.Trim(lower, "[]() ")) || containsAny(lower, commentPhrases)),
 		nw <= 4 && !endsSentence(s) && strings.Contains(lower, "comment") && commentWordRE.MatchString(lower):
 		return ReasonCommentForm
 	case nw <= 8 && agoRE.MatchString(lower), nw <= 4 && strings.IndexByte(lower, ':') >= 0 && clockRE.MatchString(lower):
@@ -209,7 +242,7 @@ func boilerplate(s string, ws []string) string {
 		return ReasonLegal
 	case nw <= 30 && !endsSentence(s) && maybeBreadcrumb(s) && breadcrumbRE.MatchString(s):
 		return ReasonNavigation
-	case isCaption(s):
+	case isCaptionLower(s, lower):
 		return ReasonCaption
 	}
 	if nw <= 40 && (strings.Contains(lower, "contributed ") || strings.Contains(lower, "ing by")) && creditRE.MatchString(lower) {

@@ -262,7 +262,15 @@ func isCaption(s string) bool {
 	if len(s) > 400 {
 		return false
 	}
-	if captionStartRE.MatchString(s) || containsAny(strings.ToLower(s), captionPhrases) || shortCreditRE.MatchString(s) {
+	return isCaptionLower(s, strings.ToLower(s))
+}
+
+// isCaptionLower is isCaption for s and s in lower case.
+func isCaptionLower(s, lower string) bool {
+	if len(s) > 400 {
+		return false
+	}
+	if captionStartRE.MatchString(s) || containsAny(lower, captionPhrases) || shortCreditRE.MatchString(s) {
 		return true
 	}
 	tail := s

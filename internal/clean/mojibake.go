@@ -90,7 +90,7 @@ func repairPage(s string, page codePage) (string, int) {
 			break
 		}
 	}
-	if ascii {
+	if ascii || !hasLeadRune(s, page) {
 		return s, 0
 	}
 	var b strings.Builder
@@ -128,6 +128,20 @@ func repairPage(s string, page codePage) (string, int) {
 		return s, 0
 	}
 	return b.String(), repaired
+}
+
+// hasLeadRune reports whether s has a rune that page maps to a UTF-8
+// lead byte (0xC2–0xF4). Every run that decodes starts with one: a
+// string without one has nothing to repair.
+func hasLeadRune(s string, page codePage) bool {
+	for _, r := range s {
+		if r >= utf8.RuneSelf {
+			if c, ok := page[r]; ok && c >= 0xC2 && c <= 0xF4 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // decodeRun reports whether raw, the code-page bytes of one run, is

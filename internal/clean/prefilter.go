@@ -242,3 +242,12 @@ var (
 func maybeBreadcrumb(s string) bool {
 	return strings.HasPrefix(s, "Home") || strings.ContainsAny(s, "›»")
 }
+
+// commentFormHead is commentFormRE without its "X says:" alternative,
+// whose matches end in a colon.
+var commentFormHead = mustAnchored(`^(?:\d+\s+(?:comments?|responses?|replies|reactions|thoughts? on)\b|permalink\b|comments?\s*(?:\(\d+\))?$|add (?:a )?comment|(?:no|show|view|hide|load) (?:more )?comments)`)
+
+// maybeCommentForm reports whether s might match commentFormRE.
+func maybeCommentForm(s string) bool {
+	return strings.HasSuffix(s, ":") || commentFormHead.maybe(s)
+}

@@ -12,6 +12,7 @@ type tline struct {
 	text   string   // repaired, white space collapsed
 	ws     []string // lower-case words
 	caps   float64  // share of words that start with a capital letter
+	stops  int      // how many of ws are stop words
 	repeat int      // how many lines of the page have the same text
 	tight  bool     // no blank line before or after: a list item, not a paragraph
 	chrome string   // reason from the line's own wording, or ""
@@ -46,7 +47,8 @@ func cleanText(src string) *Article {
 		}
 		t, n := repairMojibake(t)
 		a.Repairs += n
-		ls = append(ls, &tline{n: i + 1, text: t, ws: words(t), caps: capsRatio(t), tight: !blank(i-1) && !blank(i+1)})
+		ws := words(t)
+		ls = append(ls, &tline{n: i + 1, text: t, ws: ws, caps: capsRatio(t), stops: stopCount(ws), tight: !blank(i-1) && !blank(i+1)})
 	}
 	if len(ls) == 0 {
 		return a
@@ -131,11 +133,13 @@ func cleanText(src string) *Article {
 // (menus repeated in header and footer) as navigation evidence.
 func markRepeats(ls []*tline) {
 	seen := make(map[string]int)
-	for _, l := range ls {
-		seen[strings.ToLower(l.text)]++
+	lower := make([]string, len(ls))
+	for i, l := range ls {
+		lower[i] = strings.ToLower(l.text)
+		seen[lower[i]]++
 	}
-	for _, l := range ls {
-		l.repeat = seen[strings.ToLower(l.text)]
+	for i, l := range ls {
+		l.repeat = seen[lower[i]]
 		switch {
 		case l.repeat <= 1 || l.chrome != "" || endsSentence(l.text):
 		case len(l.ws) < 8:
@@ -170,7 +174,7 @@ func scoreLines(ls []*tline) {
 	// know: use it when the page as a whole has many of them.
 	stop, all := 0, 0
 	for _, l := range ls {
-		stop += stopCount(l.ws)
+		stop += l.stops
 		all += len(l.ws)
 	}
 	knownLang := all > 0 && float64(stop)/float64(all) >= 0.15
@@ -205,7 +209,7 @@ func lineScore(l *tline, knownLang bool) float64 {
 	case endsTruncated(l.text) && nw >= 6:
 		return -6
 	case nw >= 8 && (sentence || nw >= 25 && punctuated(l.text, len(l.ws))):
-		if nw >= 12 && (l.caps > 0.7 || knownLang && stopRatio(l.ws) < 0.08) {
+		if nw >= 12 && (l.caps > 0.7 || knownLang && float64(l.stops)/float64(len(l.ws)) < 0.08) {
 			return -2 // a long list of names or keywords
 		}
 		if l.tight {
@@ -370,20 +374,25 @@ func removeRest(ls []*tline, start, end, comments int, author string) {
 // capsRatio is the share of the words of s that start with an upper-case
 // letter.
 func capsRatio(s string) float64 {
-	fs := strings.Fields(s)
-	if len(fs) == 0 {
-		return 0
-	}
-	n := 0
-	for _, f := range fs {
-		for _, r := range f {
+	fields, n := 0, 0
+	inField := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inField = false
+			continue
+		}
+		if !inField {
+			inField = true
+			fields++
 			if unicode.IsUpper(r) {
 				n++
 			}
-			break
 		}
 	}
-	return float64(n) / float64(len(fs))
+	if fields == 0 {
+		return 0
+	}
+	return float64(n) / float64(fields)
 }
 
 // punctuated reports whether s, of nw words, has the punctuation of
