@@ -144,10 +144,11 @@ func Load(fsys fs.FS, dir string) (*Dossier, error) {
 }
 
 type loader struct {
-	fsys fs.FS
-	dir  string
-	d    *Dossier
-	errs diag.List
+	fsys  fs.FS
+	dir   string
+	d     *Dossier
+	errs  diag.List
+	slugs map[string]bool // from sourceSlugs
 }
 
 func (l *loader) name(p string) string {
@@ -344,13 +345,16 @@ func (l *loader) source(slug, capture, sidecar string) {
 	}
 }
 
-// sourceSlugs returns the set of known slugs.
+// sourceSlugs returns the set of known slugs, made once: claims and
+// events are loaded after the sources.
 func (l *loader) sourceSlugs() map[string]bool {
-	m := make(map[string]bool, len(l.d.Sources))
-	for _, s := range l.d.Sources {
-		m[s.Slug] = true
+	if l.slugs == nil {
+		l.slugs = make(map[string]bool, len(l.d.Sources))
+		for _, s := range l.d.Sources {
+			l.slugs[s.Slug] = true
+		}
 	}
-	return m
+	return l.slugs
 }
 
 // list parses a YAML file holding a list of entries.
