@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
@@ -223,7 +224,7 @@ func shortBoilerplate(s, lower string, ws []string) string {
 		return ReasonReadTime
 	case nw <= 6 && relatedRE.MatchString(lower):
 		return ReasonRelated
-	case nw <= 25 && (maybeCommentForm(strings.Trim(lower, "[]() ")) && commentFormRE.MatchString(strings.Trim(lower, "[]() ")) || containsAny(lower, commentPhrases)),
+	case nw <= 25 && (maybeCommentForm(strings.Trim(lower, "[]() ")) && commentFormRE.MatchString(strings.Trim(lower, "[]() ")) || commentPhraseSet.in(lower)),
 		nw <= 4 && !endsSentence(s) && strings.Contains(lower, "comment") && commentWordRE.MatchString(lower):
 		return ReasonCommentForm
 	case nw <= 8 && agoRE.MatchString(lower), nw <= 4 && strings.IndexByte(lower, ':') >= 0 && clockRE.MatchString(lower):
@@ -305,22 +306,32 @@ var bioRE = regexp.MustCompile(`\b(?:is an? |has been |was an? |, an? |joined |w
 // promptVocabulary counts the distinct prompt words and phrases in a
 // line (lower-cased, and its words).
 func promptVocabulary(lower string, ws []string) int {
-	seen := make(map[string]bool)
+	// The words, stems and phrases are distinct strings: count each
+	// kind on its own.
+	var found []string
+	var stems uint
 	for _, w := range ws {
 		if promptWords[w] {
-			seen[w] = true
+			if !slices.Contains(found, w) {
+				found = append(found, w)
+			}
 			continue
 		}
-		for _, st := range promptStems {
+		for k, st := range promptStems {
 			if strings.HasPrefix(w, st) {
-				seen[st] = true
+				stems |= 1 << k
 			}
 		}
 	}
-	for _, p := range promptPhrases {
-		if strings.Contains(lower, p) {
-			seen[p] = true
+	n := len(found) + bits.OnesCount(stems)
+	if promptPhraseSet.in(lower) {
+		for _, p := range promptPhrases {
+			if strings.Contains(lower, p) {
+				n++
+			}
 		}
 	}
-	return len(seen)
+	return n
 }
+
+var promptPhraseSet = newPhraseSet(promptPhrases)

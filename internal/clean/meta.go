@@ -270,7 +270,7 @@ func isCaptionLower(s, lower string) bool {
 	if len(s) > 400 {
 		return false
 	}
-	if captionStartRE.MatchString(s) || containsAny(lower, captionPhrases) || shortCreditRE.MatchString(s) {
+	if captionStartRE.MatchString(s) || captionPhraseSet.in(lower) || hasAnySuffix(s, shortCreditEnds) && shortCreditRE.MatchString(s) {
 		return true
 	}
 	tail := s

@@ -251,3 +251,56 @@ var commentFormHead = mustAnchored(`^(?:\d+\s+(?:comments?|responses?|replies|re
 func maybeCommentForm(s string) bool {
 	return strings.HasSuffix(s, ":") || commentFormHead.maybe(s)
 }
+
+// A phraseSet is a list of phrases with a filter of their first four
+// bytes: a line none of whose four-byte windows starts a phrase holds
+// none of them, and most lines are rejected in one pass.
+type phraseSet struct {
+	phrases []string
+	bits    [1 << 10]uint64 // hashes of the phrases' first four bytes
+}
+
+func newPhraseSet(phrases []string) *phraseSet {
+	p := &phraseSet{phrases: phrases}
+	for _, ph := range phrases {
+		if len(ph) < 4 {
+			panic("clean: phrase shorter than four bytes: " + ph)
+		}
+		h := quadHash(ph[0], ph[1], ph[2], ph[3])
+		p.bits[h>>6] |= 1 << (h & 63)
+	}
+	return p
+}
+
+func quadHash(a, b, c, d byte) uint32 {
+	v := uint32(a) | uint32(b)<<8 | uint32(c)<<16 | uint32(d)<<24
+	return (v * 2654435761) >> 16
+}
+
+// in reports whether s contains one of the phrases.
+func (p *phraseSet) in(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		h := quadHash(s[i], s[i+1], s[i+2], s[i+3])
+		if p.bits[h>>6]&(1<<(h&63)) != 0 {
+			return containsAny(s[i:], p.phrases)
+		}
+	}
+	return false
+}
+
+var (
+	commentPhraseSet = newPhraseSet(commentPhrases)
+	captionPhraseSet = newPhraseSet(captionPhrases)
+)
+
+// shortCreditEnds are the endings every match of shortCreditRE has.
+var shortCreditEnds = []string{"AP", "AFP", "Reuters", "REUTERS", "Getty Images", "EPA", "Bloomberg", "Shutterstock"}
+
+func hasAnySuffix(s string, ends []string) bool {
+	for _, e := range ends {
+		if strings.HasSuffix(s, e) {
+			return true
+		}
+	}
+	return false
+}
