@@ -33,9 +33,14 @@ type Site struct {
 	Events   []*Event
 	Pages    []*DocPage
 	Figures  []*FigureGroup
-	Chart    template.HTML // the timeline as inline SVG
-	Version  string        // content hash of the inputs, for archived copies
-	JSONLD   template.JS   // schema.org ClaimReview/Claim data of the claims page
+	// Dense is true when the sources are few enough to be table columns
+	// (the claims table, the coverage matrix, the figures table); the
+	// cells of a claim then hold one per source, "not reported" ones
+	// included. Otherwise the cells hold only the sources a claim cites.
+	Dense   bool
+	Chart   template.HTML // the timeline as inline SVG
+	Version string        // content hash of the inputs, for archived copies
+	JSONLD  template.JS   // schema.org ClaimReview/Claim data of the claims page
 }
 
 // A Source is one source as pages show it.
@@ -97,7 +102,7 @@ type Claim struct {
 	Claim template.HTML
 	Text  string // plain claim text, for the matrix
 	Note  template.HTML
-	Cells []*Cell // one per source, in Site.Sources order
+	Cells []*Cell // in Site.Sources order: one per source when Site.Dense, else the cited ones
 	Count int     // sources that carry it
 	// Wordings are the quotes side by side, the words that differ from
 	// the first quote marked, when several sources carry the claim.
@@ -123,7 +128,7 @@ type FigureGroup struct {
 	Kind    string
 	Agree   bool
 	Sources int           // number of sources in the group
-	Cells   []*FigureCell // one per source, in Site.Sources order
+	Cells   []*FigureCell // in Site.Sources order: one per source when Site.Dense, else those with figures
 }
 
 // A FigureCell is the figures one source gives in a group.

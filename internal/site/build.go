@@ -367,12 +367,17 @@ const cardPath = "card.png"
 // card draws the social card.
 func (b *builder) card() {
 	data := card.Data{Title: b.d.Title, Claims: len(b.site.Claims), Events: len(b.site.Events)}
-	for i, s := range b.site.Sources {
+	for _, s := range b.site.Sources {
 		cs := card.Source{Name: s.Outlet}
 		for _, c := range b.site.Claims {
-			cell := c.Cells[i]
-			cs.Carried = append(cs.Carried, cell.Reported)
-			cs.Stances = append(cs.Stances, cell.Stance)
+			carried, stance := false, ""
+			for _, cell := range c.Cells {
+				if cell.Source == s && cell.Reported {
+					carried, stance = true, cell.Stance
+				}
+			}
+			cs.Carried = append(cs.Carried, carried)
+			cs.Stances = append(cs.Stances, stance)
 		}
 		data.Sources = append(data.Sources, cs)
 	}

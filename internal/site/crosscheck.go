@@ -66,6 +66,8 @@ func (b *builder) figures(site *render.Site) {
 			}
 			if len(cell.Figures) > 0 {
 				v.Sources++
+			} else if !b.dense() {
+				continue // only the sources that give a figure
 			}
 			v.Cells = append(v.Cells, cell)
 		}

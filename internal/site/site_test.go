@@ -569,3 +569,23 @@ func TestLinkPreviews(t *testing.T) {
 		t.Error("404.html without a base URL does not inline its stylesheet")
 	}
 }
+
+// TestManySources builds a generated dossier with more sources than the
+// tables have columns: each claim lists only the sources it cites, and
+// the site is still whole.
+func TestManySources(t *testing.T) {
+	cfg := benchConfig(MaxColumns + 8)
+	o, err := Build(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSite(t, o)
+	page, _ := o.File("claims.html")
+	doc, _ := goquery.NewDocumentFromReader(bytes.NewReader(page))
+	if n := doc.Find("table.claims").First().Find("thead th").Length(); n != 2 {
+		t.Errorf("claims table has %d columns, want 2 (claim, sources)", n)
+	}
+	if strings.Contains(doc.Find("table.claims").Text(), "not reported") {
+		t.Error("a claim lists sources that do not carry it")
+	}
+}

@@ -31,6 +31,7 @@ func (b *builder) views() *render.Site {
 		s.view = b.sourceView(s)
 		site.Sources = append(site.Sources, s.view)
 	}
+	site.Dense = b.dense()
 	site.Claims, site.Topics = b.claimViews()
 	site.Events = b.eventViews()
 	site.Chart = b.chart(site)
@@ -147,25 +148,51 @@ func (b *builder) claimViews() ([]*render.Claim, []*render.Topic) {
 	return claims, topics
 }
 
-// cells returns one cell per source, in source order.
+// MaxColumns is the most sources the tables show as columns; a larger
+// dossier lists each claim's sources in one cell, so that its pages grow
+// with the quotes, not with claims × sources.
+const MaxColumns = 12
+
+// dense reports whether the sources are table columns.
+func (b *builder) dense() bool { return len(b.sources) <= MaxColumns }
+
+// cells returns the cells of a claim or event in source order: one per
+// source when the tables are dense, else one per cited source.
 func (b *builder) cells(quotes []*content.Quote, what string) []*render.Cell {
+	if !b.dense() {
+		cells := make([]*render.Cell, 0, len(quotes))
+		for _, q := range quotes {
+			if s := b.bySlug[q.Slug]; s != nil {
+				cells = append(cells, b.cell(s, q, what))
+			}
+		}
+		slices.SortFunc(cells, func(x, y *render.Cell) int { return strings.Compare(x.Source.Slug, y.Source.Slug) })
+		return cells
+	}
 	cells := make([]*render.Cell, 0, len(b.sources))
 	for _, s := range b.sources {
 		cell := &render.Cell{Source: s.view}
 		for _, q := range quotes {
-			if q.Slug != s.Slug {
-				continue
+			if q.Slug == s.Slug {
+				cell = b.cell(s, q, what)
 			}
-			cell.Absent = q.Absent
-			cell.Reported = !q.Absent
-			cell.Quote = q.Text
-			cell.Stance = q.Stance
-			cell.Note = b.inline(q.Note, q.Pos)
-			cell.URL = b.locate(q, what)
 		}
 		cells = append(cells, cell)
 	}
 	return cells
+}
+
+// cell is what source s says of a claim or event, by quote q.
+func (b *builder) cell(s *source, q *content.Quote, what string) *render.Cell {
+	return &render.Cell{
+		Source:   s.view,
+		Absent:   q.Absent,
+		Reported: !q.Absent,
+		Quote:    q.Text,
+		Stance:   q.Stance,
+		Note:     b.inline(q.Note, q.Pos),
+		URL:      b.locate(q, what),
+	}
 }
 
 // eventViews returns the events sorted by date, then end, then id.
