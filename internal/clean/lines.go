@@ -34,8 +34,12 @@ var stopWords = func() map[string]bool {
 // characters count as a word, so that word counts measure length in
 // every language.
 func words(s string) []string {
+	return appendWords(nil, s)
+}
+
+// appendWords appends the words of s, as words gives them, to out.
+func appendWords(out []string, s string) []string {
 	lower := strings.ToLower(s)
-	var out []string
 	start, ascii := -1, true
 	for i := 0; i < len(lower); {
 		c := lower[i]

@@ -34,21 +34,38 @@ func (l *tline) wordSet() []string {
 // cleanText cleans a plain-text capture.
 func cleanText(src string) *Article {
 	a := new(Article)
-	var ls []*tline
-	raws := splitLines(src)
-	texts := make([]string, len(raws))
-	for i, raw := range raws {
+	texts := splitLines(src)
+	nonBlank := 0
+	for i, raw := range texts {
 		texts[i] = normSpace(raw)
+		if texts[i] != "" {
+			nonBlank++
+		}
 	}
 	blank := func(i int) bool { return i < 0 || i >= len(texts) || texts[i] == "" }
+	// The lines and their words are allocated in blocks: a large
+	// capture has millions of them.
+	store := make([]tline, 0, nonBlank)
+	ls := make([]*tline, 0, nonBlank)
+	var scratch, arena []string
 	for i, t := range texts {
 		if t == "" {
 			continue
 		}
 		t, n := repairMojibake(t)
 		a.Repairs += n
-		ws := words(t)
-		ls = append(ls, &tline{n: i + 1, text: t, ws: ws, caps: capsRatio(t), stops: stopCount(ws), tight: !blank(i-1) && !blank(i+1)})
+		scratch = appendWords(scratch[:0], t)
+		var ws []string
+		if len(scratch) > 0 {
+			if cap(arena)-len(arena) < len(scratch) {
+				arena = make([]string, 0, max(1<<14, len(scratch)))
+			}
+			k := len(arena)
+			arena = append(arena, scratch...)
+			ws = arena[k:len(arena):len(arena)]
+		}
+		store = append(store, tline{n: i + 1, text: t, ws: ws, caps: capsRatio(t), stops: stopCount(ws), tight: !blank(i-1) && !blank(i+1)})
+		ls = append(ls, &store[len(store)-1])
 	}
 	if len(ls) == 0 {
 		return a
@@ -108,6 +125,15 @@ func cleanText(src string) *Article {
 	keepBody(a, ls, start, end)
 	removeRest(ls, start, end, comments, a.Meta.Author)
 
+	removed := 0
+	for _, l := range ls {
+		if !l.keep {
+			removed++
+		}
+	}
+	if removed > 0 {
+		a.Removed = make([]Removed, 0, removed)
+	}
 	for _, l := range ls {
 		if !l.keep {
 			a.Removed = append(a.Removed, Removed{Line: l.n, Text: l.text, Reason: l.reason})
