@@ -73,9 +73,7 @@ func TestWriteKilled(t *testing.T) {
 	if err := outs["A"].Write(dir); err != nil {
 		t.Fatal(err)
 	}
-	if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {
-		t.Errorf("left beside the output: %v", entries)
-	}
+	nothingBeside(t, dir)
 }
 
 // TestWriteConcurrent starts several writes of two builds into one folder
@@ -101,7 +99,5 @@ func TestWriteConcurrent(t *testing.T) {
 	if got := whichBuild(t, dir, outs); got == "mixed" {
 		t.Error("concurrent writes left a mixed output")
 	}
-	if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {
-		t.Errorf("left beside the output: %v", entries)
-	}
+	nothingBeside(t, dir)
 }

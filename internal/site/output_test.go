@@ -90,9 +90,7 @@ func TestWriteOnlyChanges(t *testing.T) {
 	if diffs, _ := o.Diff(dir); len(diffs) != 0 {
 		t.Errorf("after going back: %v", diffs)
 	}
-	if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {
-		t.Errorf("left beside the output: %v", entries)
-	}
+	nothingBeside(t, dir)
 }
 
 // TestWriteReplacesFolderWithFile checks a page that takes the place of
@@ -160,5 +158,14 @@ func TestWriteUndoes(t *testing.T) {
 		if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {
 			t.Fatalf("failing at step %d left beside the output: %v", fail+1, entries)
 		}
+	}
+}
+
+// nothingBeside checks that a write left nothing (staging folders, lock
+// files) beside the output folder dir.
+func nothingBeside(t *testing.T, dir string) {
+	t.Helper()
+	if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {
+		t.Errorf("left beside the output: %v", entries)
 	}
 }

@@ -347,11 +347,7 @@ func TestWriteAndDiff(t *testing.T) {
 	if diffs, _ := o.Diff(dir); len(diffs) != 0 {
 		t.Errorf("after rewrite: %v", diffs)
 	}
-	// No temporary folders are left beside the output.
-	entries, _ := os.ReadDir(filepath.Dir(dir))
-	if len(entries) != 1 {
-		t.Errorf("left beside the output: %v", entries)
-	}
+	nothingBeside(t, dir)
 }
 
 // TestWriteFailureKeepsOldOutput makes Write fail half way and checks
@@ -373,10 +369,7 @@ func TestWriteFailureKeepsOldOutput(t *testing.T) {
 	if after := snapshot(t, dir); !maps(before, after) {
 		t.Error("a failed Write changed the previous output")
 	}
-	entries, _ := os.ReadDir(filepath.Dir(dir))
-	if len(entries) != 1 {
-		t.Errorf("left beside the output: %v", entries)
-	}
+	nothingBeside(t, dir)
 }
 
 func TestWriteRefusesForeignFolder(t *testing.T) {
