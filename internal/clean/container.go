@@ -21,6 +21,31 @@ type mainArea struct {
 	top     map[*html.Node]bool // the main container(s), from mainContainer
 	textLen map[*html.Node]int  // bytes of visible text under each element
 	text    int                 // bytes of visible text in the main container(s)
+	classes map[*html.Node]classChrome
+}
+
+// classChrome is what an element's class and id say: whether they
+// match chromeRE, and the reason chromeReason gives.
+type classChrome struct {
+	match  bool
+	reason string
+}
+
+// classChrome returns what p's class and id say, computed once per
+// element.
+func (m *mainArea) classChrome(p *html.Node) classChrome {
+	if c, ok := m.classes[p]; ok {
+		return c
+	}
+	var c classChrome
+	if cls := attr(p, "class") + " " + attr(p, "id"); chromeRE.MatchString(cls) {
+		c = classChrome{true, chromeReason(cls)}
+	}
+	if m.classes == nil {
+		m.classes = make(map[*html.Node]classChrome)
+	}
+	m.classes[p] = c
+	return c
 }
 
 // container returns the main container holding n, or nil.
@@ -49,8 +74,8 @@ func (m *mainArea) chrome(n, stop *html.Node) string {
 		if p.DataAtom == atom.Form {
 			return ReasonCommentForm
 		}
-		if cls := attr(p, "class") + " " + attr(p, "id"); chromeRE.MatchString(cls) {
-			return chromeReason(cls)
+		if c := m.classChrome(p); c.match {
+			return c.reason
 		}
 	}
 	return ""

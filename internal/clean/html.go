@@ -5,6 +5,8 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -341,11 +343,47 @@ const findWindow = 64 << 10
 // <body>, past the title and metadata in <head>.
 func newLineFinder(src string) *lineFinder {
 	f := &lineFinder{src: src, line: 1}
-	if i := strings.Index(strings.ToLower(src), "<body"); i >= 0 {
+	if i := indexBody(src); i >= 0 {
 		f.off = i
 		f.line += strings.Count(src[:i], "\n")
 	}
 	return f
+}
+
+// indexBody returns strings.Index(strings.ToLower(src), "<body")
+// without lowering all of src: the same index as long as no rune before
+// it changes its length when lowered.
+func indexBody(src string) int {
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			if c == '<' && i+5 <= len(src) && lowerASCIIIs(src[i+1:i+5], "body") {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(src[i:])
+		if r == utf8.RuneError && size == 1 || utf8.RuneLen(unicode.ToLower(r)) != size {
+			return strings.Index(strings.ToLower(src), "<body")
+		}
+		i += size
+	}
+	return -1
+}
+
+// lowerASCIIIs reports whether s, with ASCII letters lowered, is lower.
+func lowerASCIIIs(s, lower string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // find returns the 1-based source line where text starts, or 0.
