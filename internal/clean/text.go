@@ -48,6 +48,7 @@ func cleanText(src string) *Article {
 	store := make([]tline, 0, nonBlank)
 	ls := make([]*tline, 0, nonBlank)
 	var scratch, arena []string
+	chunk := min(max(len(src)/8, 64), 1<<14) // words per block
 	for i, t := range texts {
 		if t == "" {
 			continue
@@ -58,7 +59,7 @@ func cleanText(src string) *Article {
 		var ws []string
 		if len(scratch) > 0 {
 			if cap(arena)-len(arena) < len(scratch) {
-				arena = make([]string, 0, max(1<<14, len(scratch)))
+				arena = make([]string, 0, max(chunk, len(scratch)))
 			}
 			k := len(arena)
 			arena = append(arena, scratch...)
