@@ -39,6 +39,9 @@ func words(s string) []string {
 
 // appendWords appends the words of s, as words gives them, to out.
 func appendWords(out []string, s string) []string {
+	if isASCII(s) {
+		return appendASCIIWords(out, s)
+	}
 	lower := strings.ToLower(s)
 	start, ascii := -1, true
 	for i := 0; i < len(lower); {
@@ -67,6 +70,41 @@ func appendWords(out []string, s string) []string {
 		out = appendWord(out, lower[start:], ascii)
 	}
 	return out
+}
+
+// appendASCIIWords is appendWords for ASCII text: the words are cut
+// from s itself, and only those with capitals are copied in lower case.
+func appendASCIIWords(out []string, s string) []string {
+	start, upper := -1, false
+	for i := 0; i <= len(s); i++ {
+		word := false
+		if i < len(s) {
+			c := s[i]
+			word = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
+			if word && start < 0 {
+				start, upper = i, false
+			}
+			upper = upper || 'A' <= c && c <= 'Z'
+		}
+		if !word && start >= 0 {
+			w := s[start:i]
+			if upper {
+				w = strings.ToLower(w)
+			}
+			out = append(out, w)
+			start = -1
+		}
+	}
+	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // isWordRune reports whether r belongs to a word: a letter, digit or
