@@ -76,12 +76,16 @@ func TestBenchScore(t *testing.T) {
 	}
 }
 
+// defaultBenchDir is where the benchmark sits beside a checkout of the
+// repository (the Makefile's BENCH default), seen from this package.
+const defaultBenchDir = "../../../shared/bench"
+
 // benchCaptures returns the benchmark captures whose names end in ext,
 // or skips b when the benchmark folder is missing.
 func benchCaptures(b *testing.B, ext string) [][]byte {
 	dir := *benchDir
 	if dir == "" {
-		dir = "/work/shared/bench"
+		dir = defaultBenchDir
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "articles", "*"+ext))
 	if len(files) == 0 {
@@ -118,7 +122,7 @@ func benchClean(b *testing.B, name string, raws [][]byte) {
 }
 
 // BenchmarkCleanBenchText measures throughput on all the text scrapes
-// of the benchmark (-bench-dir, else /work/shared/bench).
+// of the benchmark (-bench-dir, else defaultBenchDir).
 func BenchmarkCleanBenchText(b *testing.B) {
 	benchClean(b, "capture.txt", benchCaptures(b, ".scrape.txt"))
 }

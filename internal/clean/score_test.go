@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// The benchmark metric of /work/shared/bench/score.py: word tokens,
+// The benchmark metric of the article-extraction benchmark's score.py: word tokens,
 // multisets of 4-token shingles, per-page precision and recall of
 // normalised counts, means over pages, F1 of the means.
 
