@@ -186,10 +186,14 @@ func lastRune(s string) (rune, int) {
 // wording.
 var (
 	copyProtectionRE = regexp.MustCompile(`content is protected|copying (?:is )?(?:not allowed|prohibited|disabled)|right[- ]click (?:is )?disabled|you (?:cannot|can't|are not allowed to) copy|text selection is disabled`)
-	trackingRE       = regexp.MustCompile(`\b(?:msid|imgsize|utm_[a-z]+|gtag|googletag|adsbygoogle|datalayer|fbq|pagead|doubleclick)\b|\bfunction\s*\(|\w+=\w+&\w+=`)
-	readTimeRE       = mustAnchored(`^(?:(?:estimated )?reading time\s*:?\s*)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s*-?\s*(?:min(?:ute)?s?|m)\.?(?:\s*(?:read|to read|reading|listen|watch))?$`)
-	readTimeWordRE   = regexp.MustCompile(`read|reading time`)
-	commentFormRE    = mustAnchored(`^(?:\d+\s+(?:comments?|responses?|replies|reactions|thoughts? on)\b|\S+ (?:says|said|wrote):$|permalink\b|comments?\s*(?:\(\d+\))?$|add (?:a )?comment|(?:no|show|view|hide|load) (?:more )?comments)`)
+	// idLeakRE is a content-management key and a long numeric id leaked
+	// into the text, "key 12345678,otherkey": nothing but lower-case
+	// identifiers, separators and the id.
+	idLeakRE       = regexp.MustCompile(`^[a-z_]+[\s,;:=]+\d{6,}(?:[\s,;:=]+[a-z_]+)*$`)
+	trackingRE     = regexp.MustCompile(`\b(?:utm_[a-z]+|gtag|googletag|adsbygoogle|datalayer|fbq|pagead|doubleclick)\b|\bfunction\s*\(|\w+=\w+&\w+=`)
+	readTimeRE     = mustAnchored(`^(?:(?:estimated )?reading time\s*:?\s*)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s*-?\s*(?:min(?:ute)?s?|m)\.?(?:\s*(?:read|to read|reading|listen|watch))?$`)
+	readTimeWordRE = regexp.MustCompile(`read|reading time`)
+	commentFormRE  = mustAnchored(`^(?:\d+\s+(?:comments?|responses?|replies|reactions|thoughts? on)\b|\S+ (?:says|said|wrote):$|permalink\b|comments?\s*(?:\(\d+\))?$|add (?:a )?comment|(?:no|show|view|hide|load) (?:more )?comments)`)
 	// commentPhrases are the wording of comment forms, matched as
 	// substrings (faster than one regexp of alternatives).
 	commentPhrases = []string{"enter your comment", "enter your name", "enter your email", "leave a reply", "leave a comment",
@@ -260,7 +264,8 @@ func shortBoilerplate(s, lower string, ws []string) string {
 	switch {
 	case nw <= 15 && containsAny(lower, copyProtectionNeed) && copyProtectionRE.MatchString(lower):
 		return ReasonCopyProtection
-	case nw <= 10 && containsAny(lower, trackingNeed) && trackingRE.MatchString(lower):
+	case nw <= 10 && containsAny(lower, trackingNeed) && trackingRE.MatchString(lower),
+		nw <= 4 && hasDigitRun(lower, 6) && idLeakRE.MatchString(lower):
 		return ReasonTracking
 	case nw <= 8 && readTimeRE.MatchString(lower) && (readTimeWordRE.MatchString(lower) || nw <= 2):
 		return ReasonReadTime
@@ -377,3 +382,18 @@ func promptVocabulary(lower string, ws []string) int {
 }
 
 var promptPhraseSet = newPhraseSet(promptPhrases)
+
+// hasDigitRun reports whether s holds n or more ASCII digits in a row.
+func hasDigitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}

@@ -232,7 +232,7 @@ func foldsToASCII(s string) bool {
 // Substrings that every match of a vocabulary regexp contains.
 var (
 	copyProtectionNeed = []string{"protected", "copy", "click", "selection"}
-	trackingNeed       = []string{"=", "msid", "imgsize", "utm_", "gtag", "googletag", "adsbygoogle", "datalayer", "fbq",
+	trackingNeed       = []string{"=", "utm_", "gtag", "googletag", "adsbygoogle", "datalayer", "fbq",
 		"pagead", "doubleclick", "function"}
 	captionCreditNeed = []string{"getty images", "shutterstock", "afp via getty", "reuters/", "ap photo", "photo by ", "file photo"}
 )
