@@ -48,16 +48,24 @@ type builder struct {
 	origin       map[string]diag.Pos // output page → the file it is made from, for messages
 }
 
-// Build runs the whole pipeline and returns the site in memory. Its
-// error, when content is at fault, is a diag.List of every problem.
-func Build(cfg Config) (*Output, error) {
-	b := &builder{cfg: cfg, md: markdown.New(), files: make(map[string][]byte), origin: make(map[string]diag.Pos), bySlug: make(map[string]*source)}
-	dir := cfg.ContentDir
-	d, err := content.Load(cfg.Content, dir)
+// load starts a build: it loads the content folder.
+func load(cfg Config) (*builder, error) {
+	d, err := content.Load(cfg.Content, cfg.ContentDir)
 	if err != nil {
 		return nil, err
 	}
-	b.d = d
+	return &builder{cfg: cfg, d: d, md: markdown.New(), files: make(map[string][]byte),
+		origin: make(map[string]diag.Pos), bySlug: make(map[string]*source)}, nil
+}
+
+// Build runs the whole pipeline and returns the site in memory. Its
+// error, when content is at fault, is a diag.List of every problem.
+func Build(cfg Config) (*Output, error) {
+	b, err := load(cfg)
+	if err != nil {
+		return nil, err
+	}
+	d := b.d
 	b.warnings.Append(d.Warnings)
 	if cfg.BaseURL != "" {
 		d.BaseURL = strings.TrimSuffix(cfg.BaseURL, "/") + "/"
@@ -427,12 +435,10 @@ type Article struct {
 // Articles loads the content and cleans every capture, without rendering
 // the site: what gen suggest aligns.
 func Articles(cfg Config) ([]Article, error) {
-	b := &builder{cfg: cfg, md: markdown.New(), files: make(map[string][]byte), origin: make(map[string]diag.Pos), bySlug: make(map[string]*source)}
-	d, err := content.Load(cfg.Content, cfg.ContentDir)
+	b, err := load(cfg)
 	if err != nil {
 		return nil, err
 	}
-	b.d = d
 	b.cleanSources()
 	if err := b.errs.Err(); err != nil {
 		return nil, err
