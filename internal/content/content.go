@@ -408,8 +408,8 @@ func (l *loader) quotes(d *decoder, f field, what string, claim bool) []*Quote {
 	for slug, sf := range d.mapping(f.value, what+" sources", nil...) {
 		q := &Quote{Slug: slug, Pos: d.pos(sf.key)}
 		if !slugs[slug] {
-			hint := "known sources: " + strings.Join(sortedKeys(slugs), ", ")
-			d.errorf(sf.key, hint, "unknown source %q%s", slug, suggest(slug, sortedKeys(slugs)))
+			names := sortedKeys(slugs)
+			d.errorf(sf.key, "known sources: "+strings.Join(names, ", "), "unknown source %q%s", slug, suggest(slug, names))
 		}
 		var qf map[string]field
 		errsBefore := len(*d.errs)

@@ -214,13 +214,10 @@ func (b *builder) eventViews() []*render.Event {
 			Basis:  e.Basis,
 			Note:   b.inline(e.Note, e.Pos),
 		}
-		for _, c := range b.cells(e.Quotes, "event") {
-			if c.Reported {
-				for _, q := range e.Quotes {
-					if q.Slug == c.Source.Slug {
-						c.Window = b.window(e, q)
-					}
-				}
+		for _, q := range e.Quotes { // sorted by slug, as the sources are
+			if s := b.bySlug[q.Slug]; s != nil && !q.Absent {
+				c := b.cell(s, q, "event")
+				c.Window = b.window(e, q)
 				v.Cells = append(v.Cells, c)
 			}
 		}
