@@ -38,6 +38,14 @@ func (a *Article) Markdown() []byte {
 		}
 	}
 	b.WriteString("---\n")
+	b.Write(a.Body())
+	return b.Bytes()
+}
+
+// Body returns the blocks of Markdown, without the front matter: what
+// the site renders.
+func (a *Article) Body() []byte {
+	var b bytes.Buffer
 	for _, blk := range a.Blocks {
 		b.WriteByte('\n')
 		if blk.Kind == Heading {

@@ -176,8 +176,7 @@ func (b *builder) cleanSource(cs *content.Source, errs *diag.List) *source {
 		return nil
 	}
 	s.article = a
-	_, body, _ := content.SplitFrontMatter(a.Markdown())
-	doc, err := b.md.Convert(body)
+	doc, err := b.md.Convert(a.Body())
 	if err != nil {
 		errs.Add(diag.Pos{File: cs.File}, err.Error(), "")
 		return nil
