@@ -58,7 +58,7 @@ bench-clean:
 	$(GO) test ./internal/clean -run '^TestBenchScore$$' -count=1 -v -bench-dir=$(abspath $(BENCH))
 
 bench:
-	GEN_BENCH_SIZES=$(BENCH_SIZES) GEN_BENCH_LARGE=$(BENCH_LARGE) $(GO) test ./internal/site -run '^$$' -bench 'Build$$|Build/|Stage|Write' -benchmem -benchtime $(BENCHTIME)
+	GEN_BENCH_SIZES=$(BENCH_SIZES) GEN_BENCH_LARGE=$(BENCH_LARGE) $(GO) test ./internal/site -run '^$$' -bench 'Build$$|Build/|BuildTo|Stage|Write' -benchmem -benchtime $(BENCHTIME)
 
 # A synthetic dossier of N sources for benchmarks: make corpus N=1000 OUT=/tmp/corpus
 N ?= 1000

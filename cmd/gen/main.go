@@ -97,20 +97,14 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	start := time.Now()
-	o, err := site.Build(config(*contentDir, *templatesDir, *staticDir, *baseURL))
-	if err != nil {
-		printErr(stderr, err)
-		return 1
-	}
-	for _, w := range o.Warnings {
-		fmt.Fprintf(stderr, "warning: %s\n", w)
-	}
+	cfg := config(*contentDir, *templatesDir, *staticDir, *baseURL)
 	if cmd == "check" {
-		diffs, err := o.Diff(*out)
+		r, diffs, err := site.Check(cfg, *out)
 		if err != nil {
-			fmt.Fprintf(stderr, "gen: %v\n", err)
+			printErr(stderr, err)
 			return 1
 		}
+		printWarnings(stderr, r)
 		for _, d := range diffs {
 			fmt.Fprintln(stderr, d)
 		}
@@ -118,14 +112,16 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "gen: %s is out of date (%d files): run make (or gen build) and commit %s\n", *out, len(diffs), *out)
 			return 1
 		}
-		fmt.Fprintf(stdout, "gen: %s is up to date (%d files)\n", *out, len(o.Paths()))
+		fmt.Fprintf(stdout, "gen: %s is up to date (%d files)\n", *out, r.Stats.Files)
 		return 0
 	}
-	if err := o.Write(*out); err != nil {
-		fmt.Fprintf(stderr, "gen: %v\n", err)
+	r, err := site.BuildTo(cfg, *out)
+	if err != nil {
+		printErr(stderr, err)
 		return 1
 	}
-	s := o.Stats
+	printWarnings(stderr, r)
+	s := r.Stats
 	fmt.Fprintf(stdout, "gen: %d sources, %d pages, %d claims, %d events, %d warnings → %s in %s\n",
 		s.Sources, s.Pages, s.Claims, s.Events, s.Warnings, *out, time.Since(start).Round(time.Millisecond))
 	return 0
@@ -151,6 +147,12 @@ func layered(dir string, defaults fs.FS) fs.FS {
 		return overlay.New(os.DirFS(dir), defaults)
 	}
 	return defaults
+}
+
+func printWarnings(w io.Writer, r *site.Report) {
+	for _, warn := range r.Warnings {
+		fmt.Fprintf(w, "warning: %s\n", warn)
+	}
 }
 
 func printErr(w io.Writer, err error) {

@@ -20,7 +20,6 @@ import (
 	"github.com/gen-dossier/gen/internal/corpus"
 	"github.com/gen-dossier/gen/internal/crosscheck"
 	"github.com/gen-dossier/gen/internal/diag"
-	"github.com/gen-dossier/gen/internal/htmlfix"
 	"github.com/gen-dossier/gen/internal/markdown"
 	"github.com/gen-dossier/gen/internal/render"
 )
@@ -154,6 +153,37 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
+// BenchmarkBuildTo is the whole build as gen build runs it: streamed
+// into a folder that holds the same build (a rebuild with nothing
+// changed), its peak heap that of a build holding no more than its
+// workers' articles and the pages about all the sources.
+func BenchmarkBuildTo(b *testing.B) {
+	for _, n := range benchSizes() {
+		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
+			cfg, d := loadBench(b, n)
+			dir := filepath.Join(b.TempDir(), "public")
+			if _, err := BuildTo(cfg, dir); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				build := func() {
+					if _, err := BuildTo(cfg, dir); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if i == 0 {
+					peakHeap(b, build)
+					continue
+				}
+				build()
+			}
+			perSource(b, len(d.Sources), rawBytes(d))
+		})
+	}
+}
+
 func mustBuild(b *testing.B, cfg Config) *Output {
 	o, err := Build(cfg)
 	if err != nil {
@@ -197,14 +227,16 @@ func BenchmarkWrite(b *testing.B) {
 }
 
 // stageInput is what the stages work on: the dossier, its cleaned
-// articles, and a builder run up to the templates.
+// sources, a builder run through every stage, and the pages it renders.
 type stageInput struct {
 	d       *content.Dossier
 	bodies  [][]byte   // Markdown bodies by source
 	texts   [][]string // block texts by source
-	bl      *builder   // cleaned, views built
+	sources []*source  // cleaned, quotes located, articles highlighted
+	bl      *builder   // run through the coverage guard
 	tmpl    *render.Templates
-	pages   map[string][]byte // the site before minifying
+	pages   map[string][]byte // the pages before minifying
+	paths   map[string]bool   // every file of the site
 	rawSize int64
 }
 
@@ -220,30 +252,63 @@ func stages(b *testing.B, n int) *stageInput {
 		return in
 	}
 	cfg, d := loadBench(b, n)
-	mustBuild(b, cfg) // content errors surface here first
-	in := &stageInput{d: d, rawSize: rawBytes(d)}
-	bl := &builder{cfg: cfg, d: d, md: markdown.New(), files: map[string][]byte{}, origin: map[string]diag.Pos{}, bySlug: map[string]*source{}}
-	bl.cleanSources()
-	bl.site = bl.views()
-	for _, s := range bl.sources {
-		_, body, _ := content.SplitFrontMatter(s.article.Markdown())
-		in.bodies = append(in.bodies, body)
-		in.texts = append(in.texts, s.texts)
+	o := mustBuild(b, cfg) // content errors surface here first
+	in := &stageInput{d: d, rawSize: rawBytes(d), pages: map[string][]byte{}, paths: map[string]bool{}}
+	for _, p := range o.Paths() {
+		in.paths[p] = true
 	}
 	tmpl, err := render.Parse(cfg.Templates)
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := bl.pages(tmpl); err != nil {
+	bl, err := load(cfg, &memory{files: map[string][]byte{}})
+	if err != nil {
 		b.Fatal(err)
 	}
-	if err := bl.static(); err != nil {
+	bl.site = bl.siteView()
+	if err := bl.eachSource(tmpl); err != nil {
 		b.Fatal(err)
 	}
-	bl.data()
-	in.bl, in.tmpl, in.pages = bl, tmpl, bl.files
+	bl.views()
+	marks := bl.marksBySource()
+	var errs diag.List
+	for _, cs := range d.Sources { // d still holds the captures, bl's own copy does not
+		s := bl.cleanSource(cs, &errs)
+		s.view = bl.sourceView(s, &errs)
+		s.urls = bl.bySlug[cs.Slug].urls
+		if s.view.Article, err = s.highlight(marks[cs.Slug]); err != nil {
+			b.Fatal(err)
+		}
+		in.sources = append(in.sources, s)
+		in.bodies = append(in.bodies, s.article.Body())
+		in.texts = append(in.texts, s.texts)
+	}
+	if err := errs.Err(); err != nil {
+		b.Fatal(err)
+	}
+	in.bl, in.tmpl = bl, tmpl
+	in.render(b)
 	stageCache[n] = in
 	return in
+}
+
+// render renders every page of the site into in.pages.
+func (in *stageInput) render(b *testing.B) {
+	bl := in.bl
+	for _, s := range in.sources {
+		html, err := bl.render(in.tmpl, "source", s.view.Page, s.view.Outlet, &render.Page{Source: s.view})
+		if err != nil {
+			b.Fatal(err)
+		}
+		in.pages[s.view.Page] = html
+	}
+	for _, kind := range []string{"index", "claims", "timeline", "404"} {
+		html, err := bl.render(in.tmpl, kind, kind+".html", kind, &render.Page{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		in.pages[kind+".html"] = html
+	}
 }
 
 // BenchmarkStage measures each stage of the build on its own.
@@ -285,22 +350,18 @@ func BenchmarkStage(b *testing.B) {
 				}
 			}
 		})
+		quotes := in.bl.quotesBySource()
 		run("quotes", func() {
 			// As the build verifies quotes: every claim and event quote
 			// located in its source's normalized paragraphs.
-			in.bl.errs, in.bl.warnings = nil, nil
-			for _, c := range in.d.Claims {
-				for _, q := range c.Quotes {
-					in.bl.locate(q, "claim")
+			var errs, warnings diag.List
+			for _, s := range in.sources {
+				for _, q := range quotes[s.Slug] {
+					s.locate(q, &errs, &warnings)
 				}
 			}
-			for _, e := range in.d.Events {
-				for _, q := range e.Quotes {
-					in.bl.locate(q, "event")
-				}
-			}
-			if in.bl.errs.Err() != nil {
-				b.Fatal(in.bl.errs.Err())
+			if errs.Err() != nil {
+				b.Fatal(errs.Err())
 			}
 		})
 		run("coverage", func() {
@@ -309,29 +370,37 @@ func BenchmarkStage(b *testing.B) {
 		})
 		run("figures", func() {
 			var all []crosscheck.SourceFigures
-			for i, s := range in.bl.sources {
+			for i, s := range in.sources {
 				all = append(all, crosscheck.SourceFigures{Source: s.Slug, Figures: crosscheck.Figures(in.texts[i])})
 			}
 			crosscheck.Group(all)
 		})
-		run("templates", func() {
-			in.bl.files = map[string][]byte{}
-			if err := in.bl.pages(in.tmpl); err != nil {
+		run("templates", func() { in.render(b) })
+		m := newMinifier()
+		minified := map[string][]byte{}
+		for p, data := range in.pages {
+			out, err := m.Bytes("text/html", data)
+			if err != nil {
 				b.Fatal(err)
 			}
-		})
+			minified[p] = out
+		}
 		run("linkcheck", func() {
-			if _, err := htmlfix.Check(in.pages, "404.html"); err != nil {
+			var l linkChecker
+			for p, data := range minified {
+				if err := l.scan(p, data, p == "404.html"); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if _, err := l.problems(in.paths); err != nil {
 				b.Fatal(err)
 			}
 		})
 		run("minify", func() {
-			files := make(map[string][]byte, len(in.pages))
-			for p, data := range in.pages {
-				files[p] = data
-			}
-			if err := minifyAll(files); err != nil {
-				b.Fatal(err)
+			for _, data := range in.pages {
+				if _, err := m.Bytes("text/html", data); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}

@@ -10,26 +10,34 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/gen-dossier/gen/internal/card"
 	"github.com/gen-dossier/gen/internal/clean"
 	"github.com/gen-dossier/gen/internal/content"
+	"github.com/gen-dossier/gen/internal/crosscheck"
 	"github.com/gen-dossier/gen/internal/diag"
-	"github.com/gen-dossier/gen/internal/htmlfix"
 	"github.com/gen-dossier/gen/internal/markdown"
 	"github.com/gen-dossier/gen/internal/quote"
 	"github.com/gen-dossier/gen/internal/render"
+	"github.com/tdewolff/minify/v2"
 )
 
-// A source is one capture through the pipeline.
+// A source is one capture through the pipeline. Once its page is
+// written it keeps only what the pages about every source need: the
+// block texts and ids, its figures and its view without the article.
 type source struct {
 	*content.Source
-	article *clean.Article
-	doc     *markdown.Doc
-	texts   []string // block texts, for quote matching
-	norm    []string // the texts in the quote rule's matching form (quote.Normalize)
-	view    *render.Source
+	article   *clean.Article // until its page is written
+	published string         // the publication date the cleaner detected, if any
+	doc       *markdown.Doc
+	texts     []string // block texts, for quote matching
+	norm      []string // the texts in the quote rule's matching form (quote.Normalize)
+	view      *render.Source
+	figures   []crosscheck.Figure
+	urls      map[*content.Quote]string // its quotes → the paragraph holding each
 }
 
 // builder holds the state of one build.
@@ -37,31 +45,87 @@ type builder struct {
 	cfg          Config
 	d            *content.Dossier
 	md           *markdown.Converter
+	min          *minify.M
+	out          sink
 	sources      []*source
 	bySlug       map[string]*source
 	errs         diag.List
 	warnings     diag.List
-	files        map[string][]byte
 	site         *render.Site
-	eventsSorted []*content.Event    // events in date order
-	cardPNG      []byte              // the social card, drawn when there is a base URL
-	origin       map[string]diag.Pos // output page → the file it is made from, for messages
+	eventsSorted []*content.Event // events in date order
+	cardPNG      []byte           // the social card, drawn when there is a base URL
+
+	mu     sync.Mutex          // guards what emit records
+	paths  map[string]bool     // every file emitted
+	origin map[string]diag.Pos // output page → the file it is made from, for messages
+	links  linkChecker
 }
 
 // load starts a build: it loads the content folder.
-func load(cfg Config) (*builder, error) {
+func load(cfg Config, out sink) (*builder, error) {
 	d, err := content.Load(cfg.Content, cfg.ContentDir)
 	if err != nil {
 		return nil, err
 	}
-	return &builder{cfg: cfg, d: d, md: markdown.New(), files: make(map[string][]byte),
-		origin: make(map[string]diag.Pos), bySlug: make(map[string]*source)}, nil
+	return &builder{cfg: cfg, d: d, md: markdown.New(), min: newMinifier(), out: out,
+		paths: make(map[string]bool), origin: make(map[string]diag.Pos), bySlug: make(map[string]*source)}, nil
+}
+
+// A Report is what a build says about itself.
+type Report struct {
+	Warnings diag.List
+	Stats    Stats
 }
 
 // Build runs the whole pipeline and returns the site in memory. Its
 // error, when content is at fault, is a diag.List of every problem.
 func Build(cfg Config) (*Output, error) {
-	b, err := load(cfg)
+	m := &memory{files: map[string][]byte{}}
+	r, err := build(cfg, m)
+	if err != nil {
+		return nil, err
+	}
+	return &Output{files: m.files, Report: *r}, nil
+}
+
+// BuildTo builds the site into the folder dir as Output.Write does, but
+// streams each file to disk as it is made instead of holding the site in
+// memory. On any error dir is left exactly as it was.
+func BuildTo(cfg Config, dir string) (*Report, error) {
+	st, err := openStage(dir)
+	if err != nil {
+		return nil, err
+	}
+	r, err := build(cfg, st)
+	if err != nil {
+		st.abort()
+		return nil, err
+	}
+	return r, st.commit()
+}
+
+// Check builds the site and compares it with the folder dir, writing
+// nothing; see Output.Diff.
+func Check(cfg Config, dir string) (*Report, []string, error) {
+	c := newComparison(dir)
+	r, err := build(cfg, c)
+	if err != nil {
+		return nil, nil, err
+	}
+	diffs, err := c.diffs()
+	return r, diffs, err
+}
+
+// build runs the pipeline, giving every file of the site to out.
+//
+// The sources go through in parallel, each from its capture to its
+// written page (clean, Markdown, its quotes located, highlighted,
+// figures found, rendered, minified, links scanned) before the next is
+// taken, so that the build holds no more articles than it has workers.
+// The pages about all the sources (index, claims, timeline, data) come
+// after, from what each source kept.
+func build(cfg Config, out sink) (*Report, error) {
+	b, err := load(cfg, out)
 	if err != nil {
 		return nil, err
 	}
@@ -74,15 +138,18 @@ func Build(cfg Config) (*Output, error) {
 	if err != nil {
 		return nil, templateError(cfg.TemplatesDir, err)
 	}
-	b.cleanSources()
-	b.site = b.views()
-	b.coverage()
-	if d.BaseURL != "" {
-		b.card()
-	}
+	b.site = b.siteView()
 	b.site.Version, err = version(cfg)
 	if err != nil {
 		return nil, err
+	}
+	if err := b.eachSource(tmpl); err != nil {
+		return nil, err
+	}
+	b.views()
+	b.coverage()
+	if d.BaseURL != "" {
+		b.card()
 	}
 	if err := b.errs.Err(); err != nil {
 		return nil, err
@@ -93,8 +160,7 @@ func Build(cfg Config) (*Output, error) {
 	if err := b.static(); err != nil {
 		return nil, err
 	}
-	b.data()
-	problems, err := htmlfix.Check(b.files, "404.html")
+	problems, err := b.links.problems(b.paths)
 	if err != nil {
 		return nil, err
 	}
@@ -104,18 +170,45 @@ func Build(cfg Config) (*Output, error) {
 	if err := b.errs.Err(); err != nil {
 		return nil, err
 	}
-	if err := minifyAll(b.files); err != nil {
-		return nil, err
-	}
 	b.warnings.Sort()
-	out := &Output{files: b.files, Warnings: b.warnings}
-	out.Stats = Stats{Sources: len(b.sources), Claims: len(d.Claims), Events: len(d.Events), Warnings: len(b.warnings)}
-	for p := range b.files {
+	r := &Report{Warnings: b.warnings}
+	r.Stats = Stats{Sources: len(b.sources), Claims: len(d.Claims), Events: len(d.Events), Warnings: len(b.warnings), Files: len(b.paths)}
+	for p := range b.paths {
 		if strings.HasSuffix(p, ".html") {
-			out.Stats.Pages++
+			r.Stats.Pages++
 		}
 	}
-	return out, nil
+	return r, nil
+}
+
+// emit minifies the file at path p, scans its links when it is a page,
+// and gives it to the sink. from is the file it is made from, for
+// messages.
+func (b *builder) emit(p string, data []byte, from diag.Pos) error {
+	if mt, ok := mediaTypes[path.Ext(p)]; ok {
+		min, err := b.min.Bytes(mt, data)
+		if err != nil {
+			return fmt.Errorf("minifying %s: %v", p, err)
+		}
+		data = min
+	}
+	if strings.HasSuffix(p, ".html") {
+		if err := b.links.scan(p, data, p == "404.html"); err != nil {
+			return err
+		}
+	}
+	b.mu.Lock()
+	b.paths[p] = true
+	b.origin[p] = from
+	b.mu.Unlock()
+	return b.out.put(p, data)
+}
+
+// emitted reports whether a file was emitted at path p.
+func (b *builder) emitted(p string) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.paths[p]
 }
 
 // templateError turns an html/template error into a diag error naming
@@ -138,21 +231,72 @@ func templateError(dir string, err error) error {
 
 var tmplPos = regexp.MustCompile(`^(?:html/)?template: ([^:]+\.html):(\d+):(?:\d+:)?`)
 
-// cleanSources cleans every capture and renders its article, several
+// eachSource takes every source from its capture to its page, several
 // at a time; sources and errors come out in source order.
-func (b *builder) cleanSources() {
+func (b *builder) eachSource(tmpl *render.Templates) error {
+	b.site.Sources = make([]*render.Source, len(b.d.Sources)) // for the count the pages show
+	for i := range b.site.Sources {
+		b.site.Sources[i] = &render.Source{}
+	}
+	quotes := b.quotesBySource()
+	marks := b.marksBySource()
 	done := make([]*source, len(b.d.Sources))
 	errs := make([]diag.List, len(b.d.Sources))
+	warns := make([]diag.List, len(b.d.Sources))
+	fails := make([]error, len(b.d.Sources))
 	forEach(len(b.d.Sources), func(i int) {
-		done[i] = b.cleanSource(b.d.Sources[i], &errs[i])
+		cs := b.d.Sources[i]
+		s := b.cleanSource(cs, &errs[i])
+		if s == nil {
+			return
+		}
+		s.view = b.site.Sources[i]
+		*s.view = *b.sourceView(s, &errs[i])
+		s.urls = map[*content.Quote]string{}
+		for _, q := range quotes[cs.Slug] {
+			if u := s.locate(q, &errs[i], &warns[i]); u != "" {
+				s.urls[q] = u
+			}
+		}
+		s.figures = crosscheck.Figures(s.texts)
+		fails[i] = b.sourcePage(tmpl, s, marks[cs.Slug], &errs[i])
+		// What only its own page needed.
+		s.article, s.norm = nil, nil
+		s.view.Article, s.view.Removed = "", nil
+		cs.Raw = nil
+		done[i] = s
 	})
+	b.site.Sources = b.site.Sources[:0]
 	for i, s := range done {
+		if fails[i] != nil {
+			return fails[i]
+		}
 		b.errs.Append(errs[i])
+		b.warnings.Append(warns[i])
 		if s != nil {
 			b.sources = append(b.sources, s)
 			b.bySlug[s.Slug] = s
+			b.site.Sources = append(b.site.Sources, s.view)
 		}
 	}
+	return nil
+}
+
+// quotesBySource returns the quotes of every claim and event, by the
+// slug of their source.
+func (b *builder) quotesBySource() map[string][]*content.Quote {
+	by := map[string][]*content.Quote{}
+	for _, c := range b.d.Claims {
+		for _, q := range c.Quotes {
+			by[q.Slug] = append(by[q.Slug], q)
+		}
+	}
+	for _, e := range b.d.Events {
+		for _, q := range e.Quotes {
+			by[q.Slug] = append(by[q.Slug], q)
+		}
+	}
+	return by
 }
 
 // cleanSource cleans one capture and renders its article; nil when it
@@ -175,13 +319,16 @@ func (b *builder) cleanSource(cs *content.Source, errs *diag.List) *source {
 			"check the capture with: gen clean "+cs.File)
 		return nil
 	}
-	s.article = a
 	doc, err := b.md.Convert(a.Body())
 	if err != nil {
 		errs.Add(diag.Pos{File: cs.File}, err.Error(), "")
 		return nil
 	}
 	s.doc = doc
+	s.article = a
+	s.published = a.Meta.Published
+	s.texts = make([]string, 0, len(doc.Blocks))
+	s.norm = make([]string, 0, len(doc.Blocks))
 	for _, blk := range doc.Blocks {
 		s.texts = append(s.texts, blk.Text)
 		s.norm = append(s.norm, quote.Normalize(blk.Text))
@@ -189,11 +336,10 @@ func (b *builder) cleanSource(cs *content.Source, errs *diag.List) *source {
 	return s
 }
 
-// locate finds a quote in its source and returns the root-relative link
+// locate finds a quote in the source and returns the root-relative link
 // to the paragraph holding it; a miss is an error at the quote.
-func (b *builder) locate(q *content.Quote, what string) string {
-	s := b.bySlug[q.Slug]
-	if s == nil || q.Absent {
+func (s *source) locate(q *content.Quote, errs, warnings *diag.List) string {
+	if q.Absent {
 		return ""
 	}
 	// quote.FindIn, on the paragraphs normalized once per source rather
@@ -216,11 +362,11 @@ func (b *builder) locate(q *content.Quote, what string) string {
 			pct := min(int(near.Similarity*100), 99) // floor: a near miss never reads 100%
 			hint = fmt.Sprintf("closest passage (%d%% similar): %q\n%s", pct, near.Passage, hint)
 		}
-		b.errs.Add(q.Pos, "quote not found in "+q.Slug, hint)
+		errs.Add(q.Pos, "quote not found in "+q.Slug, hint)
 		return ""
 	}
 	if total > 1 {
-		b.warnings.Add(q.Pos, fmt.Sprintf("quote occurs %d times in %s; linking to the first", total, q.Slug),
+		warnings.Add(q.Pos, fmt.Sprintf("quote occurs %d times in %s; linking to the first", total, q.Slug),
 			"lengthen the quote so that it is unique")
 	}
 	return s.view.Page + "#" + s.doc.Blocks[i].ID
@@ -235,73 +381,109 @@ func (b *builder) inline(src string, pos diag.Pos) template.HTML {
 	return h
 }
 
-// pages renders every HTML page.
+// render executes the template of a page kind into the page at path p.
+func (b *builder) render(t *render.Templates, kind, p, title string, page *render.Page) ([]byte, error) {
+	page.Site, page.Kind, page.Path, page.Title = b.site, kind, p, title
+	page.Root = strings.Repeat("../", strings.Count(p, "/"))
+	if b.d.BaseURL != "" {
+		page.Canonical = b.d.BaseURL + strings.TrimSuffix(p, "index.html")
+		page.Image = b.d.BaseURL + cardPath
+	}
+	if kind == "404" {
+		// GitHub Pages serves 404.html at the depth of the missing
+		// URL: relative links cannot work there. With a base URL they
+		// are absolute; without one the stylesheet is inlined.
+		if b.d.BaseURL != "" {
+			page.Root = b.d.BaseURL
+		} else if css, err := fs.ReadFile(b.cfg.Static, "style.css"); err == nil {
+			page.InlineStyle = template.CSS(css)
+		}
+	}
+	return t.Execute(kind, page)
+}
+
+// sourcePage writes the page of a source and its raw capture. Content
+// and template errors go to errs; the error returned is the output's.
+func (b *builder) sourcePage(t *render.Templates, s *source, marks []mark, errs *diag.List) error {
+	article, err := s.highlight(marks)
+	if err != nil {
+		errs.Add(diag.Pos{File: s.File}, "highlighting quotes: "+err.Error(), "")
+		return nil
+	}
+	s.view.Article = article
+	v := s.view
+	desc := v.Outlet
+	if v.Title != "" {
+		desc += ": " + v.Title
+	}
+	page := &render.Page{Source: v, Description: plainSummary(desc + ". The cleaned article, its raw capture and what the cleaner removed.")}
+	html, err := b.render(t, "source", v.Page, v.Outlet, page)
+	if err != nil {
+		errs.Append(templateError(b.cfg.TemplatesDir, err).(diag.List))
+		return nil
+	}
+	if err := b.emit(v.Page, html, diag.Pos{File: path.Join(b.cfg.TemplatesDir, "source.html")}); err != nil {
+		return err
+	}
+	return b.emit(v.Raw, s.Raw, diag.Pos{File: s.File})
+}
+
+// pages renders the pages about all the sources, several at a time.
 func (b *builder) pages(t *render.Templates) error {
 	type job struct {
-		kind, path string
-		page       *render.Page
-		out        []byte
-		err        error
+		kind, path, title string
+		page              *render.Page
+		from              diag.Pos
+		out               []byte
+		err               error
 	}
 	var jobs []*job
-	exec := func(kind, p, title string, page *render.Page) {
-		page.Site, page.Kind, page.Path, page.Title = b.site, kind, p, title
-		page.Root = strings.Repeat("../", strings.Count(p, "/"))
-		if b.d.BaseURL != "" {
-			page.Canonical = b.d.BaseURL + strings.TrimSuffix(p, "index.html")
-		}
-		if kind == "404" {
-			// GitHub Pages serves 404.html at the depth of the missing
-			// URL: relative links cannot work there. With a base URL they
-			// are absolute; without one the stylesheet is inlined.
-			if b.d.BaseURL != "" {
-				page.Root = b.d.BaseURL
-			} else if css, err := fs.ReadFile(b.cfg.Static, "style.css"); err == nil {
-				page.InlineStyle = template.CSS(css)
-			}
-		}
-		if b.d.BaseURL != "" && b.cardPNG != nil {
-			page.Image = b.d.BaseURL + cardPath
-		}
-		b.origin[p] = diag.Pos{File: path.Join(b.cfg.TemplatesDir, kind+".html")}
-		jobs = append(jobs, &job{kind: kind, path: p, page: page})
+	add := func(kind, p, title string, page *render.Page) {
+		jobs = append(jobs, &job{kind: kind, path: p, title: title, page: page, from: diag.Pos{File: path.Join(b.cfg.TemplatesDir, kind+".html")}})
 	}
 	outlets := make([]string, 0, len(b.site.Sources))
 	for _, s := range b.site.Sources {
 		outlets = append(outlets, s.Outlet)
 	}
 	among := strings.Join(outlets, ", ")
-	exec("index", "index.html", "", &render.Page{Description: plainSummary(b.d.Summary)})
-	exec("claims", "claims.html", "Claims", &render.Page{Description: plainSummary(fmt.Sprintf(
+	add("index", "index.html", "", &render.Page{Description: plainSummary(b.d.Summary)})
+	add("claims", "claims.html", "Claims", &render.Page{Description: plainSummary(fmt.Sprintf(
 		"%d claims, and which of %d sources carries each, in the sources' own words: %s.", len(b.site.Claims), len(outlets), among))})
-	exec("timeline", "timeline.html", "Timeline", &render.Page{Description: plainSummary(fmt.Sprintf(
+	add("timeline", "timeline.html", "Timeline", &render.Page{Description: plainSummary(fmt.Sprintf(
 		"%d dated events the sources mention, and how each source phrases them: %s.", len(b.site.Events), among))})
-	exec("404", "404.html", "Page not found", &render.Page{})
-	for _, s := range b.site.Sources {
-		desc := s.Outlet
-		if s.Title != "" {
-			desc += ": " + s.Title
-		}
-		exec("source", s.Page, s.Outlet, &render.Page{Source: s, Description: plainSummary(desc + ". The cleaned article, its raw capture and what the cleaner removed.")})
-	}
+	add("404", "404.html", "Page not found", &render.Page{})
 	for i, p := range b.site.Pages {
-		exec("page", p.Page, p.Title, &render.Page{Doc: p})
-		b.origin[p.Page] = b.d.Pages[i].Pos
+		add("page", p.Page, p.Title, &render.Page{Doc: p})
+		jobs[len(jobs)-1].from = b.d.Pages[i].Pos
 	}
-	// Render several pages at a time; results and errors in page order.
 	forEach(len(jobs), func(i int) {
-		jobs[i].out, jobs[i].err = t.Execute(jobs[i].kind, jobs[i].page)
+		j := jobs[i]
+		j.out, j.err = b.render(t, j.kind, j.path, j.title, j.page)
+		if j.err == nil {
+			j.err = b.emit(j.path, j.out, j.from)
+			if j.err != nil {
+				j.err = outputError{j.err}
+			}
+		}
+		j.out = nil
 	})
 	var errs diag.List
 	for _, j := range jobs {
+		var oe outputError
+		if errors.As(j.err, &oe) {
+			return oe.err
+		}
 		if j.err != nil {
 			errs.Append(templateError(b.cfg.TemplatesDir, j.err).(diag.List))
-			continue
 		}
-		b.files[j.path] = j.out
 	}
 	return errs.Err()
 }
+
+// An outputError is a failure to write the output, not a template's.
+type outputError struct{ err error }
+
+func (e outputError) Error() string { return e.err.Error() }
 
 func plainSummary(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
@@ -312,7 +494,8 @@ func plainSummary(s string) string {
 	return s
 }
 
-// static copies the static folder and adds the small fixed files.
+// static copies the static folder and adds the small fixed files and
+// the data; the sitemap, which lists every page, comes last.
 func (b *builder) static() error {
 	err := fs.WalkDir(b.cfg.Static, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
@@ -325,27 +508,34 @@ func (b *builder) static() error {
 		if err != nil {
 			return err
 		}
-		if _, taken := b.files[p]; taken {
-			b.errs.Add(diag.Pos{File: path.Join(b.cfg.StaticDir, p)}, "static file collides with a generated page "+p, "rename or remove it")
+		from := diag.Pos{File: path.Join(b.cfg.StaticDir, p)}
+		if b.emitted(p) {
+			b.errs.Add(from, "static file collides with a generated page "+p, "rename or remove it")
+			return nil
 		}
-		b.files[p] = data
-		return nil
+		return b.emit(p, data, from)
 	})
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("%s: %v", b.cfg.StaticDir, err)
 	}
-	for _, s := range b.sources {
-		b.files[s.view.Raw] = s.Raw
-	}
-	b.files[".nojekyll"] = nil
+	files := map[string][]byte{".nojekyll": nil, "dossier.json": b.data()}
 	if b.d.CNAME != "" {
-		b.files["CNAME"] = []byte(b.d.CNAME + "\n")
+		files["CNAME"] = []byte(b.d.CNAME + "\n")
 	}
 	if b.d.BaseURL != "" {
-		b.files["sitemap.xml"] = b.sitemap()
-		b.files["robots.txt"] = []byte("User-agent: *\nAllow: /\nSitemap: " + b.d.BaseURL + "sitemap.xml\n")
+		files["robots.txt"] = []byte("User-agent: *\nAllow: /\nSitemap: " + b.d.BaseURL + "sitemap.xml\n")
 		if b.cardPNG != nil {
-			b.files[cardPath] = b.cardPNG
+			files[cardPath] = b.cardPNG
+		}
+	}
+	for _, p := range sortedPaths(files) {
+		if err := b.emit(p, files[p], diag.Pos{}); err != nil {
+			return err
+		}
+	}
+	if b.d.BaseURL != "" {
+		if err := b.emit("sitemap.xml", b.sitemap(), diag.Pos{}); err != nil {
+			return err
 		}
 	}
 	return b.errs.Err()
@@ -355,7 +545,14 @@ func (b *builder) sitemap() []byte {
 	var buf bytes.Buffer
 	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for _, p := range sortedPaths(b.files) {
+	b.mu.Lock()
+	paths := make([]string, 0, len(b.paths))
+	for p := range b.paths {
+		paths = append(paths, p)
+	}
+	b.mu.Unlock()
+	slices.Sort(paths)
+	for _, p := range paths {
 		if !strings.HasSuffix(p, ".html") || p == "404.html" {
 			continue
 		}
@@ -434,16 +631,23 @@ type Article struct {
 // Articles loads the content and cleans every capture, without rendering
 // the site: what gen suggest aligns.
 func Articles(cfg Config) ([]Article, error) {
-	b, err := load(cfg)
+	b, err := load(cfg, nil)
 	if err != nil {
 		return nil, err
 	}
-	b.cleanSources()
+	done := make([]*source, len(b.d.Sources))
+	errs := make([]diag.List, len(b.d.Sources))
+	forEach(len(b.d.Sources), func(i int) {
+		done[i] = b.cleanSource(b.d.Sources[i], &errs[i])
+	})
+	for _, l := range errs {
+		b.errs.Append(l)
+	}
 	if err := b.errs.Err(); err != nil {
 		return nil, err
 	}
 	var out []Article
-	for _, s := range b.sources {
+	for _, s := range done {
 		a := Article{Slug: s.Slug}
 		for _, blk := range s.doc.Blocks {
 			if !blk.Heading {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 
 	"github.com/gen-dossier/gen/internal/content"
@@ -48,26 +49,40 @@ func (b *builder) coverage() {
 // figures extracts and groups the figures of every source.
 func (b *builder) figures(site *render.Site) {
 	all := make([]crosscheck.SourceFigures, len(b.sources))
-	forEach(len(b.sources), func(i int) {
-		all[i] = crosscheck.SourceFigures{Source: b.sources[i].Slug, Figures: crosscheck.Figures(b.sources[i].texts)}
-	})
+	for i, s := range b.sources {
+		all[i] = crosscheck.SourceFigures{Source: s.Slug, Figures: s.figures}
+	}
+	index := make(map[string]int, len(b.sources))
+	for i, s := range b.sources {
+		index[s.Slug] = i
+	}
 	for _, g := range crosscheck.Group(all) {
 		v := &render.FigureGroup{Label: g.Label, Kind: string(g.Kind), Agree: g.Agree}
-		for _, s := range b.sources {
-			cell := &render.FigureCell{Source: s.view}
-			for _, m := range g.Members {
-				if m.Source != s.Slug {
-					continue
-				}
-				cell.Figures = append(cell.Figures, &render.Figure{
-					Text: m.Figure.Text, Value: m.Figure.Value, Sentence: m.Figure.Sentence,
-					URL: s.view.Page + "#" + s.doc.Blocks[m.Figure.Para].ID,
-				})
+		// The group's figures by source, in source order.
+		by := map[int][]*render.Figure{}
+		var order []int
+		for _, m := range g.Members {
+			i := index[m.Source]
+			s := b.sources[i]
+			if by[i] == nil {
+				order = append(order, i)
 			}
+			by[i] = append(by[i], &render.Figure{
+				Text: m.Figure.Text, Value: m.Figure.Value, Sentence: m.Figure.Sentence,
+				URL: s.view.Page + "#" + s.doc.Blocks[m.Figure.Para].ID,
+			})
+		}
+		if b.dense() {
+			order = order[:0]
+			for i := range b.sources {
+				order = append(order, i)
+			}
+		}
+		slices.Sort(order)
+		for _, i := range order {
+			cell := &render.FigureCell{Source: b.sources[i].view, Figures: by[i]}
 			if len(cell.Figures) > 0 {
 				v.Sources++
-			} else if !b.dense() {
-				continue // only the sources that give a figure
 			}
 			v.Cells = append(v.Cells, cell)
 		}
@@ -109,8 +124,8 @@ func (b *builder) window(e *content.Event, q *content.Quote) *render.Window {
 		return nil
 	}
 	ref, basis := s.Published, "published"
-	if ref.IsZero() && s.article != nil && s.article.Meta.Published != "" {
-		if d, err := content.ParseDate(s.article.Meta.Published); err == nil {
+	if ref.IsZero() && s.published != "" {
+		if d, err := content.ParseDate(s.published); err == nil {
 			ref, basis = d, "published (detected)"
 		}
 	}

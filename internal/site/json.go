@@ -99,8 +99,8 @@ type jsonPageRef struct {
 	Page  string `json:"page"`
 }
 
-// data writes dossier.json.
-func (b *builder) data() {
+// data returns dossier.json.
+func (b *builder) data() []byte {
 	d := b.d
 	out := jsonDossier{Title: d.Title, Summary: d.Summary, Language: d.Language, BaseURL: d.BaseURL,
 		Sources: []jsonSource{}, Claims: []jsonClaim{}, Events: []jsonEvent{}, Figures: []jsonFigures{}}
@@ -155,9 +155,9 @@ func (b *builder) data() {
 		}
 		out.Figures = append(out.Figures, jf)
 	}
-	data, err := json.MarshalIndent(out, "", "  ")
+	data, err := json.Marshal(out) // minified as it is emitted
 	if err != nil {
 		panic(err) // only plain data: cannot fail
 	}
-	b.files["dossier.json"] = append(data, '\n')
+	return append(data, '\n')
 }

@@ -1,25 +1,33 @@
 // Package site builds a dossier site: it runs gen's stages in order and
-// holds the result in memory until it is written.
+// streams the files it makes to their destination.
 //
 // # Pipeline
 //
 //	content.Load     content/ → Dossier (strict YAML, positions)
-//	clean.Clean      each raw capture → article, metadata, removed lines
-//	markdown         each article → HTML with stable paragraph anchors
-//	quote.FindIn     each claim and event quote → the paragraph holding it
-//	render           html/template pages from templates/
-//	htmlfix.Check    every internal link and #fragment resolves
-//	minify           HTML, CSS, SVG, JSON and XML, one minify.M
+//	                 then, for every source, several at a time:
+//	clean.Clean      the raw capture → article, metadata, removed lines
+//	markdown         the article → HTML with stable paragraph anchors
+//	quote            the claim and event quotes citing it → their paragraphs
+//	crosscheck       its figures
+//	render, minify   its page, written at once, and its raw capture
+//	                 then, from what every source kept:
+//	crosscheck       the figures table, the coverage guard's near misses
+//	render, minify   index, claims, timeline, editorial pages, data
+//	htmlfix          every internal link and #fragment resolves
 //
-// Build returns an *Output: the complete site as a sorted set of files.
-// Nothing touches the disk until Output.Write, which changes only the
-// files that differ from the previous build (a rebuild with nothing
-// changed rewrites no file) and removes those that no longer belong. It
-// stages every new or changed file in a folder beside the destination and
-// renames them into place only when all are written, undoing every step
-// on failure, so a failed build or write leaves the previous output
-// exactly as it was. Output.Diff compares the site with a folder on disk
-// (gen check).
+// A source's article is dropped once its page is written, so a build
+// holds no more articles than it has workers: its memory grows with the
+// claims and events, not with the captures.
+//
+// BuildTo writes the site into a folder. It changes only the files that
+// differ from the previous build (a rebuild with nothing changed rewrites
+// no file) and removes those that no longer belong; it assembles the new
+// build beside the folder and exchanges the two in one step when every
+// file is there, so a failed build leaves the previous output exactly as
+// it was (see stage). Check compares the site with a folder (gen check)
+// and writes nothing. Build keeps the site in memory instead, as an
+// *Output, for tests and tools; Output.Write and Output.Diff do the same
+// as BuildTo and Check.
 //
 // # Output
 //

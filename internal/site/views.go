@@ -15,8 +15,9 @@ import (
 	"github.com/gen-dossier/gen/internal/timeline"
 )
 
-// views turns the dossier into the data the templates show.
-func (b *builder) views() *render.Site {
+// siteView returns the data every page shows, before the sources are
+// cleaned: the title, summary and editorial pages.
+func (b *builder) siteView() *render.Site {
 	d := b.d
 	site := &render.Site{
 		Title:    d.Title,
@@ -27,17 +28,6 @@ func (b *builder) views() *render.Site {
 	if err == nil {
 		site.Summary = summary.HTML
 	}
-	for _, s := range b.sources {
-		s.view = b.sourceView(s)
-		site.Sources = append(site.Sources, s.view)
-	}
-	site.Dense = b.dense()
-	site.Claims, site.Topics = b.claimViews()
-	site.Events = b.eventViews()
-	site.Chart = b.chart(site)
-	b.figures(site)
-	site.JSONLD = b.jsonLD(site)
-	b.highlight(site)
 	for _, p := range d.Pages {
 		doc, err := b.md.Convert(p.Body)
 		if err != nil {
@@ -49,13 +39,31 @@ func (b *builder) views() *render.Site {
 	return site
 }
 
-func (b *builder) sourceView(s *source) *render.Source {
+// views adds what the pages about all the sources show: the claims,
+// events, chart and figures.
+func (b *builder) views() {
+	site := b.site
+	site.Dense = b.dense()
+	site.Claims, site.Topics = b.claimViews()
+	site.Events = b.eventViews()
+	site.Chart = b.chart(site)
+	b.figures(site)
+	site.JSONLD = b.jsonLD(site)
+}
+
+// sourceView returns what the pages show of a cleaned source; errors in
+// its notes go to errs.
+func (b *builder) sourceView(s *source, errs *diag.List) *render.Source {
 	a := s.article
+	notes, err := b.md.Inline(s.Notes)
+	if err != nil {
+		errs.Add(s.Pos, err.Error(), "")
+	}
 	v := &render.Source{
 		Slug:           s.Slug,
 		URL:            s.URL,
 		Retrieved:      s.Retrieved.String(),
-		Notes:          b.inline(s.Notes, s.Pos),
+		Notes:          notes,
 		NoSidecar:      s.Sidecar == "",
 		ReferenceDate:  s.ReferenceDate.String(),
 		ReferenceBasis: s.ReferenceBasis,
@@ -191,7 +199,7 @@ func (b *builder) cell(s *source, q *content.Quote, what string) *render.Cell {
 		Quote:    q.Text,
 		Stance:   q.Stance,
 		Note:     b.inline(q.Note, q.Pos),
-		URL:      b.locate(q, what),
+		URL:      s.urls[q],
 	}
 }
 
@@ -238,30 +246,42 @@ func slug(s string) string {
 	return strings.Join(f, "-")
 }
 
-// highlight marks every quoted passage in its source's article, with
-// links back to the claims that cite it.
-func (b *builder) highlight(site *render.Site) {
-	marks := map[string][]htmlfix.Mark{}
-	for _, c := range site.Claims {
-		for _, cell := range c.Cells {
-			if !cell.Reported || cell.URL == "" {
-				continue
+// marksBySource returns, by source slug, the quoted passages of every
+// claim to highlight on the source's page, with links back to the claim.
+// Their blocks are filled in once the source's quotes are located.
+func (b *builder) marksBySource() map[string][]mark {
+	by := map[string][]mark{}
+	for i, c := range b.d.Claims {
+		link := htmlfix.Link{Href: "../claims.html#" + c.ID, Text: fmt.Sprintf("C%d", i+1)}
+		link.Title = link.Text + ": " + curlyQuotes(c.Claim)
+		for _, q := range c.Quotes {
+			if !q.Absent {
+				by[q.Slug] = append(by[q.Slug], mark{q, link})
 			}
-			_, block, _ := strings.Cut(cell.URL, "#")
-			marks[cell.Source.Slug] = append(marks[cell.Source.Slug], htmlfix.Mark{
-				Block: block, Quote: cell.Quote,
-				Links: []htmlfix.Link{{Href: "../" + c.URL, Text: c.Label, Title: c.Label + ": " + curlyQuotes(c.Text)}},
-			})
 		}
 	}
-	for _, s := range b.sources {
-		h, err := htmlfix.Highlight(s.view.Article, marks[s.Slug])
-		if err != nil {
-			b.errs.Add(diag.Pos{File: s.File}, "highlighting quotes: "+err.Error(), "")
+	return by
+}
+
+// A mark is a claim's quote to highlight in its source, and the link
+// back to the claim.
+type mark struct {
+	q    *content.Quote
+	link htmlfix.Link
+}
+
+// highlight marks the quoted passages in the source's article.
+func (s *source) highlight(marks []mark) (template.HTML, error) {
+	var ms []htmlfix.Mark
+	for _, m := range marks {
+		u := s.urls[m.q]
+		if u == "" {
 			continue
 		}
-		s.view.Article = h
+		_, block, _ := strings.Cut(u, "#")
+		ms = append(ms, htmlfix.Mark{Block: block, Quote: m.q.Text, Links: []htmlfix.Link{m.link}})
 	}
+	return htmlfix.Highlight(s.view.Article, ms)
 }
 
 // chart draws the timeline, marking the sources' publication dates.

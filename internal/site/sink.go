@@ -1,0 +1,293 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+)
+
+// A sink receives the files of a build as they are made, from several
+// goroutines at once. A build streams its files to a sink rather than
+// holding the site in memory, so that its memory does not grow with the
+// size of the site.
+type sink interface {
+	put(p string, data []byte) error
+}
+
+// memory keeps the files: the sink of Build.
+type memory struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (m *memory) put(p string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files[p] = data
+	return nil
+}
+
+// A stage assembles a new build of the folder dir in a folder beside it,
+// file by file as the build makes them, and then exchanges the two
+// folders in one atomic step (renameat2 RENAME_EXCHANGE on Linux;
+// elsewhere two renames). Files whose content is already in dir are hard
+// links to those files, so a rebuild rewrites only what changed, and when
+// nothing changed at all the staging folder is never made and dir is not
+// touched. Until the exchange dir is left alone: on any error, and when
+// the process is killed at any moment, it holds the previous build,
+// exactly. A stage holds a lock on the folder holding dir from open to
+// commit or abort, so that two builds into one folder take turns and
+// never mix their files.
+type stage struct {
+	dir    string           // the destination
+	onDisk map[string]int64 // the previous build's files and their sizes
+	unlock func()
+
+	mu      sync.Mutex
+	root    string          // the staging folder, "" until a file differs
+	same    []string        // unchanged files not yet linked into root
+	made    map[string]bool // folders made under root
+	put1    map[string]bool // every path put
+	changed int             // files written rather than linked
+}
+
+// openStage locks the folder holding dir and prepares a stage for it.
+func openStage(dir string) (*stage, error) {
+	dir = filepath.Clean(dir)
+	if err := checkReplaceable(dir); err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot create the output folder: %v", err)
+	}
+	unlock, err := lock(parent)
+	if err != nil {
+		return nil, fmt.Errorf("cannot lock %s for writing: %v", parent, err)
+	}
+	removeStale(dir)
+	if err := checkReplaceable(dir); err != nil { // again, under the lock
+		unlock()
+		return nil, err
+	}
+	onDisk, err := listFiles(dir)
+	if err != nil {
+		unlock()
+		return nil, fmt.Errorf("cannot read the output folder: %v", err)
+	}
+	return &stage{dir: dir, onDisk: onDisk, unlock: unlock, made: map[string]bool{}, put1: map[string]bool{}}, nil
+}
+
+// put stages the file at slash path p.
+func (s *stage) put(p string, data []byte) error {
+	old := filepath.Join(s.dir, filepath.FromSlash(p))
+	unchanged := false
+	if size, ok := s.onDisk[p]; ok && size == int64(len(data)) {
+		got, err := os.ReadFile(old)
+		unchanged = err == nil && bytes.Equal(got, data)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.put1[p] = true
+	if unchanged {
+		if s.root == "" {
+			s.same = append(s.same, p) // linked if anything changes
+			return nil
+		}
+		if err := s.link(p); err == nil {
+			return nil
+		}
+	}
+	if s.root == "" {
+		if err := s.begin(); err != nil {
+			return err
+		}
+	}
+	s.changed++
+	full := filepath.Join(s.root, filepath.FromSlash(p))
+	if err := s.mkdir(filepath.Dir(full)); err != nil {
+		return err
+	}
+	if err := os.WriteFile(full, data, 0o644); err != nil {
+		return fmt.Errorf("cannot write the output: %v", err)
+	}
+	return nil
+}
+
+// begin makes the staging folder and links into it the unchanged files
+// put so far. s.mu is held.
+func (s *stage) begin() error {
+	root, err := os.MkdirTemp(filepath.Dir(s.dir), stagePrefix(s.dir))
+	if err != nil {
+		return fmt.Errorf("cannot write the output next to %s: %v (is the folder writable?)", s.dir, err)
+	}
+	s.root = root
+	if err := os.Chmod(root, 0o755); err != nil {
+		return err
+	}
+	for _, p := range s.same {
+		if err := s.link(p); err != nil {
+			return err
+		}
+	}
+	s.same = nil
+	return nil
+}
+
+// link stages the unchanged file p as a hard link to the previous
+// build's, or as a copy where the file system has no hard links. s.mu is
+// held.
+func (s *stage) link(p string) error {
+	old := filepath.Join(s.dir, filepath.FromSlash(p))
+	full := filepath.Join(s.root, filepath.FromSlash(p))
+	if err := s.mkdir(filepath.Dir(full)); err != nil {
+		return err
+	}
+	if os.Link(old, full) == nil {
+		return nil
+	}
+	data, err := os.ReadFile(old)
+	if err != nil {
+		return fmt.Errorf("cannot read the output folder: %v", err)
+	}
+	s.changed++
+	return os.WriteFile(full, data, 0o644)
+}
+
+// mkdir makes the folder d under the staging folder. s.mu is held.
+func (s *stage) mkdir(d string) error {
+	if s.made[d] {
+		return nil
+	}
+	if err := os.MkdirAll(d, 0o755); err != nil {
+		return fmt.Errorf("cannot write the output: %v", err)
+	}
+	s.made[d] = true
+	return nil
+}
+
+// commit puts the staged build in place of dir and releases the lock.
+func (s *stage) commit() error {
+	defer s.unlock()
+	if s.root == "" && len(s.put1) == len(s.onDisk) {
+		return nil // every file is already there: nothing to do
+	}
+	if s.root == "" {
+		if err := s.begin(); err != nil {
+			s.removeRoot()
+			return err
+		}
+	}
+	defer s.removeRoot() // after the exchange, the previous build
+	if _, err := os.Stat(s.dir); errors.Is(err, fs.ErrNotExist) {
+		if err := rename(s.root, s.dir); err != nil {
+			return fmt.Errorf("cannot create %s: %v", s.dir, err)
+		}
+		return nil
+	}
+	if err := swap(s.root, s.dir); err == nil {
+		return nil
+	} else if !errors.Is(err, errors.ErrUnsupported) && !errors.Is(err, syscall.ENOSYS) && !errors.Is(err, syscall.EINVAL) {
+		return fmt.Errorf("cannot replace %s: %v", s.dir, err)
+	}
+	// No atomic exchange: move the previous build aside, then the new one
+	// in, putting the previous one back if that fails.
+	old := s.root + ".old"
+	if err := rename(s.dir, old); err != nil {
+		return fmt.Errorf("cannot replace %s: %v", s.dir, err)
+	}
+	if err := rename(s.root, s.dir); err != nil {
+		os.Rename(old, s.dir)
+		return fmt.Errorf("cannot replace %s: %v", s.dir, err)
+	}
+	return os.RemoveAll(old)
+}
+
+// abort drops the staged build, leaving dir as it was, and releases the
+// lock.
+func (s *stage) abort() {
+	s.removeRoot()
+	s.unlock()
+}
+
+func (s *stage) removeRoot() {
+	if s.root != "" {
+		os.RemoveAll(s.root)
+	}
+}
+
+// A comparison compares the files of a build with the folder dir, for
+// gen check: it writes nothing.
+type comparison struct {
+	dir, name string // the folder, cleaned and as given
+
+	mu      sync.Mutex
+	seen    map[string]bool
+	stale   []string
+	missing bool // dir does not exist
+}
+
+func newComparison(dir string) *comparison {
+	c := &comparison{dir: filepath.Clean(dir), name: dir, seen: map[string]bool{}}
+	if _, err := os.Stat(c.dir); errors.Is(err, fs.ErrNotExist) {
+		c.missing = true
+	}
+	return c
+}
+
+func (c *comparison) put(p string, data []byte) error {
+	var diff string
+	if !c.missing {
+		got, err := os.ReadFile(filepath.Join(c.dir, filepath.FromSlash(p)))
+		switch {
+		case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
+			diff = "missing: " + p
+		case err != nil:
+			return err
+		case !bytes.Equal(got, data):
+			diff = "stale: " + p
+		}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.seen[p] = true
+	if diff != "" {
+		c.stale = append(c.stale, diff)
+	}
+	return nil
+}
+
+// diffs returns one line per stale, missing or extra file, sorted by
+// path; nil means the folder holds exactly the build.
+func (c *comparison) diffs() ([]string, error) {
+	if c.missing {
+		return []string{"missing: " + c.name + " (no build yet)"}, nil
+	}
+	diffs := slices.Clone(c.stale)
+	err := filepath.WalkDir(c.dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(c.dir, p)
+		if rel = filepath.ToSlash(rel); !c.seen[rel] {
+			diffs = append(diffs, "extra: "+rel)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(diffs, func(a, b string) int {
+		_, pa, _ := strings.Cut(a, ": ")
+		_, pb, _ := strings.Cut(b, ": ")
+		return strings.Compare(pa, pb)
+	})
+	return diffs, nil
+}
