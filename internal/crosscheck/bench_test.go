@@ -40,23 +40,48 @@ func benchSources(n int) (names []string, sources [][]string, claims [][]string)
 	return names, sources, claims
 }
 
+// generatedSources caches benchSources by size: the benchmarks of the
+// largest dossiers would otherwise spend most of their time generating
+// them.
+var generatedSources = map[int]struct {
+	names   []string
+	sources [][]string
+	claims  [][]string
+}{}
+
+func cachedSources(n int) (names []string, sources [][]string, claims [][]string) {
+	c, ok := generatedSources[n]
+	if !ok {
+		c.names, c.sources, c.claims = benchSources(n)
+		generatedSources[n] = c
+	}
+	return c.names, c.sources, c.claims
+}
+
+// BenchmarkFigures extracts the figures of every source of a dossier;
+// the cost per source does not depend on the dossier's size.
 func BenchmarkFigures(b *testing.B) {
-	for _, n := range []int{100, 1000} {
-		names, sources, _ := benchSources(n)
-		b.Run(fmt.Sprintf("extract/N=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				for _, paras := range sources {
-					Figures(paras)
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/source")
-		})
+	const n = 100
+	_, sources, _ := cachedSources(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, paras := range sources {
+			Figures(paras)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/source")
+}
+
+// BenchmarkGroup groups the figures of dossiers of growing size: the
+// time per source should not grow with it.
+func BenchmarkGroup(b *testing.B) {
+	for _, n := range []int{100, 1000, 10000} {
+		names, sources, _ := cachedSources(n)
 		all := make([]SourceFigures, len(sources))
 		for i, paras := range sources {
 			all[i] = SourceFigures{Source: names[i], Figures: Figures(paras)}
 		}
-		b.Run(fmt.Sprintf("group/N=%d", n), func(b *testing.B) {
+		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				Group(all)
@@ -66,9 +91,12 @@ func BenchmarkFigures(b *testing.B) {
 	}
 }
 
+// BenchmarkGuard indexes dossiers of growing size and looks for the near
+// misses of every claim (two per source): the time per source should not
+// grow with the dossier.
 func BenchmarkGuard(b *testing.B) {
-	for _, n := range []int{100, 1000} {
-		_, sources, claims := benchSources(n)
+	for _, n := range []int{100, 1000, 10000} {
+		_, sources, claims := cachedSources(n)
 		b.Run(fmt.Sprintf("index/N=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -86,5 +114,18 @@ func BenchmarkGuard(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/source")
 		})
+	}
+}
+
+// BenchmarkDiff diffs the quotes of every claim with its first.
+func BenchmarkDiff(b *testing.B) {
+	_, _, claims := cachedSources(100)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, texts := range claims {
+			for _, t := range texts[1:] {
+				Diff(texts[0], t)
+			}
+		}
 	}
 }
