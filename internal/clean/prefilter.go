@@ -1,10 +1,13 @@
 package clean
 
 import (
+	"encoding/binary"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Cheap tests run before the vocabulary's regular expressions: most
@@ -12,14 +15,30 @@ import (
 // rejects them much faster than the regexp engine can.
 
 // An anchoredRE is a regular expression that matches only at the start
-// of its input, with the bytes a match can start with: most lines
-// start otherwise and are rejected by a table lookup.
+// of its input, with a small automaton over bytes that rejects, in one
+// table lookup per byte, the inputs no match can start like: most
+// lines are rejected within their first few bytes, and the regexp
+// engine runs only on those that read like a match.
 type anchoredRE struct {
-	re       *regexp.Regexp
-	nullable bool            // it can match the empty string: no byte test
-	first    [256]bool       // bytes a match can start with
-	second   [256]*[256]bool // bytes that can follow each first byte; nil: any
+	re     *regexp.Regexp
+	always bool       // it can match the empty string: no byte test
+	class  [256]uint8 // each byte's class; bytes of a class are alike to the program
+	next   [][]int16  // next[state][class]: the next state, dfaReject or dfaAccept
+	end    []bool     // end[state]: the text may end there
 }
+
+// The automaton's verdicts, in place of a next state.
+const (
+	dfaReject = -1 // no match can start with the bytes read
+	dfaAccept = -2 // a match may start with them: run the regexp
+)
+
+// dfaMaxStates and dfaMaxDepth bound the automaton: past so many
+// states, or so many bytes, the prefilter accepts.
+const (
+	dfaMaxStates = 1024
+	dfaMaxDepth  = 16
+)
 
 // mustAnchored compiles expr, which must be anchored at the start of
 // the text (^ with no multi-line flag) in every alternative.
@@ -36,71 +55,296 @@ func mustAnchored(expr string) *anchoredRE {
 	if err != nil {
 		panic(err)
 	}
-	a.nullable = progFirst(prog, uint32(prog.Start), &a.first, nil, make(map[uint32]bool))
-	if a.nullable {
-		return a
-	}
-	// The second byte: after each ASCII first rune, what the rest of
-	// the program can start with. Multi-byte first runes allow any.
-	var insts []*syntax.Inst
-	var dummy [256]bool
-	progFirst(prog, uint32(prog.Start), &dummy, &insts, make(map[uint32]bool))
-	var any [256]bool
-	for _, in := range insts {
-		var next [256]bool
-		if progFirst(prog, in.Out, &next, nil, make(map[uint32]bool)) {
-			next = allBytes()
-		}
-		var firsts [256]bool
-		instBytes(in, &firsts)
-		for b := range 256 {
-			if !firsts[b] {
-				continue
-			}
-			if b >= 0x80 {
-				any[b] = true
-				continue
-			}
-			if a.second[b] == nil {
-				a.second[b] = new([256]bool)
-			}
-			for c := range 256 {
-				if next[c] {
-					a.second[b][c] = true
-				}
-			}
-		}
-	}
-	for b := range 256 {
-		if any[b] {
-			a.second[b] = nil
-		}
-	}
+	a.build(prog)
 	return a
 }
 
-func allBytes() [256]bool {
-	var all [256]bool
-	for i := range all {
-		all[i] = true
+// build makes a's automaton from prog by the subset construction: a
+// state is the set of the program's rune instructions that the bytes
+// read so far can lead to, and whether the text may end there. The
+// automaton reads ASCII bytes as the program does; a non-ASCII byte,
+// which starts a rune it does not decode, it accepts if the state has
+// an instruction that consumes some rune that can start so, and
+// rejects otherwise. Empty-width assertions other than end of text
+// (\b, ^) are assumed to hold, so the automaton accepts every input the
+// program matches, and more.
+func (a *anchoredRE) build(prog *syntax.Prog) {
+	d := &dfaBuilder{
+		prog:     prog,
+		takes:    make([]byteSet, len(prog.Inst)),
+		closures: make([]*pcClosure, len(prog.Inst)),
+		seen:     make([]uint32, len(prog.Inst)),
 	}
-	return all
+	start, ok := d.closure(nil, []uint32{uint32(prog.Start)})
+	if !ok {
+		a.always = true
+		return
+	}
+	// Bytes that every rune instruction treats alike share a class.
+	var runeInsts []int
+	for pc := range prog.Inst {
+		in := &prog.Inst[pc]
+		if !consumes(in) {
+			continue
+		}
+		runeInsts = append(runeInsts, pc)
+		d.takes[pc] = firstBytes(in)
+	}
+	classOf := make(map[string]uint8)
+	var reps []byte // a byte of each class
+	sig := make([]byte, len(runeInsts)+1)
+	for b := range 256 {
+		for i, pc := range runeInsts {
+			sig[i] = 0
+			if d.takes[pc].has(byte(b)) {
+				sig[i] = 1
+			}
+		}
+		sig[len(runeInsts)] = byte(b >> 7) // ASCII and non-ASCII bytes never share a class
+		c, ok := classOf[string(sig)]
+		if !ok {
+			c = uint8(len(reps))
+			classOf[string(sig)] = c
+			reps = append(reps, byte(b))
+		}
+		a.class[b] = c
+	}
+	var key []byte
+	ids := map[string]int16{string(start.appendKey(key)): 0}
+	states := []dfaState{start}
+	depth := []int{0} // the length of the shortest input reaching each state
+	var outs, buf []uint32
+	for s := 0; s < len(states); s++ {
+		row := make([]int16, len(reps))
+		for c, b := range reps {
+			outs = outs[:0]
+			for _, pc := range states[s].pcs {
+				if d.takes[pc].has(b) {
+					outs = append(outs, prog.Inst[pc].Out)
+				}
+			}
+			if len(outs) == 0 {
+				row[c] = dfaReject
+				continue
+			}
+			if b >= utf8.RuneSelf {
+				row[c] = dfaAccept // a rune the automaton does not follow
+				continue
+			}
+			next, ok := d.closure(buf[:0], outs)
+			buf = next.pcs
+			if !ok {
+				row[c] = dfaAccept
+				continue
+			}
+			key = next.appendKey(key[:0])
+			switch id, seen := ids[string(key)]; {
+			case len(next.pcs) == 0 && !next.end:
+				row[c] = dfaReject
+			case seen:
+				row[c] = id
+			case len(states) < dfaMaxStates && depth[s] < dfaMaxDepth:
+				row[c] = int16(len(states))
+				ids[string(key)] = row[c]
+				next.pcs = slices.Clone(next.pcs)
+				states = append(states, next)
+				depth = append(depth, depth[s]+1)
+			default:
+				row[c] = dfaAccept
+			}
+		}
+		a.next = append(a.next, row)
+		a.end = append(a.end, states[s].end)
+	}
 }
 
-// maybe reports whether s may match a, by its first two bytes.
-func (a *anchoredRE) maybe(s string) bool {
-	if a.nullable {
-		return true
+// A byteSet is a set of bytes.
+type byteSet [4]uint64
+
+func (s *byteSet) add(b byte)      { s[b>>6] |= 1 << (b & 63) }
+func (s *byteSet) has(b byte) bool { return s[b>>6]&(1<<(b&63)) != 0 }
+
+// A dfaBuilder holds what building an anchoredRE's automaton needs.
+type dfaBuilder struct {
+	prog     *syntax.Prog
+	takes    []byteSet    // per instruction, the bytes a rune it consumes can start with
+	closures []*pcClosure // per instruction, its closure once computed
+	seen     []uint32     // per instruction, the walk that last visited it
+	walks    uint32       // walks made
+}
+
+// A pcClosure is the closure of one instruction.
+type pcClosure struct {
+	st dfaState
+	ok bool
+}
+
+// A dfaState is a state of an anchoredRE's automaton: the rune
+// instructions the program may be at, sorted, and whether it may be
+// at the end-of-text assertion.
+type dfaState struct {
+	pcs []uint32
+	end bool
+}
+
+// appendKey appends to b a map key for s.
+func (s dfaState) appendKey(b []byte) []byte {
+	for _, pc := range s.pcs {
+		b = binary.LittleEndian.AppendUint32(b, pc)
 	}
-	if s == "" || !a.first[s[0]] {
-		return false
+	if s.end {
+		b = append(b, 1)
 	}
-	if len(s) >= 2 {
-		if sec := a.second[s[0]]; sec != nil && !sec[s[1]] {
-			return false
+	return b
+}
+
+// closure returns the state of the instructions that the program can
+// reach from pcs without consuming input, its instructions appended to
+// dst, and reports false if it can reach a match (or an instruction it
+// does not know) that way. What follows an end-of-text assertion is
+// taken to match.
+func (d *dfaBuilder) closure(dst, pcs []uint32) (dfaState, bool) {
+	for _, pc := range pcs {
+		if d.closures[pc] == nil {
+			c := &pcClosure{}
+			c.st, c.ok = d.closure1(pc)
+			d.closures[pc] = c
 		}
 	}
-	return true
+	d.walks++
+	st := dfaState{pcs: dst}
+	for _, pc := range pcs {
+		c := d.closures[pc]
+		if !c.ok {
+			return dfaState{}, false
+		}
+		st.end = st.end || c.st.end
+		for _, q := range c.st.pcs {
+			if d.seen[q] != d.walks {
+				d.seen[q] = d.walks
+				st.pcs = append(st.pcs, q)
+			}
+		}
+	}
+	slices.Sort(st.pcs)
+	return st, true
+}
+
+// closure1 is closure for one instruction.
+func (d *dfaBuilder) closure1(pc uint32) (dfaState, bool) {
+	d.walks++
+	var st dfaState
+	var walk func(pc uint32) bool
+	walk = func(pc uint32) bool {
+		if d.seen[pc] == d.walks {
+			return true
+		}
+		d.seen[pc] = d.walks
+		in := &d.prog.Inst[pc]
+		switch {
+		case consumes(in):
+			st.pcs = append(st.pcs, pc)
+			return true
+		case in.Op == syntax.InstAlt || in.Op == syntax.InstAltMatch:
+			return walk(in.Out) && walk(in.Arg)
+		case in.Op == syntax.InstEmptyWidth && syntax.EmptyOp(in.Arg)&syntax.EmptyEndText != 0:
+			st.end = true
+			return true
+		case in.Op == syntax.InstCapture || in.Op == syntax.InstNop || in.Op == syntax.InstEmptyWidth:
+			return walk(in.Out)
+		case in.Op == syntax.InstFail:
+			return true
+		}
+		return false // a match, or not known here
+	}
+	return st, walk(pc)
+}
+
+// consumes reports whether in is an instruction that consumes a rune.
+func consumes(in *syntax.Inst) bool {
+	switch in.Op {
+	case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+		return true
+	}
+	return false
+}
+
+// firstBytes returns the bytes that the runes the rune instruction in
+// consumes can start with. Invalid UTF-8 reads as U+FFFD: an
+// instruction that consumes it can start with any non-ASCII byte.
+func firstBytes(in *syntax.Inst) byteSet {
+	var set byteSet
+	switch in.Op {
+	case syntax.InstRuneAny:
+		addRuneRange(&set, 0, unicode.MaxRune)
+	case syntax.InstRuneAnyNotNL:
+		addRuneRange(&set, 0, '\n'-1)
+		addRuneRange(&set, '\n'+1, unicode.MaxRune)
+	case syntax.InstRune1:
+		addRuneRange(&set, in.Rune[0], in.Rune[0])
+	case syntax.InstRune:
+		if len(in.Rune) == 1 {
+			r0 := in.Rune[0]
+			addRuneRange(&set, r0, r0)
+			if syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
+				for r := unicode.SimpleFold(r0); r != r0; r = unicode.SimpleFold(r) {
+					addRuneRange(&set, r, r)
+				}
+			}
+			break
+		}
+		for i := 0; i+1 < len(in.Rune); i += 2 {
+			addRuneRange(&set, in.Rune[i], in.Rune[i+1])
+		}
+	}
+	return set
+}
+
+// addRuneRange adds the first UTF-8 bytes of the runes lo…hi to set.
+// The first byte of a rune's encoding grows with the rune, so the
+// bytes from lo's to hi's cover the range.
+func addRuneRange(set *byteSet, lo, hi rune) {
+	for b := leadByte(lo); b <= leadByte(hi); b++ {
+		set.add(byte(b))
+	}
+	if lo <= utf8.RuneError && utf8.RuneError <= hi {
+		for b := 0x80; b <= 0xFF; b++ {
+			set.add(byte(b))
+		}
+	}
+}
+
+func leadByte(r rune) int {
+	switch {
+	case r < 0x80:
+		return int(r)
+	case r < 0x800:
+		return 0xC0 | int(r>>6)
+	case r < 0x10000:
+		return 0xE0 | int(r>>12)
+	case r <= unicode.MaxRune:
+		return 0xF0 | int(r>>18)
+	}
+	return 0xFF
+}
+
+// maybe reports whether s may match a: whether the automaton accepts
+// it.
+func (a *anchoredRE) maybe(s string) bool {
+	if a.always {
+		return true
+	}
+	state := int16(0)
+	for i := 0; i < len(s); i++ {
+		state = a.next[state][a.class[s[i]]]
+		switch state {
+		case dfaReject:
+			return false
+		case dfaAccept:
+			return true
+		}
+	}
+	return a.end[state]
 }
 
 // MatchString reports whether s matches a.
@@ -135,91 +379,6 @@ func startsAnchored(re *syntax.Regexp) bool {
 		return true
 	}
 	return false
-}
-
-// progFirst adds to set every byte that the program can consume first
-// from instruction pc on, appends the consuming instructions it reaches
-// to insts (if not nil), and reports whether it can reach a match
-// without consuming anything. Empty-width assertions are assumed to
-// hold, so the set errs on the side of more bytes.
-func progFirst(p *syntax.Prog, pc uint32, set *[256]bool, insts *[]*syntax.Inst, seen map[uint32]bool) bool {
-	if seen[pc] {
-		return false // a loop: what it leads to is counted on its first visit
-	}
-	seen[pc] = true
-	in := &p.Inst[pc]
-	switch in.Op {
-	case syntax.InstAlt, syntax.InstAltMatch:
-		x := progFirst(p, in.Out, set, insts, seen)
-		y := progFirst(p, in.Arg, set, insts, seen)
-		return x || y
-	case syntax.InstCapture, syntax.InstNop, syntax.InstEmptyWidth:
-		return progFirst(p, in.Out, set, insts, seen)
-	case syntax.InstMatch:
-		return true
-	case syntax.InstFail:
-		return false
-	case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
-		instBytes(in, set)
-		if insts != nil {
-			*insts = append(*insts, in)
-		}
-		return false
-	}
-	*set = allBytes() // not known here
-	return true
-}
-
-// instBytes adds to set the first bytes of the runes in consumes.
-func instBytes(in *syntax.Inst, set *[256]bool) {
-	switch in.Op {
-	case syntax.InstRune:
-		if len(in.Rune) == 1 {
-			r0 := in.Rune[0]
-			addRuneRange(set, r0, r0)
-			if syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
-				for r := unicode.SimpleFold(r0); r != r0; r = unicode.SimpleFold(r) {
-					addRuneRange(set, r, r)
-				}
-			}
-			return
-		}
-		for i := 0; i+1 < len(in.Rune); i += 2 {
-			addRuneRange(set, in.Rune[i], in.Rune[i+1])
-		}
-	case syntax.InstRune1:
-		addRuneRange(set, in.Rune[0], in.Rune[0])
-	default:
-		*set = allBytes()
-	}
-}
-
-// addRuneRange adds the first UTF-8 bytes of the runes lo…hi to set.
-// The first byte of a rune's encoding grows with the rune, so the
-// bytes from lo's to hi's cover the range.
-func addRuneRange(set *[256]bool, lo, hi rune) {
-	for b := leadByte(lo); b <= leadByte(hi); b++ {
-		set[b] = true
-	}
-	if lo <= unicode.ReplacementChar && unicode.ReplacementChar <= hi {
-		for b := 0x80; b <= 0xFF; b++ {
-			set[b] = true // invalid bytes read as U+FFFD
-		}
-	}
-}
-
-func leadByte(r rune) int {
-	switch {
-	case r < 0x80:
-		return int(r)
-	case r < 0x800:
-		return 0xC0 | int(r>>6)
-	case r < 0x10000:
-		return 0xE0 | int(r>>12)
-	case r <= unicode.MaxRune:
-		return 0xF0 | int(r>>18)
-	}
-	return 0xFF
 }
 
 // foldsToASCII reports whether s holds one of the non-ASCII runes that

@@ -1,0 +1,114 @@
+package clean
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp/syntax"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// anchoredREs are the package's anchored regexps, by name.
+var anchoredREs = map[string]*anchoredRE{
+	"readTime": readTimeRE, "commentForm": commentFormRE, "commentFormHead": commentFormHead, "ago": agoRE,
+	"promptStart": promptStartRE, "related": relatedRE, "teaser": teaserRE, "ad": adRE, "byline": bylineRE,
+	"author": authorRE, "captionStart": captionStartRE, "shortCredit": shortCreditRE,
+}
+
+// TestAnchoredPrefilter checks that the prefilter of every anchored
+// regexp accepts whatever the regexp matches: the lines of the test
+// captures, as they are and in lower case, and random matches.
+func TestAnchoredPrefilter(t *testing.T) {
+	var inputs []string
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	seeds, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
+	for _, f := range append(files, seeds...) {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(raw), "\n") {
+			inputs = append(inputs, l, strings.ToLower(l), normSpace(l))
+		}
+	}
+	inputs = append(inputs, "", "ad", "ad.", "Ad", "\u212Aomment", "ſhare", "related\xff", "\xffrelated", "автор: Иван",
+		"Related: ", "more from x\ny", "comments (12)", "By Jane Doe", "photo: x", "\xff says:", "\xe2\x80 wrote:")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for name, re := range anchoredREs {
+		prog, err := syntax.Compile(mustParse(t, re.re.String()).Simplify())
+		if err != nil {
+			t.Fatal(err)
+		}
+		check := func(s string) {
+			if re.re.MatchString(s) && !re.maybe(s) {
+				t.Errorf("%s: prefilter rejects %q, which matches", name, s)
+			}
+		}
+		for _, s := range inputs {
+			check(s)
+		}
+		for range 3000 {
+			s := randomMatch(prog, rng)
+			check(s)
+			// A match followed by anything is a match too, unless
+			// the regexp ends with $.
+			check(s + " and more")
+			check(strings.ToUpper(s))
+		}
+	}
+}
+
+func mustParse(t *testing.T, expr string) *syntax.Regexp {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return re
+}
+
+// randomMatch follows a random path through prog and returns the text
+// it reads: often, but not always (assertions are not checked), a
+// match.
+func randomMatch(prog *syntax.Prog, rng *rand.Rand) string {
+	var b strings.Builder
+	pc := uint32(prog.Start)
+	for steps := 0; steps < 200; steps++ {
+		in := &prog.Inst[pc]
+		switch in.Op {
+		case syntax.InstMatch, syntax.InstFail:
+			return b.String()
+		case syntax.InstAlt, syntax.InstAltMatch:
+			pc = in.Out
+			if rng.IntN(2) == 0 {
+				pc = in.Arg
+			}
+			continue
+		case syntax.InstRune:
+			var r rune
+			if len(in.Rune) == 1 {
+				r = in.Rune[0]
+				if syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
+					for k := rng.IntN(3); k > 0; k-- {
+						r = unicode.SimpleFold(r)
+					}
+				}
+			} else {
+				i := 2 * rng.IntN(len(in.Rune)/2)
+				lo, hi := in.Rune[i], min(in.Rune[i+1], in.Rune[i]+300)
+				r = lo + rune(rng.IntN(int(hi-lo)+1))
+			}
+			if utf8.ValidRune(r) {
+				b.WriteRune(r)
+			}
+		case syntax.InstRune1:
+			b.WriteRune(in.Rune[0])
+		case syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			b.WriteByte("ab .:\n"[rng.IntN(6)])
+		}
+		pc = in.Out
+	}
+	return b.String()
+}
