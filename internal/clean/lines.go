@@ -34,15 +34,13 @@ var stopWords = func() map[string]bool {
 // characters count as a word, so that word counts measure length in
 // every language.
 func words(s string) []string {
-	return appendWords(nil, s)
+	return appendLowerWords(nil, strings.ToLower(s))
 }
 
-// appendWords appends the words of s, as words gives them, to out.
-func appendWords(out []string, s string) []string {
-	if isASCII(s) {
-		return appendASCIIWords(out, s)
-	}
-	lower := strings.ToLower(s)
+// appendLowerWords appends the words of lower, a string in lower case
+// (as strings.ToLower gives it), to out. The words are cut from lower
+// itself, except in scripts without spaces.
+func appendLowerWords(out []string, lower string) []string {
 	start, ascii := -1, true
 	for i := 0; i < len(lower); {
 		c := lower[i]
@@ -68,32 +66,6 @@ func appendWords(out []string, s string) []string {
 	}
 	if start >= 0 {
 		out = appendWord(out, lower[start:], ascii)
-	}
-	return out
-}
-
-// appendASCIIWords is appendWords for ASCII text: the words are cut
-// from s itself, and only those with capitals are copied in lower case.
-func appendASCIIWords(out []string, s string) []string {
-	start, upper := -1, false
-	for i := 0; i <= len(s); i++ {
-		word := false
-		if i < len(s) {
-			c := s[i]
-			word = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
-			if word && start < 0 {
-				start, upper = i, false
-			}
-			upper = upper || 'A' <= c && c <= 'Z'
-		}
-		if !word && start >= 0 {
-			w := s[start:i]
-			if upper {
-				w = strings.ToLower(w)
-			}
-			out = append(out, w)
-			start = -1
-		}
 	}
 	return out
 }
@@ -243,8 +215,13 @@ var (
 // boilerplate returns the reason a line's own wording marks it as page
 // chrome, or "".
 func boilerplate(s string, ws []string) string {
+	return boilerplateLower(s, strings.ToLower(s), ws)
+}
+
+// boilerplateLower is boilerplate for s and s in lower case (the
+// vocabulary regexps are lower case).
+func boilerplateLower(s, lower string, ws []string) string {
 	nw := len(ws)
-	lower := strings.ToLower(s) // the vocabulary regexps are lower case
 	if nw > 40 {
 		if nw <= 100 && containsAny(lower, legalNotices) {
 			return ReasonLegal

@@ -10,6 +10,7 @@ import (
 type tline struct {
 	n      int      // 1-based line number
 	text   string   // repaired, white space collapsed
+	lower  string   // text in lower case
 	ws     []string // lower-case words
 	caps   float64  // share of words that start with a capital letter
 	stops  int      // how many of ws are stop words
@@ -55,7 +56,8 @@ func cleanText(src string) *Article {
 		}
 		t, n := repairMojibake(t)
 		a.Repairs += n
-		scratch = appendWords(scratch[:0], t)
+		lower := strings.ToLower(t)
+		scratch = appendLowerWords(scratch[:0], lower)
 		var ws []string
 		if len(scratch) > 0 {
 			if cap(arena)-len(arena) < len(scratch) {
@@ -65,14 +67,14 @@ func cleanText(src string) *Article {
 			arena = append(arena, scratch...)
 			ws = arena[k:len(arena):len(arena)]
 		}
-		store = append(store, tline{n: i + 1, text: t, ws: ws, caps: capsRatio(t), stops: stopCount(ws), tight: !blank(i-1) && !blank(i+1)})
+		store = append(store, tline{n: i + 1, text: t, lower: lower, ws: ws, caps: capsRatio(t), stops: stopCount(ws), tight: !blank(i-1) && !blank(i+1)})
 		ls = append(ls, &store[len(store)-1])
 	}
 	if len(ls) == 0 {
 		return a
 	}
 	for _, l := range ls {
-		l.chrome = boilerplate(l.text, l.ws)
+		l.chrome = boilerplateLower(l.text, l.lower, l.ws)
 	}
 	markRepeats(ls)
 	spreadPrompts(ls)
@@ -160,13 +162,11 @@ func cleanText(src string) *Article {
 // (menus repeated in header and footer) as navigation evidence.
 func markRepeats(ls []*tline) {
 	seen := make(map[string]int)
-	lower := make([]string, len(ls))
-	for i, l := range ls {
-		lower[i] = strings.ToLower(l.text)
-		seen[lower[i]]++
+	for _, l := range ls {
+		seen[l.lower]++
 	}
-	for i, l := range ls {
-		l.repeat = seen[lower[i]]
+	for _, l := range ls {
+		l.repeat = seen[l.lower]
 		switch {
 		case l.repeat <= 1 || l.chrome != "" || endsSentence(l.text):
 		case len(l.ws) < 8:
@@ -184,7 +184,7 @@ func markRepeats(ls []*tline) {
 func spreadPrompts(ls []*tline) {
 	for pass := 0; pass < 2; pass++ {
 		for i, l := range ls {
-			if l.chrome != "" || len(l.ws) > 20 || promptVocabulary(strings.ToLower(l.text), l.ws) == 0 {
+			if l.chrome != "" || len(l.ws) > 20 || promptVocabulary(l.lower, l.ws) == 0 {
 				continue
 			}
 			if i > 0 && ls[i-1].chrome == ReasonPrompt || i+1 < len(ls) && ls[i+1].chrome == ReasonPrompt {

@@ -37,7 +37,7 @@ func findTitle(ls []*tline, start int) int {
 				break
 			}
 		}
-		lower := strings.ToLower(l.text)
+		lower := l.lower
 		if promptVocabulary(lower, l.ws) > 0 {
 			score -= 6
 		}
