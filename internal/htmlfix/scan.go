@@ -1,0 +1,229 @@
+package htmlfix
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/net/html"
+)
+
+// A Page is what the link check keeps of one HTML page once it has been
+// scanned: its ids, the links that can only be resolved against the whole
+// site, and the problems the page shows on its own. It holds no reference
+// to the page's content.
+type Page struct {
+	// Path is the page's slash-separated path, relative to the site root.
+	Path string
+
+	ids      []string  // sorted, without repeats
+	links    []ref     // links to other files or to ids, in document order, without repeats
+	problems []Problem // found on the page alone
+}
+
+// A ref is an href or src value to resolve once all pages are known.
+type ref struct {
+	attr string // "href" or "src"
+	val  string
+}
+
+// Scan extracts from the HTML page data, found at path page, the ids of
+// its elements and the value of every href and src attribute, as an HTML5
+// parser (golang.org/x/net/html) builds them: attribute values are
+// entity-decoded, names are case-insensitive, the first of repeated
+// attributes wins, and the content of script, style, textarea, title and
+// comments is not markup. It returns the page's duplicate ids and the
+// links that can be judged without the rest of the site (unparsable,
+// absolute or folder links); the others are kept for Checker.Problems.
+// The links of an absolute page (whose links are absolute under a base
+// URL, such as 404.html) are not looked at.
+//
+// Scan streams through the tokens of data and keeps only what it reports;
+// it builds no tree unless the markup is malformed in ways that only the
+// tree builder can settle (misnested formatting tags, content foster-parented
+// out of tables, frames, templates, <select>, MathML, …).
+func Scan(page string, data []byte, absolute bool) (*Page, error) {
+	p := &Page{Path: page}
+	seen := make(map[string]bool) // ids seen, and whether reported as duplicate
+	var refs map[ref]bool         // links seen
+	add := func(e *attrs) {
+		if id := e.val[attrID]; e.has[attrID] {
+			if dup, ok := seen[id]; !ok {
+				seen[id] = false
+			} else if !dup {
+				seen[id] = true
+				p.problems = append(p.problems, Problem{page, fmt.Sprintf("duplicate id %q", id)})
+			}
+		}
+		if absolute {
+			return
+		}
+		for _, i := range [...]int{attrHref, attrSrc} {
+			r := ref{attrNames[i], e.val[i]}
+			if !e.has[i] || refs[r] {
+				continue
+			}
+			if refs == nil {
+				refs = make(map[ref]bool)
+			}
+			refs[r] = true
+			if msg, check := judge(r); msg != "" {
+				p.problems = append(p.problems, Problem{page, msg})
+			} else if check {
+				p.links = append(p.links, r)
+			}
+		}
+	}
+	err := scanTokens(data, add)
+	if errors.Is(err, errTree) {
+		clear(seen)
+		clear(refs)
+		p.links, p.problems = p.links[:0], p.problems[:0]
+		err = scanTree(data, add)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", page, err)
+	}
+	p.ids = make([]string, 0, len(seen))
+	for id := range seen {
+		p.ids = append(p.ids, id)
+	}
+	slices.Sort(p.ids)
+	return p, nil
+}
+
+// judge decides what it can of link r alone: it returns the problem
+// found without looking at other files, or whether the link must be
+// resolved against the site (it must not if it leaves the site).
+func judge(r ref) (problem string, check bool) {
+	u, err := url.Parse(r.val)
+	if err != nil {
+		return fmt.Sprintf("bad %s %q: %v", r.attr, r.val, err), false
+	}
+	if u.Scheme != "" || u.Host != "" {
+		return "", false
+	}
+	if u.Path != "" {
+		if strings.HasPrefix(u.Path, "/") {
+			return fmt.Sprintf("%s %q is absolute: use a path relative to the page", r.attr, r.val), false
+		}
+		if strings.HasSuffix(u.Path, "/") || u.Path == "." || u.Path == ".." {
+			return fmt.Sprintf("%s %q points at a folder: link to a file", r.attr, r.val), false
+		}
+	}
+	return "", true
+}
+
+// scanTree is the slow, exact way of Scan: it parses data into a tree,
+// as goquery does, and calls add for each element with its id, href and
+// src attributes, in document order.
+func scanTree(data []byte, add func(*attrs)) error {
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return err
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			var e attrs
+			for _, a := range n.Attr {
+				e.set(a.Key, a.Val)
+			}
+			if e.any() {
+				add(&e)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return nil
+}
+
+// attrs holds the attributes of one element that Scan reports.
+type attrs struct {
+	val [3]string // indexed by attrID, attrHref, attrSrc
+	has [3]bool
+}
+
+const (
+	attrID = iota
+	attrHref
+	attrSrc
+)
+
+// attrNames are the names of the attributes of attrs, by index.
+var attrNames = [3]string{"id", "href", "src"}
+
+// set records attribute key=val unless the element already has it.
+func (e *attrs) set(key, val string) {
+	if i := slices.Index(attrNames[:], key); i >= 0 && !e.has[i] {
+		e.val[i], e.has[i] = val, true
+	}
+}
+
+func (e *attrs) any() bool { return e.has[attrID] || e.has[attrHref] || e.has[attrSrc] }
+
+// A Checker gathers the scanned pages of a site and resolves their links
+// once all are known. Add may be called from several goroutines. The zero
+// value is ready to use.
+type Checker struct {
+	mu    sync.Mutex
+	pages map[string]*Page
+}
+
+// Add records page p. A page added twice replaces the first.
+func (c *Checker) Add(p *Page) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pages == nil {
+		c.pages = make(map[string]*Page)
+	}
+	c.pages[p.Path] = p
+}
+
+// Problems returns the problems of the pages added, sorted and without
+// repeats: those Scan found, and the links to files for which exists
+// reports false or to ids that their (added) page lacks. exists is given
+// slash-separated paths relative to the site root.
+func (c *Checker) Problems(exists func(path string) bool) []Problem {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var problems []Problem
+	for _, p := range c.pages {
+		problems = append(problems, p.problems...)
+		for _, r := range p.links {
+			u, _ := url.Parse(r.val) // judged parsable by Scan
+			target := p.Path
+			if u.Path != "" {
+				target = path.Join(path.Dir(p.Path), u.Path)
+			}
+			if !exists(target) {
+				problems = append(problems, Problem{p.Path, fmt.Sprintf("%s %q: no such file %s", r.attr, r.val, target)})
+				continue
+			}
+			if u.Fragment != "" && strings.HasSuffix(target, ".html") && !c.hasID(target, u.Fragment) {
+				problems = append(problems, Problem{p.Path, fmt.Sprintf("%s %q: %s has no id %q", r.attr, r.val, target, u.Fragment)})
+			}
+		}
+	}
+	slices.SortFunc(problems, func(a, b Problem) int { return strings.Compare(a.String(), b.String()) })
+	return slices.Compact(problems)
+}
+
+// hasID reports whether the added page at path page has an element with
+// the id. c.mu is held.
+func (c *Checker) hasID(page, id string) bool {
+	p := c.pages[page]
+	if p == nil {
+		return false
+	}
+	_, ok := slices.BinarySearch(p.ids, id)
+	return ok
+}
