@@ -34,7 +34,11 @@ import (
 // Sentences splits text into sentences at ., ! or ? followed by a space
 // and an upper-case letter, digit or quotation mark, keeping byte offsets.
 func Sentences(text string) []Span {
-	var out []Span
+	return appendSentences(nil, text)
+}
+
+// appendSentences appends the sentences of text to out.
+func appendSentences(out []Span, text string) []Span {
 	start := 0
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -155,6 +159,17 @@ func terms(s string) map[string]float64 {
 // eachTerm calls f with every term of s, in order, repeats included,
 // without allocating a map as terms does.
 func eachTerm(s string, f func(term)) {
+	eachWord(s, func(w string, first bool) {
+		if t := classify(w, first); t.key != "" {
+			f(t)
+		}
+	})
+}
+
+// eachWord calls f with every word of s that may be a term, trimmed, in
+// order, and whether it is the first word of s (counting the words that
+// trim to nothing).
+func eachWord(s string, f func(w string, first bool)) {
 	isSep := func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '%' || r == '$' || r == '.' || r == ',' || r == '-')
 	}
@@ -176,13 +191,22 @@ func eachTerm(s string, f func(term)) {
 		w := strings.Trim(s[start:pos], ".,-")
 		first := i == 0
 		i++
-		if w == "" {
-			continue
-		}
-		if t := classify(w, first); t.key != "" {
-			f(t)
+		if w != "" {
+			f(w, first)
 		}
 	}
+}
+
+// numberLike reports whether classify takes the word w for a number.
+func numberLike(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsDigit(r) || r == '$' || strings.ContainsRune(w, '%')
+}
+
+// hasDigit reports whether w holds a digit: whether numberKey gives a
+// key for it.
+func hasDigit(w string) bool {
+	return strings.ContainsFunc(w, unicode.IsDigit)
 }
 
 func classify(w string, first bool) term {

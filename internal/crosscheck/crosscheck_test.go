@@ -130,12 +130,14 @@ func TestDiff(t *testing.T) {
 func FuzzFigures(f *testing.F) {
 	f.Add("90 per cent of $900 million in 2023, three times")
 	f.Add("U.S. officials. Gen. X.")
+	f.Add("uſ$ 5 la\u212ah, 3\ttimeſx, On Sep 12, 1,200, 7 per\vcent")
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, sp := range Sentences(s) {
 			if sp.Start < 0 || sp.End > len(s) || sp.Start > sp.End {
 				t.Fatalf("bad span %v of %q", sp, s)
 			}
 		}
+		checkFigures(t, s)
 		for _, fig := range Figures([]string{s}) {
 			if !strings.Contains(s, fig.Text) {
 				t.Fatalf("figure %q not in %q", fig.Text, s)

@@ -2,9 +2,10 @@ package crosscheck
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A Kind says what sort of figure a Figure is.
@@ -31,50 +32,29 @@ type Figure struct {
 	Measure  string            // what it measures: the content words that follow it, "microelectronics imports"
 }
 
-var figureRE = regexp.MustCompile(`(?i)` +
-	`(?P<money>(?:US)?[$€£₹]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|crore|lakh|bn|mn))?` +
-	`|\d[\d,]*(?:\.\d+)?\s(?:million|billion|trillion)\s(?:dollars|euros|pounds|rubles|roubles|yuan))` +
-	`|(?P<percent>\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b))` +
-	`|(?P<multiple>\b(?:twice|(?:two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)\s+times)\b)` +
-	`|(?P<year>\b(?:19|20)\d{2}\b)` +
-	`|(?P<count>\b\d[\d,]*(?:\.\d+)?(?:\s(?:million|billion|thousand|hundred))?\b)`)
-
 // Figures returns the figures of an article given as paragraphs, in
 // order.
 func Figures(paras []string) []Figure {
 	var out []Figure
-	names := figureRE.SubexpNames()
+	var sc figureScratch
 	for i, p := range paras {
-		for _, sp := range Sentences(p) {
+		sc.sentences = appendSentences(sc.sentences[:0], p)
+		for _, sp := range sc.sentences {
 			sent := p[sp.Start:sp.End]
-			for _, m := range figureMatches(sent) {
-				var kind Kind
-				for g := 1; g < len(names); g++ {
-					if m[2*g] >= 0 {
-						kind = Kind(names[g])
-						break
-					}
-				}
-				switch kind {
-				case "percent":
-					kind = Percent
-				case "money":
-					kind = Money
-				case "multiple":
-					kind = Multiple
-				case "year":
-					kind = Year
-				default:
-					kind = Count
-				}
-				text := sent[m[0]:m[1]]
-				if kind == Count && (ordinalOrPart(sent, m[1]) || nextToMonth(sent, m[0], m[1])) {
+			sc.matches = appendFigureMatches(sc.matches[:0], sent)
+			if len(sc.matches) == 0 {
+				continue
+			}
+			sc.reset(sent)
+			for _, m := range sc.matches {
+				text := sent[m.start:m.end]
+				if m.kind == Count && (ordinalOrPart(sent, m.end) || sc.nextToMonth(m.start, m.end)) {
 					continue // "5th", "P-8I", or the day of a date: "April 12"
 				}
-				ctx, words := context(sent, m[0], m[1])
+				ctx, words := sc.context(m.start, m.end)
 				out = append(out, Figure{
-					Kind: kind, Text: text, Value: value(kind, text), Para: i, Sentence: sent,
-					Context: ctx, Words: words, Measure: measure(sent, m[0], m[1]),
+					Kind: m.kind, Text: text, Value: value(m.kind, text), Para: i, Sentence: sent,
+					Context: ctx, Words: words, Measure: sc.measure(m.start, m.end),
 				})
 			}
 		}
@@ -82,90 +62,143 @@ func Figures(paras []string) []Figure {
 	return out
 }
 
-// figureMatches returns figureRE.FindAllStringSubmatchIndex(sent, -1),
-// running the expression only on the stretches of sent that can hold a
-// figure, which is far cheaper than trying it at every byte.
+// A figureScratch holds what Figures works out about a sentence, and
+// buffers it reuses from one sentence to the next.
 //
-// Every match holds a digit, a currency sign or the word "twice" or
-// "times" (the candidates), starts at most one word before the word
-// holding its candidate and ends at most two words after it ("US$ 900
-// billion", "three times", "90 per cent", "900 million dollars"). A
-// window runs from the start of the word before each candidate's word to
-// the end of the third word after it, at ASCII white space, and windows
-// that touch are merged; so every match lies inside one window, no match
-// crosses a window's edge, and the edges, being white space or the ends
-// of sent, look to \b as they do in sent.
-func figureMatches(sent string) [][]int {
-	type span struct{ start, end int } // word
-	var words []span
-	for i := 0; i < len(sent); {
-		for i < len(sent) && asciiSpace(sent[i]) {
-			i++
+// The words around a figure are the fields of the sentence before it
+// and after it, as strings.Fields would cut sent[:start] and sent[end:].
+// A figure starts and ends at a rune boundary, so those are the fields
+// of the whole sentence, the one that straddles start or end cut short.
+// Figures of the same sentence share most of their words, so each
+// whole field is described once (wordInfo), when first needed.
+type figureScratch struct {
+	sentences []Span
+	matches   []figureMatch
+	sent      string
+	fields    []Span     // of sent
+	infos     []wordInfo // of fields, valid where known
+	known     []bool
+	keys      []string // the content-word keys of every wordInfo
+	pairs     []keyWord
+}
+
+// A wordInfo describes one word near a figure.
+type wordInfo struct {
+	clean   string // the word without its edge punctuation
+	lower   string // clean, lower-case
+	content bool   // the first term of clean is a content word, not a number
+	stop    bool   // the word holds punctuation that ends a measure
+	keys    [2]int // the keys of the content words of lower: keys[0]:keys[1] of figureScratch.keys
+}
+
+// A keyWord is a content word's key and the word it comes from.
+type keyWord struct{ key, word string }
+
+// edgePunct is the punctuation trimmed off the words near a figure.
+const edgePunct = ".,;:!?\"'“”‘’()"
+
+// reset prepares sc for the figures of sent.
+func (sc *figureScratch) reset(sent string) {
+	sc.sent = sent
+	sc.fields = appendFields(sc.fields[:0], sent)
+	sc.infos = slices.Grow(sc.infos[:0], len(sc.fields))[:len(sc.fields)]
+	sc.known = slices.Grow(sc.known[:0], len(sc.fields))[:len(sc.fields)]
+	clear(sc.known)
+	sc.keys = sc.keys[:0]
+}
+
+// appendFields appends the fields of s, as strings.Fields cuts them, to
+// dst.
+func appendFields(dst []Span, s string) []Span {
+	start := -1
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
 		}
-		if i == len(sent) {
-			break
-		}
-		j := i
-		for j < len(sent) && !asciiSpace(sent[j]) {
-			j++
-		}
-		words = append(words, span{i, j})
-		i = j
-	}
-	var out [][]int
-	for w := 0; w < len(words); w++ {
-		if !candidate(sent[words[w].start:words[w].end]) {
-			continue
-		}
-		first, last := max(w-1, 0), min(w+3, len(words)-1)
-		// Extend over the candidates the window reaches.
-		for k := w + 1; k <= last; k++ {
-			if candidate(sent[words[k].start:words[k].end]) {
-				last = min(k+3, len(words)-1)
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				dst = append(dst, Span{start, i})
+				start = -1
 			}
+		} else if start < 0 {
+			start = i
 		}
-		start, end := words[first].start, words[last].end
-		for _, m := range figureRE.FindAllStringSubmatchIndex(sent[start:end], -1) {
-			for k := range m {
-				if m[k] >= 0 {
-					m[k] += start
-				}
+		i += n
+	}
+	if start >= 0 {
+		dst = append(dst, Span{start, len(s)})
+	}
+	return dst
+}
+
+// before returns how many fields of the sentence start before start:
+// the fields of sent[:start].
+func (sc *figureScratch) before(start int) int {
+	n, _ := slices.BinarySearchFunc(sc.fields, start, func(f Span, start int) int { return cmp.Compare(f.Start, start) })
+	return n
+}
+
+// after returns the index of the first field that ends after end: the
+// fields from it on are those of sent[end:].
+func (sc *figureScratch) after(end int) int {
+	n, _ := slices.BinarySearchFunc(sc.fields, end+1, func(f Span, end int) int { return cmp.Compare(f.End, end) })
+	return n
+}
+
+// word returns field k of the sentence, cut to [lo, hi), and its
+// description.
+func (sc *figureScratch) word(k, lo, hi int) (string, wordInfo) {
+	f := sc.fields[k]
+	if f.Start >= lo && f.End <= hi {
+		if !sc.known[k] {
+			sc.infos[k] = sc.describe(sc.sent[f.Start:f.End])
+			sc.known[k] = true
+		}
+		return sc.sent[f.Start:f.End], sc.infos[k]
+	}
+	w := sc.sent[max(f.Start, lo):min(f.End, hi)]
+	return w, sc.describe(w)
+}
+
+// describe describes the word w.
+func (sc *figureScratch) describe(w string) wordInfo {
+	clean := strings.Trim(w, edgePunct)
+	in := wordInfo{clean: clean, lower: strings.ToLower(clean), stop: strings.ContainsAny(w, ".,;:!?")}
+	in.keys[0] = len(sc.keys)
+	first, word := true, false // no key seen yet; the first is a content word's
+	eachWord(in.lower, func(sub string, firstSub bool) {
+		if numberLike(sub) {
+			if first && hasDigit(sub) {
+				first = false
 			}
-			out = append(out, m)
+			return
 		}
-		w = last
+		if t := classify(sub, firstSub); t.key != "" {
+			if first {
+				first, word = false, true
+			}
+			sc.keys = append(sc.keys, t.key)
+		}
+	})
+	in.keys[1] = len(sc.keys)
+	if isASCII(clean) {
+		// Lower-casing ASCII changes no term but its case.
+		in.content = word
+	} else {
+		k, ok := firstKey(clean)
+		in.content = ok && !strings.HasPrefix(k, "#")
 	}
-	return out
+	return in
 }
 
-func asciiSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
-}
-
-// candidate reports whether a word may hold part of a figure: a digit, a
-// currency sign, or "twice" or "times" in any case. The Kelvin sign and
-// the long s, which (?i) folds to k and s, count as candidates too.
-func candidate(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= '0' && c <= '9' || c == '$' {
-			return true
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
 		}
 	}
-	if strings.ContainsAny(w, "€£₹\u212a\u017f") {
-		return true
-	}
-	return containsFold(w, "twice") || containsFold(w, "times")
-}
-
-// containsFold reports whether w contains the lower-case ASCII word sub,
-// ignoring ASCII case.
-func containsFold(w, sub string) bool {
-	for i := 0; i+len(sub) <= len(w); i++ {
-		if strings.EqualFold(w[i:i+len(sub)], sub) {
-			return true
-		}
-	}
-	return false
+	return true
 }
 
 // ordinalOrPart skips "5th", "P-8I"-like fragments glued to letters.
@@ -173,42 +206,82 @@ func ordinalOrPart(s string, end int) bool {
 	return end < len(s) && (s[end] >= 'a' && s[end] <= 'z' || s[end] >= 'A' && s[end] <= 'Z')
 }
 
-var monthWord = regexp.MustCompile(`(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$`)
-
 // nextToMonth reports whether the number at [start, end) is next to a
 // month name: the day of a date.
-func nextToMonth(s string, start, end int) bool {
-	before := strings.Fields(s[:start])
-	after := strings.Fields(s[end:])
-	return len(before) > 0 && monthWord.MatchString(before[len(before)-1]) ||
-		len(after) > 0 && monthWord.MatchString(strings.Trim(after[0], ",."))
+func (sc *figureScratch) nextToMonth(start, end int) bool {
+	if b := sc.before(start); b > 0 {
+		f := sc.fields[b-1]
+		if monthWord(sc.sent[f.Start:min(f.End, start)]) {
+			return true
+		}
+	}
+	if a := sc.after(end); a < len(sc.fields) {
+		f := sc.fields[a]
+		return monthWord(strings.Trim(sc.sent[max(f.Start, end):f.End], ",."))
+	}
+	return false
+}
+
+// monthWord reports whether w is a month's name or its abbreviation:
+// (?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$.
+func monthWord(w string) bool {
+	i := foldAny(w, 0, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+	if i < 0 {
+		return false
+	}
+	for i < len(w) {
+		if e := foldLetter(w, i); e > i {
+			i = e
+			continue
+		}
+		break
+	}
+	return w[i:] == "" || w[i:] == "."
+}
+
+// foldLetter returns the end of the letter [a-z] matched at i under
+// (?i), or i.
+func foldLetter(s string, i int) int {
+	switch {
+	case isASCIILetter(s[i]):
+		return i + 1
+	case strings.HasPrefix(s[i:], "\u017f"):
+		return i + len("\u017f")
+	case strings.HasPrefix(s[i:], "\u212a"):
+		return i + len("\u212a")
+	}
+	return i
 }
 
 // measure names what the figure at [start, end) measures: up to three
 // content words after it, up to the next punctuation, else before it.
-func measure(sent string, start, end int) string {
-	pick := func(words []string) []string {
-		var out []string
-		for _, w := range words {
-			clean := strings.Trim(w, ".,;:!?\"'“”‘’()")
-			if k, ok := firstKey(clean); ok && !strings.HasPrefix(k, "#") {
-				out = append(out, clean)
+func (sc *figureScratch) measure(start, end int) string {
+	var words [3]string
+	n := 0
+	for k := sc.after(end); k < len(sc.fields) && n < 3; k++ {
+		_, in := sc.word(k, end, len(sc.sent))
+		if in.content {
+			words[n] = in.clean
+			n++
+		}
+		if in.stop {
+			break
+		}
+	}
+	if n == 0 {
+		for k := sc.before(start) - 1; k >= 0 && n < 3; k-- {
+			_, in := sc.word(k, 0, start)
+			if in.content {
+				words[n] = in.clean
+				n++
 			}
-			if len(out) == 3 || strings.ContainsAny(w, ".,;:!?") {
+			if in.stop {
 				break
 			}
 		}
-		return out
+		slices.Reverse(words[:n])
 	}
-	after := pick(strings.Fields(sent[end:]))
-	if len(after) > 0 {
-		return strings.Join(after, " ")
-	}
-	before := strings.Fields(sent[:start])
-	slices.Reverse(before)
-	words := pick(before)
-	slices.Reverse(words)
-	return strings.Join(words, " ")
+	return strings.Join(words[:n], " ")
 }
 
 // firstKey returns the key of the first term of w, if it has one.
@@ -221,13 +294,18 @@ func firstKey(w string) (key string, ok bool) {
 	return key, ok
 }
 
-var spaces = regexp.MustCompile(`\s+`)
-
+// value normalises the text of a figure: white space runs become one
+// space, letters lower-case, "90 per cent" "90%", "twice" "two times".
 func value(kind Kind, text string) string {
-	t := strings.ToLower(spaces.ReplaceAllString(text, " "))
+	t := strings.ToLower(collapseSpace(text))
 	switch kind {
 	case Percent:
-		num := strings.TrimSpace(strings.Split(strings.Split(t, "%")[0], "per")[0])
+		num, _, _ := strings.Cut(t, "%")
+		num, _, _ = strings.Cut(num, "per")
+		num = strings.TrimSpace(num)
+		if len(t) > len(num) && t[:len(num)] == num && t[len(num)] == '%' {
+			return t[:len(num)+1] // t itself, or its start
+		}
 		return num + "%"
 	case Multiple:
 		return strings.Replace(t, "twice", "two times", 1)
@@ -235,32 +313,57 @@ func value(kind Kind, text string) string {
 	return t
 }
 
+// collapseSpace replaces every run of \s ([\t\n\f\r ]) in s by one space.
+func collapseSpace(s string) string {
+	same := true
+	for i := 0; i < len(s) && same; i++ {
+		same = !isSpace(s, i) || s[i] == ' ' && !isSpace(s, i+1)
+	}
+	if same {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if !isSpace(s, i) {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		b.WriteByte(' ')
+		for isSpace(s, i) {
+			i++
+		}
+	}
+	return b.String()
+}
+
 // context returns the content words within a few words of [start, end),
 // as stems, and the stems' written forms.
-func context(sent string, start, end int) ([]string, map[string]string) {
+func (sc *figureScratch) context(start, end int) ([]string, map[string]string) {
 	const reach = 6
-	before := strings.Fields(sent[:start])
-	after := strings.Fields(sent[end:])
-	if len(before) > reach {
-		before = before[len(before)-reach:]
-	}
-	if len(after) > reach {
-		after = after[:reach]
-	}
-	words := map[string]string{}
-	for _, w := range append(before, after...) {
-		w = strings.ToLower(strings.Trim(w, ".,;:!?\"'“”‘’()"))
-		eachTerm(w, func(t term) {
-			if !strings.HasPrefix(t.key, "#") {
-				if _, ok := words[t.key]; !ok {
-					words[t.key] = w
-				}
+	sc.pairs = sc.pairs[:0]
+	add := func(in wordInfo) {
+		for _, k := range sc.keys[in.keys[0]:in.keys[1]] {
+			if !slices.ContainsFunc(sc.pairs, func(p keyWord) bool { return p.key == k }) {
+				sc.pairs = append(sc.pairs, keyWord{k, in.lower})
 			}
-		})
+		}
 	}
-	out := make([]string, 0, len(words))
-	for k := range words {
-		out = append(out, k)
+	b := sc.before(start)
+	for k := max(b-reach, 0); k < b; k++ {
+		_, in := sc.word(k, 0, start)
+		add(in)
+	}
+	a := sc.after(end)
+	for k := a; k < min(a+reach, len(sc.fields)); k++ {
+		_, in := sc.word(k, end, len(sc.sent))
+		add(in)
+	}
+	out := make([]string, len(sc.pairs))
+	words := make(map[string]string, len(sc.pairs))
+	for i, p := range sc.pairs {
+		out[i] = p.key
+		words[p.key] = p.word
 	}
 	slices.Sort(out)
 	return out, words

@@ -147,23 +147,3 @@ func oldShared(a, b []string) int {
 	}
 	return n
 }
-
-// TestFigureMatches checks the windowed search against the expression
-// run on whole sentences.
-func TestFigureMatches(t *testing.T) {
-	r := rand.New(rand.NewPCG(5, 6))
-	pieces := []string{"90", "%", " per cent", " percent", "$", "US$", "€", " million", " billion", " dollars", " bn",
-		" three times", " Twice", " TIMES", "2023", "1,200", " 12", "5th", "P-8I", " April", " of", " the", " imports",
-		"\u212a", "\u017f", ".", ",", "  ", "\t", "–", "’", " twice", "tim", "es", " 2.5", " 40 thousand", "x7"}
-	for range 30000 {
-		var b strings.Builder
-		for range 1 + r.IntN(30) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
-		got, want := figureMatches(s), figureRE.FindAllStringSubmatchIndex(s, -1)
-		if fmt.Sprint(got) != fmt.Sprint(want) {
-			t.Fatalf("figureMatches(%q)\n got %v\nwant %v", s, got, want)
-		}
-	}
-}

@@ -1,0 +1,358 @@
+package crosscheck
+
+import "strings"
+
+// The figure pattern, written out by hand. It finds exactly the matches
+// of this expression (with Go's leftmost-first semantics, the first
+// alternative that matches at the leftmost position winning), once the
+// kind of a figure, the named group that matched:
+//
+//	(?i)(?P<money>(?:US)?[$€£₹]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|crore|lakh|bn|mn))?
+//	|\d[\d,]*(?:\.\d+)?\s(?:million|billion|trillion)\s(?:dollars|euros|pounds|rubles|roubles|yuan))
+//	|(?P<percent>\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b))
+//	|(?P<multiple>\b(?:twice|(?:two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)\s+times)\b)
+//	|(?P<year>\b(?:19|20)\d{2}\b)
+//	|(?P<count>\b\d[\d,]*(?:\.\d+)?(?:\s(?:million|billion|thousand|hundred))?\b)
+//
+// Running the expression cost more than half of [Figures]; the scanner
+// does the same work in one pass without allocating. The differential
+// tests keep the expression as their oracle. What the scanner must match:
+//
+//   - \s is [\t\n\f\r ], not \v nor Unicode spaces; \d is [0-9].
+//   - \b is an ASCII word boundary: a letter, digit or underscore on one
+//     side only. A byte of a multi-byte rune is never a word character,
+//     so \b can be read off the bytes.
+//   - (?i) folds ASCII case, and also k with the Kelvin sign (U+212A) and
+//     s with the long s (U+017F), the only ASCII letters whose case orbit
+//     leaves ASCII.
+//   - A match starts at an ASCII byte or at the first byte of a currency
+//     sign, never inside a multi-byte rune, so trying every byte offset
+//     finds the matches the expression finds stepping rune by rune.
+
+// A figureMatch is one match of the figure pattern: the bytes
+// [start, end) of the text, and the kind of figure.
+type figureMatch struct {
+	start, end int
+	kind       Kind
+}
+
+// appendFigureMatches appends the matches of the figure pattern in s, in
+// order and not overlapping, to dst.
+func appendFigureMatches(dst []figureMatch, s string) []figureMatch {
+	for i := 0; i < len(s); {
+		if !figureStart(s[i]) {
+			i++
+			continue
+		}
+		if end, kind := matchFigure(s, i); end > i {
+			dst = append(dst, figureMatch{i, end, kind})
+			i = end
+			continue
+		}
+		i++
+	}
+	return dst
+}
+
+// figureStart reports whether a match can start at byte c: a digit, a
+// currency sign (its first byte), u for US, or the first letter of a
+// number word (t, f, s, e, n, in either case, or the long s).
+func figureStart(c byte) bool {
+	switch c {
+	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '$', 'u', 'U', 't', 'T', 'f', 'F', 's', 'S', 'e', 'E', 'n', 'N':
+		return true
+	case 0xe2, 0xc2, 0xc5: // € and ₹ (U+20xx), £ (U+00A3), the long s (U+017F)
+		return true
+	}
+	return false
+}
+
+// matchFigure returns the end of the match of the figure pattern that
+// starts at i, and its kind, or i when none does. The alternatives are
+// tried in the expression's order, leaving out those that cannot start
+// with s[i]: only money starts with u or a currency sign, only multiple
+// with a letter of a number word, and neither money's first form nor
+// multiple's words with a digit.
+func matchFigure(s string, i int) (int, Kind) {
+	if !isDigit(s, i) {
+		if e := matchMoney(s, i); e > i {
+			return e, Money
+		}
+		if e := matchMultiple(s, i); e > i {
+			return e, Multiple
+		}
+		return i, ""
+	}
+	if e := matchMoney(s, i); e > i {
+		return e, Money
+	}
+	if e := matchPercent(s, i); e > i {
+		return e, Percent
+	}
+	if e := matchMultiple(s, i); e > i {
+		return e, Multiple
+	}
+	if e := matchYear(s, i); e > i {
+		return e, Year
+	}
+	if e := matchCount(s, i); e > i {
+		return e, Count
+	}
+	return i, ""
+}
+
+func isDigit(s string, i int) bool { return i < len(s) && s[i] >= '0' && s[i] <= '9' }
+
+// isSpace reports whether s[i] matches \s.
+func isSpace(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	switch s[i] {
+	case '\t', '\n', '\f', '\r', ' ':
+		return true
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+}
+
+// boundary reports whether \b matches at i.
+func boundary(s string, i int) bool {
+	before := i > 0 && isWordByte(s[i-1])
+	after := i < len(s) && isWordByte(s[i])
+	return before != after
+}
+
+// digits returns the end of the run of digits from i.
+func digits(s string, i int) int {
+	for isDigit(s, i) {
+		i++
+	}
+	return i
+}
+
+// digitsCommas returns the end of the run of digits and commas from i.
+func digitsCommas(s string, i int) int {
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == ',') {
+		i++
+	}
+	return i
+}
+
+// fraction returns the end of (?:\.\d+)? taken greedily from i: past the
+// decimals when a point and a digit follow, else i.
+func fraction(s string, i int) int {
+	if i < len(s) && s[i] == '.' && isDigit(s, i+1) {
+		return digits(s, i+1)
+	}
+	return i
+}
+
+// foldWord returns the end of the lower-case ASCII word w matched at i
+// under (?i), or -1.
+func foldWord(s string, i int, w string) int {
+	for k := 0; k < len(w); k++ {
+		if i < len(s) && s[i]|0x20 == w[k] && isASCIILetter(s[i]) {
+			i++
+			continue
+		}
+		switch {
+		case w[k] == 's' && strings.HasPrefix(s[i:], "\u017f"):
+			i += len("\u017f")
+		case w[k] == 'k' && strings.HasPrefix(s[i:], "\u212a"):
+			i += len("\u212a")
+		default:
+			return -1
+		}
+	}
+	return i
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// foldAny returns the end of the first of words matched at i, or -1.
+func foldAny(s string, i int, words ...string) int {
+	for _, w := range words {
+		if e := foldWord(s, i, w); e >= 0 {
+			return e
+		}
+	}
+	return -1
+}
+
+// currency returns the length of the currency sign at i, or 0.
+func currency(s string, i int) int {
+	if i >= len(s) {
+		return 0
+	}
+	switch s[i] {
+	case '$':
+		return 1
+	case 0xc2: // £ is C2 A3
+		if i+1 < len(s) && s[i+1] == 0xa3 {
+			return 2
+		}
+	case 0xe2: // € is E2 82 AC, ₹ E2 82 B9
+		if i+2 < len(s) && s[i+1] == 0x82 && (s[i+2] == 0xac || s[i+2] == 0xb9) {
+			return 3
+		}
+	}
+	return 0
+}
+
+// matchMoney matches the money group from i: (?:US)?[$€£₹]\s?\d[\d,]*
+// (?:\.\d+)?(?:\s?(?:million|...|mn))?, else \d[\d,]*(?:\.\d+)?\s
+// (?:million|billion|trillion)\s(?:dollars|...|yuan). Every choice but
+// the optional tail of the first is forced: backing off any greedy run
+// leaves a byte the next item cannot take.
+func matchMoney(s string, i int) int {
+	j := i
+	if s[i]|0x20 == 'u' {
+		if e := foldWord(s, j, "us"); e >= 0 {
+			j = e
+		}
+	}
+	if n := currency(s, j); n > 0 {
+		j += n
+		if isSpace(s, j) {
+			j++
+		}
+		if isDigit(s, j) {
+			j = fraction(s, digitsCommas(s, j+1))
+			k := j
+			if isSpace(s, k) {
+				k++
+			}
+			if e := foldAny(s, k, "million", "billion", "trillion", "crore", "lakh", "bn", "mn"); e >= 0 {
+				return e
+			}
+			return j
+		}
+	}
+	if !isDigit(s, i) {
+		return i
+	}
+	j = fraction(s, digitsCommas(s, i+1))
+	if !isSpace(s, j) {
+		return i
+	}
+	j = foldAny(s, j+1, "million", "billion", "trillion")
+	if j < 0 || !isSpace(s, j) {
+		return i
+	}
+	if e := foldAny(s, j+1, "dollars", "euros", "pounds", "rubles", "roubles", "yuan"); e >= 0 {
+		return e
+	}
+	return i
+}
+
+// matchPercent matches \d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b)
+// from i; "percent" is "per", no space and "cent", so the last
+// alternative adds nothing.
+func matchPercent(s string, i int) int {
+	if !isDigit(s, i) {
+		return i
+	}
+	j := fraction(s, digits(s, i+1))
+	if isSpace(s, j) {
+		j++
+	}
+	if j < len(s) && s[j] == '%' {
+		return j + 1
+	}
+	k := foldWord(s, j, "per")
+	if k < 0 {
+		return i
+	}
+	if isSpace(s, k) {
+		k++
+	}
+	if e := foldWord(s, k, "cent"); e >= 0 && boundary(s, e) {
+		return e
+	}
+	return i
+}
+
+// matchMultiple matches \b(?:twice|(?:two|...|ten|\d+(?:\.\d+)?)\s+times)\b
+// from i.
+func matchMultiple(s string, i int) int {
+	if !boundary(s, i) {
+		return i
+	}
+	if e := foldWord(s, i, "twice"); e >= 0 && boundary(s, e) {
+		return e
+	}
+	j := foldAny(s, i, "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+	if j < 0 {
+		if !isDigit(s, i) {
+			return i
+		}
+		j = fraction(s, digits(s, i+1))
+	}
+	if !isSpace(s, j) {
+		return i
+	}
+	for isSpace(s, j) {
+		j++
+	}
+	if e := foldWord(s, j, "times"); e >= 0 && boundary(s, e) {
+		return e
+	}
+	return i
+}
+
+// matchYear matches \b(?:19|20)\d{2}\b from i.
+func matchYear(s string, i int) int {
+	if boundary(s, i) && (strings.HasPrefix(s[i:], "19") || strings.HasPrefix(s[i:], "20")) &&
+		isDigit(s, i+2) && isDigit(s, i+3) && boundary(s, i+4) {
+		return i + 4
+	}
+	return i
+}
+
+// matchCount matches \b\d[\d,]*(?:\.\d+)?(?:\s(?:million|billion|thousand
+// |hundred))?\b from i. The final \b can make the expression back off:
+// the whole run of digits and commas, its decimals and its word come
+// first, then shorter runs, which no decimals or word can follow.
+func matchCount(s string, i int) int {
+	if !isDigit(s, i) || !boundary(s, i) {
+		return i
+	}
+	run := digitsCommas(s, i+1)
+	// rest tries the optional parts after the run and the final \b.
+	rest := func(p int) int {
+		suffix := func(q int) int {
+			if !isSpace(s, q) {
+				return -1
+			}
+			return foldAny(s, q+1, "million", "billion", "thousand", "hundred")
+		}
+		if q := fraction(s, p); q > p {
+			if e := suffix(q); e >= 0 && boundary(s, e) {
+				return e
+			}
+			if boundary(s, q) {
+				return q
+			}
+		}
+		if e := suffix(p); e >= 0 && boundary(s, e) {
+			return e
+		}
+		if boundary(s, p) {
+			return p
+		}
+		return -1
+	}
+	if e := rest(run); e >= 0 {
+		return e
+	}
+	for p := run - 1; p > i; p-- {
+		if boundary(s, p) {
+			return p
+		}
+	}
+	return i
+}
