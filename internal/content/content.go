@@ -23,8 +23,6 @@
 package content
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -57,8 +55,8 @@ type Dossier struct {
 type Source struct {
 	Slug    string
 	File    string // path of the capture, e.g. content/sources/timeshub.txt
-	Raw     []byte // the capture, byte for byte
-	SHA256  string // hex SHA-256 of Raw
+	Path    string // its path in the content folder, e.g. sources/timeshub.txt
+	Size    int64  // its size in bytes
 	HTML    bool   // the capture is a saved HTML page
 	Sidecar string // path of the sidecar, or "" when there is none
 
@@ -78,6 +76,20 @@ type Source struct {
 	ReferenceBasis string
 
 	Pos diag.Pos // of the sidecar (or the capture when there is none)
+}
+
+// Capture reads the source's capture, byte for byte, from the content
+// folder fsys that Load read. Load does not keep captures: a build reads
+// each when it cleans it, so that it holds only those it is working on.
+func (s *Source) Capture(fsys fs.FS) ([]byte, error) {
+	data, err := fs.ReadFile(fsys, s.Path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %s", unwrapPath(err))
+	}
+	if int64(len(data)) > MaxCapture {
+		return nil, errTooLarge(int64(len(data)))
+	}
+	return data, nil
 }
 
 // Ext returns the capture's extension without the dot: "txt" or "html".
@@ -290,25 +302,29 @@ func quoteStr(s string) string { return `"` + s + `"` }
 // is the wrong file, and reading it would only cost memory.
 const MaxCapture = 16 << 20
 
+func errTooLarge(size int64) error {
+	return fmt.Errorf("capture is %.1f MB, over the limit of %d MB", float64(size)/(1<<20), MaxCapture>>20)
+}
+
 func (l *loader) source(slug, capture, sidecar string) {
 	p := "sources/" + capture
-	if fi, err := fs.Stat(l.fsys, p); err == nil && fi.Size() > MaxCapture {
-		l.errs.Add(diag.Pos{File: l.name(p)}, fmt.Sprintf("capture is %.1f MB, over the limit of %d MB", float64(fi.Size())/(1<<20), MaxCapture>>20),
+	fi, err := fs.Stat(l.fsys, p)
+	if err != nil {
+		l.errs.Add(diag.Pos{File: l.name(p)}, "cannot read: "+unwrapPath(err), "")
+		return
+	}
+	if fi.Size() > MaxCapture {
+		l.errs.Add(diag.Pos{File: l.name(p)}, errTooLarge(fi.Size()).Error(),
 			"a saved article is rarely over 2 MB: check that this is the right file, or save the page again as text")
 		return
 	}
-	raw := l.read(p, true)
-	if raw == nil {
-		return
-	}
-	sum := sha256.Sum256(raw)
 	s := &Source{
-		Slug:   slug,
-		File:   l.name(p),
-		Raw:    raw,
-		SHA256: hex.EncodeToString(sum[:]),
-		HTML:   path.Ext(capture) != ".txt",
-		Pos:    diag.Pos{File: l.name(p)},
+		Slug: slug,
+		File: l.name(p),
+		Path: p,
+		Size: fi.Size(),
+		HTML: path.Ext(capture) != ".txt",
+		Pos:  diag.Pos{File: l.name(p)},
 	}
 	l.d.Sources = append(l.d.Sources, s)
 	if sidecar == "" {

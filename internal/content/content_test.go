@@ -59,8 +59,11 @@ func TestLoadValues(t *testing.T) {
 		t.Fatalf("sources = %+v", d.Sources)
 	}
 	a := d.Sources[0]
-	if a.Outlet != "A News" || a.Published.String() != "2024-04-16" || a.AttributedTo != "Reuters" || a.SHA256 == "" {
+	if a.Outlet != "A News" || a.Published.String() != "2024-04-16" || a.AttributedTo != "Reuters" || a.Path != "sources/a.txt" || a.Size != 19 {
 		t.Errorf("source a = %+v", a)
+	}
+	if raw, err := a.Capture(fsys); err != nil || string(raw) != "Some capture text.\n" {
+		t.Errorf("a.Capture = %q, %v", raw, err)
 	}
 	c := d.Claims[0]
 	if len(c.Quotes) != 2 || c.Quotes[0].Slug != "a" || c.Quotes[0].Text != "text" || c.Quotes[0].Stance != "reports" || c.Quotes[1].Stance != "differs" {

@@ -78,7 +78,7 @@ func benchConfig(n int) Config {
 func rawBytes(d *content.Dossier) int64 {
 	var n int64
 	for _, s := range d.Sources {
-		n += int64(len(s.Raw))
+		n += s.Size
 	}
 	return n
 }
@@ -230,6 +230,7 @@ func BenchmarkWrite(b *testing.B) {
 // sources, a builder run through every stage, and the pages it renders.
 type stageInput struct {
 	d       *content.Dossier
+	raws    [][]byte   // captures by source
 	bodies  [][]byte   // Markdown bodies by source
 	texts   [][]string // block texts by source
 	sources []*source  // cleaned, quotes located, articles highlighted
@@ -272,8 +273,13 @@ func stages(b *testing.B, n int) *stageInput {
 	bl.views()
 	marks := bl.marksBySource()
 	var errs diag.List
-	for _, cs := range d.Sources { // d still holds the captures, bl's own copy does not
-		s := bl.cleanSource(cs, &errs)
+	for _, cs := range d.Sources {
+		raw, err := cs.Capture(cfg.Content)
+		if err != nil {
+			b.Fatal(err)
+		}
+		in.raws = append(in.raws, raw)
+		s := bl.cleanSource(cs, raw, &errs)
 		s.view = bl.sourceView(s, &errs)
 		s.urls = bl.bySlug[cs.Slug].urls
 		if s.view.Article, err = s.highlight(marks[cs.Slug]); err != nil {
@@ -336,8 +342,8 @@ func BenchmarkStage(b *testing.B) {
 			}
 		})
 		run("clean", func() {
-			for _, s := range in.d.Sources {
-				if _, err := clean.Clean(path.Base(s.File), s.Raw); err != nil {
+			for i, s := range in.d.Sources {
+				if _, err := clean.Clean(path.Base(s.File), in.raws[i]); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -30,6 +30,8 @@ import (
 // block texts and ids, its figures and its view without the article.
 type source struct {
 	*content.Source
+	raw       []byte         // the capture, until its page is written
+	sha256    string         // hex SHA-256 of the capture
 	article   *clean.Article // until its page is written
 	published string         // the publication date the cleaner detected, if any
 	doc       *markdown.Doc
@@ -146,8 +148,9 @@ func build(cfg Config, out sink) (*Report, error) {
 	if err := b.eachSource(tmpl); err != nil {
 		return nil, err
 	}
+	coverage := make(chan diag.List, 1)
+	go func() { coverage <- b.coverage() }()
 	b.views()
-	b.coverage()
 	if d.BaseURL != "" {
 		b.card()
 	}
@@ -170,6 +173,7 @@ func build(cfg Config, out sink) (*Report, error) {
 	if err := b.errs.Err(); err != nil {
 		return nil, err
 	}
+	b.warnings.Append(<-coverage)
 	b.warnings.Sort()
 	r := &Report{Warnings: b.warnings}
 	r.Stats = Stats{Sources: len(b.sources), Claims: len(d.Claims), Events: len(d.Events), Warnings: len(b.warnings), Files: len(b.paths)}
@@ -246,7 +250,7 @@ func (b *builder) eachSource(tmpl *render.Templates) error {
 	fails := make([]error, len(b.d.Sources))
 	forEach(len(b.d.Sources), func(i int) {
 		cs := b.d.Sources[i]
-		s := b.cleanSource(cs, &errs[i])
+		s := b.readSource(cs, &errs[i])
 		if s == nil {
 			return
 		}
@@ -261,9 +265,8 @@ func (b *builder) eachSource(tmpl *render.Templates) error {
 		s.figures = crosscheck.Figures(s.texts)
 		fails[i] = b.sourcePage(tmpl, s, marks[cs.Slug], &errs[i])
 		// What only its own page needed.
-		s.article, s.norm = nil, nil
+		s.raw, s.article, s.norm, s.doc.HTML = nil, nil, nil, ""
 		s.view.Article, s.view.Removed = "", nil
-		cs.Raw = nil
 		done[i] = s
 	})
 	b.site.Sources = b.site.Sources[:0]
@@ -299,11 +302,23 @@ func (b *builder) quotesBySource() map[string][]*content.Quote {
 	return by
 }
 
-// cleanSource cleans one capture and renders its article; nil when it
-// cannot, with the problems in errs.
-func (b *builder) cleanSource(cs *content.Source, errs *diag.List) *source {
-	s := &source{Source: cs}
-	a, err := clean.Clean(path.Base(cs.File), cs.Raw)
+// readSource reads one capture, cleans it and renders its article; nil
+// when it cannot, with the problems in errs.
+func (b *builder) readSource(cs *content.Source, errs *diag.List) *source {
+	raw, err := cs.Capture(b.cfg.Content)
+	if err != nil {
+		errs.Add(diag.Pos{File: cs.File}, err.Error(), "")
+		return nil
+	}
+	return b.cleanSource(cs, raw, errs)
+}
+
+// cleanSource cleans the capture raw of a source and renders its
+// article; nil when it cannot, with the problems in errs.
+func (b *builder) cleanSource(cs *content.Source, raw []byte, errs *diag.List) *source {
+	sum := sha256.Sum256(raw)
+	s := &source{Source: cs, raw: raw, sha256: hex.EncodeToString(sum[:])}
+	a, err := clean.Clean(path.Base(cs.File), raw)
 	if err != nil {
 		var ce *clean.Error
 		if errors.As(err, &ce) {
@@ -425,30 +440,32 @@ func (b *builder) sourcePage(t *render.Templates, s *source, marks []mark, errs 
 	if err := b.emit(v.Page, html, diag.Pos{File: path.Join(b.cfg.TemplatesDir, "source.html")}); err != nil {
 		return err
 	}
-	return b.emit(v.Raw, s.Raw, diag.Pos{File: s.File})
+	return b.emit(v.Raw, s.raw, diag.Pos{File: s.File})
 }
 
-// pages renders the pages about all the sources, several at a time.
+// pages renders the pages about all the sources and the data, several
+// at a time, the largest first.
 func (b *builder) pages(t *render.Templates) error {
 	type job struct {
-		kind, path, title string
-		page              *render.Page
-		from              diag.Pos
-		out               []byte
-		err               error
+		path string
+		from diag.Pos
+		make func() ([]byte, error)
+		err  error
 	}
 	var jobs []*job
 	add := func(kind, p, title string, page *render.Page) {
-		jobs = append(jobs, &job{kind: kind, path: p, title: title, page: page, from: diag.Pos{File: path.Join(b.cfg.TemplatesDir, kind+".html")}})
+		jobs = append(jobs, &job{path: p, from: diag.Pos{File: path.Join(b.cfg.TemplatesDir, kind+".html")},
+			make: func() ([]byte, error) { return b.render(t, kind, p, title, page) }})
 	}
 	outlets := make([]string, 0, len(b.site.Sources))
 	for _, s := range b.site.Sources {
 		outlets = append(outlets, s.Outlet)
 	}
 	among := strings.Join(outlets, ", ")
-	add("index", "index.html", "", &render.Page{Description: plainSummary(b.d.Summary)})
 	add("claims", "claims.html", "Claims", &render.Page{Description: plainSummary(fmt.Sprintf(
 		"%d claims, and which of %d sources carries each, in the sources' own words: %s.", len(b.site.Claims), len(outlets), among))})
+	jobs = append(jobs, &job{path: "dossier.json", make: func() ([]byte, error) { return b.data(), nil }})
+	add("index", "index.html", "", &render.Page{Description: plainSummary(b.d.Summary)})
 	add("timeline", "timeline.html", "Timeline", &render.Page{Description: plainSummary(fmt.Sprintf(
 		"%d dated events the sources mention, and how each source phrases them: %s.", len(b.site.Events), among))})
 	add("404", "404.html", "Page not found", &render.Page{})
@@ -458,14 +475,14 @@ func (b *builder) pages(t *render.Templates) error {
 	}
 	forEach(len(jobs), func(i int) {
 		j := jobs[i]
-		j.out, j.err = b.render(t, j.kind, j.path, j.title, j.page)
-		if j.err == nil {
-			j.err = b.emit(j.path, j.out, j.from)
-			if j.err != nil {
-				j.err = outputError{j.err}
-			}
+		out, err := j.make()
+		if err != nil {
+			j.err = err
+			return
 		}
-		j.out = nil
+		if err := b.emit(j.path, out, j.from); err != nil {
+			j.err = outputError{err}
+		}
 	})
 	var errs diag.List
 	for _, j := range jobs {
@@ -518,7 +535,7 @@ func (b *builder) static() error {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("%s: %v", b.cfg.StaticDir, err)
 	}
-	files := map[string][]byte{".nojekyll": nil, "dossier.json": b.data()}
+	files := map[string][]byte{".nojekyll": nil}
 	if b.d.CNAME != "" {
 		files["CNAME"] = []byte(b.d.CNAME + "\n")
 	}
@@ -638,7 +655,7 @@ func Articles(cfg Config) ([]Article, error) {
 	done := make([]*source, len(b.d.Sources))
 	errs := make([]diag.List, len(b.d.Sources))
 	forEach(len(b.d.Sources), func(i int) {
-		done[i] = b.cleanSource(b.d.Sources[i], &errs[i])
+		done[i] = b.readSource(b.d.Sources[i], &errs[i])
 	})
 	for _, l := range errs {
 		b.errs.Append(l)

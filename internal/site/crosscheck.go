@@ -14,9 +14,11 @@ import (
 	"github.com/gen-dossier/gen/internal/render"
 )
 
-// coverage warns about sources that are not cited for a claim but hold
-// a passage that looks like it.
-func (b *builder) coverage() {
+// coverage returns warnings about sources that are not cited for a claim
+// but hold a passage that looks like it. It only reads the sources and
+// claims, so it runs beside the rest of the build.
+func (b *builder) coverage() diag.List {
+	var warnings diag.List
 	var all [][]string
 	for _, s := range b.sources {
 		all = append(all, s.texts)
@@ -38,12 +40,13 @@ func (b *builder) coverage() {
 	for i, c := range b.d.Claims {
 		for _, near := range nears[i] {
 			s := b.sources[near.Source]
-			b.warnings.Add(c.Pos,
+			warnings.Add(c.Pos,
 				fmt.Sprintf("claim %q is not cited for %s, but %s has a similar passage (%d%%, sharing %s): %q",
 					c.ID, s.Slug, s.Slug, int(near.Score*100), strings.Join(near.Shared, ", "), near.Sentence),
 				fmt.Sprintf("if %s carries the claim, add its quote; if not, add under sources:\n    %s: {absent: true, note: \"why this passage is not the claim\"}", s.Slug, s.Slug))
 		}
 	}
+	return warnings
 }
 
 // figures extracts and groups the figures of every source.
