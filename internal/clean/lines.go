@@ -29,6 +29,15 @@ var stopWords = func() map[string]bool {
 	return m
 }()
 
+// maxStopWordLen is the length in bytes of the longest stop word.
+var maxStopWordLen = func() int {
+	n := 0
+	for w := range stopWords {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 // words splits s into lower-case word tokens (letters and digits). In
 // scripts written without spaces (Chinese, Japanese, Thai …) every two
 // characters count as a word, so that word counts measure length in
@@ -68,6 +77,35 @@ func appendLowerWords(out []string, lower string) []string {
 		out = appendWord(out, lower[start:], ascii)
 	}
 	return out
+}
+
+// writeLower writes s in lower case to b, as strings.ToLower gives it,
+// but without a string of its own.
+func writeLower(b *strings.Builder, s string) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+			i++
+		case c < utf8.RuneSelf:
+			// A run of ASCII bytes that stay as they are.
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && !('A' <= s[j] && s[j] <= 'Z') {
+				j++
+			}
+			b.WriteString(s[i:j])
+			i = j
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				b.WriteString("\uFFFD") // as strings.Map writes an invalid byte
+			} else {
+				b.WriteRune(unicode.ToLower(r))
+			}
+			i += size
+		}
+	}
 }
 
 func isASCII(s string) bool {
@@ -114,7 +152,7 @@ func hasUnspaced(w string) bool {
 func stopCount(ws []string) int {
 	n := 0
 	for _, w := range ws {
-		if stopWords[w] {
+		if len(w) <= maxStopWordLen && stopWords[w] {
 			n++
 		}
 	}
@@ -124,6 +162,18 @@ func stopCount(ws []string) int {
 // endsSentence reports whether s ends like a sentence: with . ! ? … or a
 // colon, possibly followed by closing quotes or brackets.
 func endsSentence(s string) bool {
+	// Most lines end in an ASCII byte that settles it.
+	if s != "" {
+		switch c := s[len(s)-1]; c {
+		case '.', '!', '?', ':', ';':
+			return true
+		case '"', '\'', ')', ']', '*', ' ', '\t', '\n', '\v', '\f', '\r':
+		default:
+			if c < utf8.RuneSelf {
+				return false
+			}
+		}
+	}
 	s = strings.TrimRightFunc(s, func(r rune) bool {
 		return r == '"' || r == '\'' || r == '”' || r == '’' || r == '»' || r == ')' || r == ']' || r == '*' || unicode.IsSpace(r)
 	})
@@ -148,7 +198,8 @@ func endsTruncated(s string) bool {
 func lastRune(s string) (rune, int) {
 	for i := len(s) - 1; i >= 0; i-- {
 		if s[i] < 0x80 || s[i] >= 0xC0 {
-			return []rune(s[i:])[0], i
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			return r, i
 		}
 	}
 	return 0, -1

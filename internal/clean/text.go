@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A tline is one line of a text capture with its features.
@@ -44,31 +45,44 @@ func cleanText(src string) *Article {
 		}
 	}
 	blank := func(i int) bool { return i < 0 || i >= len(texts) || texts[i] == "" }
-	// The lines and their words are allocated in blocks: a large
-	// capture has millions of them.
+	// The lines, their lower-case text and their words are allocated
+	// in blocks: a large capture has millions of them.
 	store := make([]tline, 0, nonBlank)
-	ls := make([]*tline, 0, nonBlank)
-	var scratch, arena []string
-	chunk := min(max(len(src)/8, 64), 1<<14) // words per block
+	var lower strings.Builder
+	lower.Grow(len(src))
+	ends := make([]int, 0, nonBlank) // where each line ends in lower
 	for i, t := range texts {
 		if t == "" {
 			continue
 		}
 		t, n := repairMojibake(t)
 		a.Repairs += n
-		lower := strings.ToLower(t)
-		scratch = appendLowerWords(scratch[:0], lower)
-		var ws []string
-		if len(scratch) > 0 {
-			if cap(arena)-len(arena) < len(scratch) {
-				arena = make([]string, 0, max(chunk, len(scratch)))
-			}
-			k := len(arena)
-			arena = append(arena, scratch...)
-			ws = arena[k:len(arena):len(arena)]
-		}
-		store = append(store, tline{n: i + 1, text: t, lower: lower, ws: ws, caps: capsRatio(t), stops: stopCount(ws), tight: !blank(i-1) && !blank(i+1)})
-		ls = append(ls, &store[len(store)-1])
+		writeLower(&lower, t)
+		ends = append(ends, lower.Len())
+		store = append(store, tline{n: i + 1, text: t, tight: !blank(i-1) && !blank(i+1)})
+	}
+	if len(store) == 0 {
+		return a
+	}
+	lowers := lower.String()
+	allWords := make([]string, 0, len(lowers)/6)
+	wordEnds := make([]int, len(store)) // where each line's words end in allWords
+	start := 0
+	for k := range store {
+		l := &store[k]
+		l.lower = lowers[start:ends[k]]
+		start = ends[k]
+		allWords = appendLowerWords(allWords, l.lower)
+		wordEnds[k] = len(allWords)
+	}
+	ls := make([]*tline, len(store))
+	start = 0
+	for k := range store {
+		l := &store[k]
+		l.ws = allWords[start:wordEnds[k]:wordEnds[k]]
+		start = wordEnds[k]
+		l.caps, l.stops = capsRatio(l.text), stopCount(l.ws)
+		ls[k] = l
 	}
 	if len(ls) == 0 {
 		return a
@@ -161,7 +175,7 @@ func cleanText(src string) *Article {
 // markRepeats marks short lines that occur more than once in the page
 // (menus repeated in header and footer) as navigation evidence.
 func markRepeats(ls []*tline) {
-	seen := make(map[string]int)
+	seen := make(map[string]int, len(ls))
 	for _, l := range ls {
 		seen[l.lower]++
 	}
@@ -403,15 +417,25 @@ func removeRest(ls []*tline, start, end, comments int, author string) {
 func capsRatio(s string) float64 {
 	fields, n := 0, 0
 	inField := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		var space, upper bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || '\t' <= c && c <= '\r'
+			upper = 'A' <= c && c <= 'Z'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space, upper = unicode.IsSpace(r), unicode.IsUpper(r)
+			i += size
+		}
+		if space {
 			inField = false
 			continue
 		}
 		if !inField {
 			inField = true
 			fields++
-			if unicode.IsUpper(r) {
+			if upper {
 				n++
 			}
 		}

@@ -383,3 +383,19 @@ func TestBoilerplate(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteLower checks writeLower against strings.ToLower, on valid
+// and invalid UTF-8 and on every rune of the Basic Multilingual Plane.
+func TestWriteLower(t *testing.T) {
+	var all strings.Builder
+	for r := rune(0); r < 0x10000; r++ {
+		all.WriteRune(r)
+	}
+	for _, s := range []string{"", "abc", "ABC Def", "Ünïcödé ÀÉÎ", "\u212A\u0130\u023A", "a\xffB\xc3", "\xe2\x80", all.String()} {
+		var b strings.Builder
+		writeLower(&b, s)
+		if got, want := b.String(), strings.ToLower(s); got != want {
+			t.Errorf("writeLower(%.40q) = %.40q, want %.40q", s, got, want)
+		}
+	}
+}
