@@ -11,17 +11,32 @@ import (
 // A codePage maps the runes a single-byte code page can display back to
 // the bytes they came from. Only runes ≥ U+0080 are listed: ASCII is the
 // same in every code page we repair and never part of a mojibake run.
-type codePage map[rune]byte
+type codePage struct {
+	bytes map[rune]byte
+	// leadStarts holds the first UTF-8 byte of every rune that the
+	// page maps to a UTF-8 lead byte (0xC2–0xF4).
+	leadStarts [256]bool
+}
+
+func newCodePage(bytes map[rune]byte) *codePage {
+	p := &codePage{bytes: bytes}
+	for r, c := range bytes {
+		if c >= 0xC2 && c <= 0xF4 {
+			p.leadStarts[utf8.AppendRune(nil, r)[0]] = true
+		}
+	}
+	return p
+}
 
 // mojibakePages are the code pages whose misreadings of UTF-8 we repair,
 // tried in order. "western" is Windows-1252 with the Latin-1 C1 controls
 // for the bytes Windows-1252 leaves undefined (what browsers and most
 // decoders produce); "thai" is Windows-874, whose 0x80–0x9F row browsers
 // also fill from Windows-1252. They are read-only lookup tables.
-var mojibakePages = []codePage{westernPage(), thaiPage()}
+var mojibakePages = []*codePage{westernPage(), thaiPage()}
 
-func westernPage() codePage {
-	p := make(codePage)
+func westernPage() *codePage {
+	p := make(map[rune]byte)
 	for b := 0x80; b <= 0xFF; b++ {
 		p[rune(b)] = byte(b) // Latin-1
 	}
@@ -30,11 +45,11 @@ func westernPage() codePage {
 			p[r] = byte(b)
 		}
 	}
-	return p
+	return newCodePage(p)
 }
 
-func thaiPage() codePage {
-	p := make(codePage)
+func thaiPage() *codePage {
+	p := make(map[rune]byte)
 	for b := 0x80; b <= 0x9F; b++ {
 		p[rune(b)] = byte(b)
 		if r := charmap.Windows1252.DecodeByte(byte(b)); r != utf8.RuneError {
@@ -46,7 +61,7 @@ func thaiPage() codePage {
 			p[r] = byte(b)
 		}
 	}
-	return p
+	return newCodePage(p)
 }
 
 // repairMojibake undoes UTF-8 text that was decoded with a single-byte
@@ -81,7 +96,7 @@ func repairMojibake(s string) (string, int) {
 	return s, total
 }
 
-func repairPage(s string, page codePage) (string, int) {
+func repairPage(s string, page *codePage) (string, int) {
 	// Fast path: pure ASCII has nothing to repair.
 	ascii := true
 	for i := 0; i < len(s); i++ {
@@ -112,7 +127,7 @@ func repairPage(s string, page codePage) (string, int) {
 		raw = raw[:0]
 	}
 	for i, r := range s {
-		c, ok := page[r]
+		c, ok := page.bytes[r]
 		if r >= utf8.RuneSelf && ok {
 			if runStart < 0 {
 				runStart = i
@@ -133,10 +148,11 @@ func repairPage(s string, page codePage) (string, int) {
 // hasLeadRune reports whether s has a rune that page maps to a UTF-8
 // lead byte (0xC2–0xF4). Every run that decodes starts with one: a
 // string without one has nothing to repair.
-func hasLeadRune(s string, page codePage) bool {
-	for _, r := range s {
-		if r >= utf8.RuneSelf {
-			if c, ok := page[r]; ok && c >= 0xC2 && c <= 0xF4 {
+func hasLeadRune(s string, page *codePage) bool {
+	for i := 0; i < len(s); i++ {
+		if page.leadStarts[s[i]] {
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			if c, ok := page.bytes[r]; ok && c >= 0xC2 && c <= 0xF4 {
 				return true
 			}
 		}
