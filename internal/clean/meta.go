@@ -52,19 +52,60 @@ func findDate(s string) (dateMatch, bool) {
 			best = dateMatch{ISO: iso, Start: m[0], End: m[1]}
 		}
 	}
-	if m := dateMDY.FindStringSubmatchIndex(s); m != nil {
-		try(m, atoi(s[m[6]:m[7]]), months[strings.ToLower(s[m[2]:m[3]])], atoi(s[m[4]:m[5]]))
+	if mayNameMonth(s) {
+		if m := dateMDY.FindStringSubmatchIndex(s); m != nil {
+			try(m, atoi(s[m[6]:m[7]]), months[strings.ToLower(s[m[2]:m[3]])], atoi(s[m[4]:m[5]]))
+		}
+		if m := dateDMY.FindStringSubmatchIndex(s); m != nil {
+			try(m, atoi(s[m[6]:m[7]]), months[strings.ToLower(s[m[4]:m[5]])], atoi(s[m[2]:m[3]]))
+		}
 	}
-	if m := dateDMY.FindStringSubmatchIndex(s); m != nil {
-		try(m, atoi(s[m[6]:m[7]]), months[strings.ToLower(s[m[4]:m[5]])], atoi(s[m[2]:m[3]]))
+	if hasYearThenSep(s) {
+		if m := dateISO.FindStringSubmatchIndex(s); m != nil {
+			try(m, atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]]))
+		}
 	}
-	if m := dateISO.FindStringSubmatchIndex(s); m != nil {
-		try(m, atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]]))
-	}
-	if m := dateDots.FindStringSubmatchIndex(s); m != nil {
-		try(m, atoi(s[m[6]:m[7]]), atoi(s[m[4]:m[5]]), atoi(s[m[2]:m[3]]))
+	if strings.IndexByte(s, '.') >= 0 {
+		if m := dateDots.FindStringSubmatchIndex(s); m != nil {
+			try(m, atoi(s[m[6]:m[7]]), atoi(s[m[4]:m[5]]), atoi(s[m[2]:m[3]]))
+		}
 	}
 	return best, best.Start >= 0
+}
+
+// mayNameMonth reports whether s may hold a month name as monthRE
+// matches it, case-insensitively: whether it holds the first three
+// letters of one, in any case, or a long s (ſ), which matches s.
+func mayNameMonth(s string) bool {
+	for i := 0; i+3 <= len(s); i++ {
+		// Or-ing 0x20 lower-cases an ASCII letter, and gives a
+		// lower-case letter from no other byte.
+		switch uint32(s[i]|0x20)<<16 | uint32(s[i+1]|0x20)<<8 | uint32(s[i+2]|0x20) {
+		case 'j'<<16 | 'a'<<8 | 'n', 'f'<<16 | 'e'<<8 | 'b', 'm'<<16 | 'a'<<8 | 'r', 'a'<<16 | 'p'<<8 | 'r',
+			'm'<<16 | 'a'<<8 | 'y', 'j'<<16 | 'u'<<8 | 'n', 'j'<<16 | 'u'<<8 | 'l', 'a'<<16 | 'u'<<8 | 'g',
+			's'<<16 | 'e'<<8 | 'p', 'o'<<16 | 'c'<<8 | 't', 'n'<<16 | 'o'<<8 | 'v', 'd'<<16 | 'e'<<8 | 'c':
+			return true
+		}
+	}
+	return strings.Contains(s, "ſ")
+}
+
+// hasYearThenSep reports whether s holds four ASCII digits followed by
+// a dash, slash or dot and a digit, as every match of dateISO does.
+func hasYearThenSep(s string) bool {
+	run := 0
+	for i := 0; i+1 < len(s); i++ {
+		c := s[i]
+		switch {
+		case '0' <= c && c <= '9':
+			run++
+		case run >= 4 && (c == '-' || c == '/' || c == '.') && '0' <= s[i+1] && s[i+1] <= '9':
+			return true
+		default:
+			run = 0
+		}
+	}
+	return false
 }
 
 // hasDigits4 reports whether s has four ASCII digits in a row.
@@ -277,8 +318,14 @@ func isCaptionLower(s, lower string) bool {
 	if len(tail) > 90 {
 		tail = tail[len(tail)-90:]
 	}
-	return (foldsToASCII(tail) || containsAny(strings.ToLower(tail), captionCreditNeed)) && captionCreditRE.MatchString(tail) ||
-		strings.Contains(tail, ":") && creditLabelRE.MatchString(tail) ||
+	var tailLower string
+	if isASCII(tail) {
+		tailLower = lower[len(lower)-len(tail):] // lower ends with it, lower-cased
+	} else {
+		tailLower = strings.ToLower(tail)
+	}
+	return (foldsToASCII(tail) || containsAny(tailLower, captionCreditNeed)) && captionCreditRE.MatchString(tail) ||
+		(foldsToASCII(tail) || containsAny(tailLower, creditLabelNeed)) && creditLabelRE.MatchString(tail) ||
 		strings.Contains(tail, "/") && agencyCreditRE.MatchString(tail) ||
 		strings.Contains(s, "day, ") && weekdayDateRE.MatchString(s) && !reportingRE.MatchString(s)
 }
@@ -351,14 +398,16 @@ var creditREs = func() []*regexp.Regexp {
 // attribution returns the agency or outlet the lines credit most often,
 // or "" if none is credited. Ties go to the earlier entry of agencies.
 func attribution(lines []string) string {
-	best, bestN := "", 0
-	for i, re := range creditREs {
-		n := 0
-		for _, l := range lines {
-			if containsWord(l, agencies[i].Names) {
-				n += len(re.FindAllStringIndex(l, -1))
-			}
+	counts := make([]int, len(agencies))
+	var named []int
+	for _, l := range lines {
+		named = namedAgencies(named[:0], l)
+		for _, i := range named {
+			counts[i] += len(creditREs[i].FindAllStringIndex(l, -1))
 		}
+	}
+	best, bestN := "", 0
+	for i, n := range counts {
 		if n > bestN {
 			best, bestN = agencies[i].Name, n
 		}
@@ -366,23 +415,48 @@ func attribution(lines []string) string {
 	return best
 }
 
-// containsWord reports whether s contains one of names as a whole word.
-func containsWord(s string, names []string) bool {
-	for _, n := range names {
-		for off := 0; ; {
-			i := strings.Index(s[off:], n)
-			if i < 0 {
-				break
-			}
-			i += off
-			j := i + len(n)
-			if (i == 0 || !isWordByte(s[i-1])) && (j == len(s) || !isWordByte(s[j])) {
-				return true
-			}
-			off = i + 1
+// An agencyName is one spelling of the name of agencies[agency].
+type agencyName struct {
+	agency int
+	name   string
+}
+
+// agencyNames lists the spellings of the agencies by their first byte.
+var agencyNames = func() [256][]agencyName {
+	if len(agencies) > 64 {
+		panic("clean: namedAgencies keeps at most 64 agencies in a bit set")
+	}
+	var byFirst [256][]agencyName
+	for i, a := range agencies {
+		for _, n := range a.Names {
+			byFirst[n[0]] = append(byFirst[n[0]], agencyName{i, n})
 		}
 	}
-	return false
+	return byFirst
+}()
+
+// namedAgencies appends to out, in the order of agencies and once
+// each, the indexes of the agencies that s names as a whole word: with
+// no letter, digit or underscore (isWordByte) just before or after.
+func namedAgencies(out []int, s string) []int {
+	var found uint64 // bit i: agencies[i] is named
+	for i := 0; i < len(s); i++ {
+		if i > 0 && isWordByte(s[i-1]) {
+			continue
+		}
+		for _, n := range agencyNames[s[i]] {
+			j := i + len(n.name)
+			if strings.HasPrefix(s[i:], n.name) && (j == len(s) || !isWordByte(s[j])) {
+				found |= 1 << n.agency
+			}
+		}
+	}
+	for i := range agencies {
+		if found&(1<<i) != 0 {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 func isWordByte(b byte) bool {

@@ -394,12 +394,13 @@ var (
 	trackingNeed       = []string{"=", "utm_", "gtag", "googletag", "adsbygoogle", "datalayer", "fbq",
 		"pagead", "doubleclick", "function"}
 	captionCreditNeed = []string{"getty images", "shutterstock", "afp via getty", "reuters/", "ap photo", "photo by ", "file photo"}
+	creditLabelNeed   = []string{"credit:", "image:", "picture:", "pic:", "photo:", "source:"}
 )
 
 // maybeBreadcrumb reports whether s might match breadcrumbRE: it starts
 // with "Home" or holds › or ».
 func maybeBreadcrumb(s string) bool {
-	return strings.HasPrefix(s, "Home") || strings.ContainsAny(s, "›»")
+	return strings.HasPrefix(s, "Home") || strings.Contains(s, "›") || strings.Contains(s, "»")
 }
 
 // commentFormHead is commentFormRE without its "X says:" alternative,

@@ -112,3 +112,30 @@ func randomMatch(prog *syntax.Prog, rng *rand.Rand) string {
 	}
 	return b.String()
 }
+
+// TestSubstringPrefilters checks that the cheap tests run before
+// unanchored regexps hold for everything the regexps match.
+func TestSubstringPrefilters(t *testing.T) {
+	inputs := []string{"April 16, 2024", "ſeptember 3 2024", "16th of AUG, 2024", "2024-04-16", "x2024/4/1T", "1999.12.31",
+		"Photo credit: Jane Doe", "IMAGE SOURCE: Reuters", "pic:  x y", "Image ſource: X", "Sept. 3, 2024"}
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	seeds, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
+	for _, f := range append(files, seeds...) {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, strings.Split(string(raw), "\n")...)
+	}
+	for _, s := range inputs {
+		if (dateMDY.MatchString(s) || dateDMY.MatchString(s)) && !mayNameMonth(s) {
+			t.Errorf("mayNameMonth(%q) = false, but a date pattern matches", s)
+		}
+		if dateISO.MatchString(s) && !hasYearThenSep(s) {
+			t.Errorf("hasYearThenSep(%q) = false, but dateISO matches", s)
+		}
+		if creditLabelRE.MatchString(s) && !foldsToASCII(s) && !containsAny(strings.ToLower(s), creditLabelNeed) {
+			t.Errorf("no creditLabelNeed in %q, but creditLabelRE matches", s)
+		}
+	}
+}
