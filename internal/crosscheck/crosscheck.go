@@ -170,20 +170,25 @@ func eachTerm(s string, f func(term)) {
 // order, and whether it is the first word of s (counting the words that
 // trim to nothing).
 func eachWord(s string, f func(w string, first bool)) {
-	isSep := func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '%' || r == '$' || r == '.' || r == ',' || r == '-')
+	// sep returns whether the rune at pos separates words, and its width.
+	sep := func(pos int) (bool, int) {
+		if c := s[pos]; c < utf8.RuneSelf {
+			return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+				c == '%' || c == '$' || c == '.' || c == ',' || c == '-'), 1
+		}
+		r, n := utf8.DecodeRuneInString(s[pos:])
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r)), n
 	}
 	i := 0 // index of the word, as strings.FieldsFunc would number it
 	for pos := 0; pos < len(s); {
-		r, n := utf8.DecodeRuneInString(s[pos:])
-		if isSep(r) {
+		if is, n := sep(pos); is {
 			pos += n
 			continue
 		}
 		start := pos
 		for pos < len(s) {
-			r, n := utf8.DecodeRuneInString(s[pos:])
-			if isSep(r) {
+			is, n := sep(pos)
+			if is {
 				break
 			}
 			pos += n

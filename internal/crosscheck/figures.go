@@ -343,10 +343,14 @@ func (sc *figureScratch) context(start, end int) ([]string, map[string]string) {
 	const reach = 6
 	sc.pairs = sc.pairs[:0]
 	add := func(in wordInfo) {
+	next:
 		for _, k := range sc.keys[in.keys[0]:in.keys[1]] {
-			if !slices.ContainsFunc(sc.pairs, func(p keyWord) bool { return p.key == k }) {
-				sc.pairs = append(sc.pairs, keyWord{k, in.lower})
+			for _, p := range sc.pairs {
+				if p.key == k {
+					continue next
+				}
 			}
+			sc.pairs = append(sc.pairs, keyWord{k, in.lower})
 		}
 	}
 	b := sc.before(start)

@@ -282,15 +282,29 @@ func matchMultiple(s string, i int) int {
 	if !boundary(s, i) {
 		return i
 	}
-	if e := foldWord(s, i, "twice"); e >= 0 && boundary(s, e) {
-		return e
-	}
-	j := foldAny(s, i, "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-	if j < 0 {
-		if !isDigit(s, i) {
-			return i
+	// The number words that can start at i, by their first letter.
+	j := -1
+	switch s[i] | 0x20 {
+	case 't':
+		if e := foldWord(s, i, "twice"); e >= 0 && boundary(s, e) {
+			return e
 		}
-		j = fraction(s, digits(s, i+1))
+		j = foldAny(s, i, "two", "three", "ten")
+	case 'f':
+		j = foldAny(s, i, "four", "five")
+	case 's', 0xc5 | 0x20: // s, S or the long s
+		j = foldAny(s, i, "six", "seven")
+	case 'e':
+		j = foldWord(s, i, "eight")
+	case 'n':
+		j = foldWord(s, i, "nine")
+	default:
+		if isDigit(s, i) {
+			j = fraction(s, digits(s, i+1))
+		}
+	}
+	if j < 0 {
+		return i
 	}
 	if !isSpace(s, j) {
 		return i
