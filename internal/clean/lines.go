@@ -310,9 +310,7 @@ func shortBoilerplate(s, lower string, ws []string) string {
 		return ReasonTeaser
 	case nw <= 30 && promptStartRE.MatchString(lower) && len(ws) > 1 && promptVocabulary(lower, ws[1:]) > 0 && (!endsSentence(s) || nw <= 12):
 		return ReasonPrompt
-	case nw <= 6 && promptVocabulary(lower, ws) > 0 && !endsSentence(s),
-		nw <= 12 && strings.IndexByte(s, '@') >= 0 && emailRE.MatchString(s),
-		nw <= 15 && promptVocabulary(lower, ws) >= 2:
+	case nw <= 15 && isPromptLine(s, lower, ws):
 		return ReasonPrompt
 	case nw <= 40 && (containsAny(lower, legalPhrases) || strings.Contains(lower, "(c)") && legalRE.MatchString(lower)) && (strings.Contains(lower, "©") || strings.Contains(lower, "rights reserved") || strings.Contains(lower, "cookie") || !endsSentence(s) || nw <= 12):
 		return ReasonLegal
@@ -336,6 +334,17 @@ func shortBoilerplate(s, lower string, ws []string) string {
 		return ReasonByline
 	}
 	return ""
+}
+
+// isPromptLine reports whether a line of at most 15 words is a prompt
+// by its vocabulary or its e-mail address.
+func isPromptLine(s, lower string, ws []string) bool {
+	nw := len(ws)
+	if nw <= 12 && strings.IndexByte(s, '@') >= 0 && emailRE.MatchString(s) {
+		return true
+	}
+	v := promptVocabulary(lower, ws)
+	return v >= 2 || nw <= 6 && v > 0 && !endsSentence(s)
 }
 
 // similarity is the share of the smaller word set that the two word

@@ -117,7 +117,8 @@ func randomMatch(prog *syntax.Prog, rng *rand.Rand) string {
 // unanchored regexps hold for everything the regexps match.
 func TestSubstringPrefilters(t *testing.T) {
 	inputs := []string{"April 16, 2024", "ſeptember 3 2024", "16th of AUG, 2024", "2024-04-16", "x2024/4/1T", "1999.12.31",
-		"Photo credit: Jane Doe", "IMAGE SOURCE: Reuters", "pic:  x y", "Image ſource: X", "Sept. 3, 2024"}
+		"Photo credit: Jane Doe", "IMAGE SOURCE: Reuters", "pic:  x y", "Image ſource: X", "Sept. 3, 2024",
+		"Student-AthleteA 24-year-old", "Really?Yes", "ÉtéÀ la", "word’Next"}
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
 	seeds, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
 	for _, f := range append(files, seeds...) {
@@ -133,6 +134,9 @@ func TestSubstringPrefilters(t *testing.T) {
 		}
 		if dateISO.MatchString(s) && !hasYearThenSep(s) {
 			t.Errorf("hasYearThenSep(%q) = false, but dateISO matches", s)
+		}
+		if head := s[:min(len(s), 160)]; gluedRE.MatchString(head) && !mayBeGlued(head) {
+			t.Errorf("mayBeGlued(%q) = false, but gluedRE matches", head)
 		}
 		if creditLabelRE.MatchString(s) && !foldsToASCII(s) && !containsAny(strings.ToLower(s), creditLabelNeed) {
 			t.Errorf("no creditLabelNeed in %q, but creditLabelRE matches", s)

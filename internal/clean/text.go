@@ -36,59 +36,9 @@ func (l *tline) wordSet() []string {
 // cleanText cleans a plain-text capture.
 func cleanText(src string) *Article {
 	a := new(Article)
-	texts := splitLines(src)
-	nonBlank := 0
-	for i, raw := range texts {
-		texts[i] = normSpace(raw)
-		if texts[i] != "" {
-			nonBlank++
-		}
-	}
-	blank := func(i int) bool { return i < 0 || i >= len(texts) || texts[i] == "" }
-	// The lines, their lower-case text and their words are allocated
-	// in blocks: a large capture has millions of them.
-	store := make([]tline, 0, nonBlank)
-	var lower strings.Builder
-	lower.Grow(len(src))
-	ends := make([]int, 0, nonBlank) // where each line ends in lower
-	for i, t := range texts {
-		if t == "" {
-			continue
-		}
-		t, n := repairMojibake(t)
-		a.Repairs += n
-		writeLower(&lower, t)
-		ends = append(ends, lower.Len())
-		store = append(store, tline{n: i + 1, text: t, tight: !blank(i-1) && !blank(i+1)})
-	}
-	if len(store) == 0 {
-		return a
-	}
-	lowers := lower.String()
-	allWords := make([]string, 0, len(lowers)/6)
-	wordEnds := make([]int, len(store)) // where each line's words end in allWords
-	start := 0
-	for k := range store {
-		l := &store[k]
-		l.lower = lowers[start:ends[k]]
-		start = ends[k]
-		allWords = appendLowerWords(allWords, l.lower)
-		wordEnds[k] = len(allWords)
-	}
-	ls := make([]*tline, len(store))
-	start = 0
-	for k := range store {
-		l := &store[k]
-		l.ws = allWords[start:wordEnds[k]:wordEnds[k]]
-		start = wordEnds[k]
-		l.caps, l.stops = capsRatio(l.text), stopCount(l.ws)
-		ls[k] = l
-	}
+	ls := readLines(a, src)
 	if len(ls) == 0 {
 		return a
-	}
-	for _, l := range ls {
-		l.chrome = boilerplateLower(l.text, l.lower, l.ws)
 	}
 	markRepeats(ls)
 	spreadPrompts(ls)
@@ -172,6 +122,78 @@ func cleanText(src string) *Article {
 	return a
 }
 
+// readLines returns the non-blank lines of a text capture with their
+// features and the reason their own wording gives (chrome), and counts
+// the mojibake it repairs in a.Repairs. The features depend only on the
+// text, so a line that repeats an earlier one (menus and share bars
+// do) takes them from it.
+func readLines(a *Article, src string) []*tline {
+	texts := splitLines(src)
+	nonBlank := 0
+	for i, raw := range texts {
+		texts[i] = normSpace(raw)
+		if texts[i] != "" {
+			nonBlank++
+		}
+	}
+	blank := func(i int) bool { return i < 0 || i >= len(texts) || texts[i] == "" }
+	// The lines, their lower-case text and their words are allocated
+	// in blocks: a large capture has millions of them.
+	type firstLine struct{ index, repairs int }
+	first := make(map[string]firstLine, nonBlank) // the first line with each text
+	store := make([]tline, 0, nonBlank)
+	same := make([]int, 0, nonBlank) // index in store of the first line with the same text
+	var lower strings.Builder
+	lower.Grow(len(src))
+	ends := make([]int, 0, nonBlank) // where each line ends in lower
+	for i, t := range texts {
+		if t == "" {
+			continue
+		}
+		l := tline{n: i + 1, tight: !blank(i-1) && !blank(i+1)}
+		if f, ok := first[t]; ok {
+			a.Repairs += f.repairs
+			same = append(same, f.index)
+		} else {
+			var n int
+			l.text, n = repairMojibake(t)
+			a.Repairs += n
+			first[t] = firstLine{len(store), n}
+			same = append(same, len(store))
+			writeLower(&lower, l.text)
+		}
+		ends = append(ends, lower.Len())
+		store = append(store, l)
+	}
+	lowers := lower.String()
+	allWords := make([]string, 0, len(lowers)/6)
+	wordEnds := make([]int, len(store)) // where each line's words end in allWords
+	start := 0
+	for k := range store {
+		if same[k] == k {
+			store[k].lower = lowers[start:ends[k]]
+			allWords = appendLowerWords(allWords, store[k].lower)
+		}
+		start = ends[k]
+		wordEnds[k] = len(allWords)
+	}
+	ls := make([]*tline, len(store))
+	start = 0
+	for k := range store {
+		l := &store[k]
+		if f := &store[same[k]]; f != l {
+			l.text, l.lower, l.ws, l.caps, l.stops, l.chrome = f.text, f.lower, f.ws, f.caps, f.stops, f.chrome
+		} else {
+			l.ws = allWords[start:wordEnds[k]:wordEnds[k]]
+			l.caps, l.stops = capsRatio(l.text), stopCount(l.ws)
+			l.chrome = boilerplateLower(l.text, l.lower, l.ws)
+		}
+		start = wordEnds[k]
+		ls[k] = l
+	}
+	return ls
+}
+
 // markRepeats marks short lines that occur more than once in the page
 // (menus repeated in header and footer) as navigation evidence.
 func markRepeats(ls []*tline) {
@@ -198,10 +220,11 @@ func markRepeats(ls []*tline) {
 func spreadPrompts(ls []*tline) {
 	for pass := 0; pass < 2; pass++ {
 		for i, l := range ls {
-			if l.chrome != "" || len(l.ws) > 20 || promptVocabulary(l.lower, l.ws) == 0 {
+			if l.chrome != "" || len(l.ws) > 20 {
 				continue
 			}
-			if i > 0 && ls[i-1].chrome == ReasonPrompt || i+1 < len(ls) && ls[i+1].chrome == ReasonPrompt {
+			if (i > 0 && ls[i-1].chrome == ReasonPrompt || i+1 < len(ls) && ls[i+1].chrome == ReasonPrompt) &&
+				promptVocabulary(l.lower, l.ws) > 0 {
 				l.chrome = ReasonPrompt
 			}
 		}
@@ -254,7 +277,7 @@ func lineScore(l *tline, knownLang bool) float64 {
 			return -2 // a long list of names or keywords
 		}
 		if l.tight {
-			if gluedRE.MatchString(l.text[:min(len(l.text), 160)]) {
+			if head := l.text[:min(len(l.text), 160)]; mayBeGlued(head) && gluedRE.MatchString(head) {
 				return -2 // a teaser: headline and summary run together
 			}
 			return nw * tightWeight
@@ -273,6 +296,24 @@ func lineScore(l *tline, knownLang bool) float64 {
 // gluedRE matches a headline run into its summary without a space, as
 // innerText gives linked teasers ("…Student-AthleteA 24-year-old …").
 var gluedRE = regexp.MustCompile(`\p{Ll}{2}\p{Lu}(?:\p{Ll}|\s)|[?!'’”)]\p{Lu}\p{Ll}`)
+
+// mayBeGlued reports whether s may match gluedRE: whether an upper-case
+// letter follows a lower-case one or one of ?!'’”) in it.
+func mayBeGlued(s string) bool {
+	prev := rune(-1)
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsUpper(r) && prev >= 0 && (unicode.IsLower(prev) || strings.ContainsRune(`?!'’”)`, prev)) {
+			return true
+		}
+		prev = r
+		i += size
+	}
+	return false
+}
 
 // tightWeight scales the score of prose lines set tight between other
 // lines: browsers separate paragraphs by blank lines, list items and
