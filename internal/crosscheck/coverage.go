@@ -44,17 +44,25 @@ type sentence struct {
 // NewGuard prepares a Guard over all sources, each given as paragraphs.
 func NewGuard(sources [][]string) *Guard {
 	g := &Guard{ids: map[string]int32{}}
+	var spans []Span
+	var key []byte // the key of the term at hand, reused
 	for si, paras := range sources {
 		for pi, p := range paras {
-			for _, sp := range Sentences(p) {
+			spans = appendSentences(spans[:0], p)
+			for _, sp := range spans {
 				text := p[sp.Start:sp.End]
 				s := sentence{text: text, src: int32(si), para: int32(pi), from: int32(len(g.terms))}
-				eachTerm(text, func(t term) {
-					id, ok := g.ids[t.key]
+				eachWord(text, func(w string, first bool) {
+					var weight float64
+					if key, weight = appendTermKey(key[:0], w, first); weight == 0 {
+						return
+					}
+					id, ok := g.ids[string(key)]
 					if !ok {
 						id = int32(len(g.keys))
-						g.ids[t.key] = id
-						g.keys = append(g.keys, t.key)
+						k := string(key)
+						g.ids[k] = id
+						g.keys = append(g.keys, k)
 						g.postings = append(g.postings, nil)
 					}
 					g.terms = append(g.terms, id)
@@ -192,9 +200,10 @@ func (g *Guard) NearMisses(texts []string, skip func(source int) bool) []Near {
 		score float64
 		names []string
 	}
-	bests := map[int32]*best{}
+	bests := map[int32]best{}
 	var order []int32
-	seen := map[int32]bool{}
+	var cands []int32
+	var sh sharing
 	for si, t := range texts {
 		sig := g.signature(t)
 		if len(sig) == 0 {
@@ -204,29 +213,31 @@ func (g *Guard) NearMisses(texts []string, skip func(source int) bool) []Near {
 		for _, st := range sig {
 			total += st.w
 		}
-		clear(seen)
-		for _, c := range g.candidates(sig, total) {
-			if seen[c] {
-				continue
-			}
-			seen[c] = true
+		// Which sentence of its source is best does not depend on the
+		// order the candidates come in, so they are sorted to drop repeats.
+		cands = g.candidates(sig, total, cands[:0])
+		slices.Sort(cands)
+		cands = slices.Compact(cands)
+		sh.prepare(sig)
+		for _, c := range cands {
 			s := &g.sents[c]
 			if skip != nil && skip(int(s.src)) {
 				continue
 			}
-			shared, names, strong := g.share(sig, g.terms[s.from:s.to])
+			shared, n, strong := sh.share(sig, g.terms[s.from:s.to])
 			score := shared / total
-			if !(len(names) >= MinShared && strong && score >= Threshold) {
+			if !(n >= MinShared && strong && score >= Threshold) {
 				continue
 			}
-			b := bests[s.src]
-			if b == nil {
+			b, ok := bests[s.src]
+			if !ok {
 				order = append(order, s.src)
 			} else if score < b.score || score == b.score && (c > b.sent || c == b.sent && si > b.sig) {
 				continue
 			}
+			names := sh.names(sig, n)
 			slices.Sort(names)
-			bests[s.src] = &best{sent: c, sig: si, score: score, names: names}
+			bests[s.src] = best{sent: c, sig: si, score: score, names: names}
 		}
 	}
 	slices.Sort(order)
@@ -257,7 +268,7 @@ func (g *Guard) signature(text string) []sigTerm {
 
 // candidates returns the sentences that may be near misses of sig, with
 // repeats.
-func (g *Guard) candidates(sig []sigTerm, total float64) []int32 {
+func (g *Guard) candidates(sig []sigTerm, total float64, out []int32) []int32 {
 	// The heaviest terms whose weights leave less than Threshold of the
 	// total to the rest: a near miss holds at least one of them.
 	byWeight := slices.Clone(sig)
@@ -285,31 +296,75 @@ func (g *Guard) candidates(sig []sigTerm, total float64) []int32 {
 	if strongLen < heavyLen {
 		walk = strong
 	}
-	var out []int32
 	for _, id := range walk {
 		out = append(out, g.postings[id]...)
 	}
 	return out
 }
 
-// share returns the weight sig shares with a sentence's sorted term ids,
-// the shared terms, and whether one of them is strong.
-func (g *Guard) share(sig []sigTerm, ids []int32) (float64, []string, bool) {
-	var shared float64
-	var names []string
-	strong := false
-	for _, st := range sig {
-		if st.id < 0 {
-			continue
+// A sharing finds the terms a signature shares with sentences, reusing
+// its buffers from one sentence to the next.
+type sharing struct {
+	byID   []sigRef // the signature's terms that some sentence holds, by id
+	shared []bool   // by signature index: the sentence at hand holds it
+}
+
+// A sigRef is a term id and its index in a signature.
+type sigRef struct{ id, i int32 }
+
+// prepare readies sh for the signature sig.
+func (sh *sharing) prepare(sig []sigTerm) {
+	sh.byID = sh.byID[:0]
+	for i, st := range sig {
+		if st.id >= 0 {
+			sh.byID = append(sh.byID, sigRef{st.id, int32(i)})
 		}
-		if _, ok := slices.BinarySearch(ids, st.id); !ok {
-			continue
-		}
-		shared += st.w
-		names = append(names, strings.TrimPrefix(st.key, "#"))
-		strong = strong || st.strong
 	}
-	return shared, names, strong
+	slices.SortFunc(sh.byID, func(a, b sigRef) int { return cmp.Compare(a.id, b.id) })
+	sh.shared = slices.Grow(sh.shared[:0], len(sig))[:len(sig)]
+}
+
+// share returns the weight sig shares with a sentence's sorted term ids,
+// the number of shared terms, and whether one of them is strong. The
+// weights add up in the signature's order, as they always have, so that
+// scores come out the same to the last bit.
+func (sh *sharing) share(sig []sigTerm, ids []int32) (float64, int, bool) {
+	clear(sh.shared)
+	n := 0
+	for a, b := 0, 0; a < len(sh.byID) && b < len(ids); {
+		switch {
+		case sh.byID[a].id < ids[b]:
+			a++
+		case sh.byID[a].id > ids[b]:
+			b++
+		default:
+			sh.shared[sh.byID[a].i] = true
+			n++
+			a++
+			b++
+		}
+	}
+	var shared float64
+	strong := false
+	for i, st := range sig {
+		if sh.shared[i] {
+			shared += st.w
+			strong = strong || st.strong
+		}
+	}
+	return shared, n, strong
+}
+
+// names returns the n shared terms that share last found, without the
+// # of numbers, in the signature's order.
+func (sh *sharing) names(sig []sigTerm, n int) []string {
+	names := make([]string, 0, n)
+	for i, st := range sig {
+		if sh.shared[i] {
+			names = append(names, strings.TrimPrefix(st.key, "#"))
+		}
+	}
+	return names
 }
 
 func isYear(key string) bool {

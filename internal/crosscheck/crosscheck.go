@@ -233,6 +233,54 @@ func classify(w string, first bool) term {
 	return term{key, 1}
 }
 
+// appendTermKey appends to dst the key classify gives the word w, and
+// returns its weight, without building strings: 0, and dst as it was,
+// when w is no term. The lower-casing is strings.ToLower's, rune by
+// rune, a broken byte becoming U+FFFD.
+func appendTermKey(dst []byte, w string, first bool) ([]byte, float64) {
+	start := len(dst)
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsDigit(r) || r == '$' || strings.ContainsRune(w, '%') {
+		dst = append(dst, '#')
+		for _, d := range w {
+			if unicode.IsDigit(d) {
+				dst = utf8.AppendRune(dst, d)
+			}
+		}
+		if len(dst) == start+1 {
+			return dst[:start], 0
+		}
+		return dst, 3
+	}
+	for i := 0; i < len(w); {
+		if c := w[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		d, n := utf8.DecodeRuneInString(w[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(d))
+		i += n
+	}
+	lower := dst[start:]
+	if stop[string(lower)] || utf8.RuneCount(lower) < 3 {
+		return dst[:start], 0
+	}
+	for _, suf := range [...]string{"ing", "ed", "es", "s"} {
+		if len(lower) >= len(suf) && string(lower[len(lower)-len(suf):]) == suf && len(lower)-len(suf) >= 4 {
+			dst = dst[:len(dst)-len(suf)]
+			break
+		}
+	}
+	if unicode.IsUpper(r) && !first {
+		return dst, 2
+	}
+	return dst, 1
+}
+
 // numberKey normalises a number: "90%", "90 per cent" (the caller sees
 // "90"), "$900" and "900" all compare on their digits.
 func numberKey(w string) string {

@@ -97,3 +97,20 @@ func TestTermsMatchOld(t *testing.T) {
 		}
 	}
 }
+
+// TestTermKeyMatchesClassify compares appendTermKey with classify on the
+// words of random text.
+func TestTermKeyMatchesClassify(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	extra := []string{"İSTANBUL", "\u212aelvin", "ǅemal", "Ⅻ", "٣٤", "$٣", "\xff\xfeabc", "ΣΟΦΙΑ", "Straße", "imports", "Imported"}
+	for range 30000 {
+		s := randomText(r, 12) + " " + extra[r.IntN(len(extra))]
+		eachWord(s, func(w string, first bool) {
+			want := oldClassify(w, first)
+			key, weight := appendTermKey([]byte("x"), w, first)
+			if string(key) != "x"+want.key || weight != want.weight && want.key != "" {
+				t.Fatalf("appendTermKey(%q, %v) = %q, %v; classify gives %q, %v", w, first, key, weight, want.key, want.weight)
+			}
+		})
+	}
+}
