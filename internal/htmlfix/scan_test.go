@@ -294,6 +294,17 @@ func TestScan(t *testing.T) {
 	}
 }
 
+// TestScanDepth checks that the token model nests as deep as the parser
+// lets elements nest, void ones included.
+func TestScanDepth(t *testing.T) {
+	for n := 505; n <= 512; n++ {
+		for _, inner := range []string{"", "<img id=i>", "<p id=p>", "</p>", "<table><tr><td id=c>", "<svg><rect id=r/>"} {
+			page := "<title>t</title>" + strings.Repeat("<div>", n) + inner
+			differ(t, []byte(page))
+		}
+	}
+}
+
 // sitePages returns the HTML pages of the site in folder dir.
 func sitePages(t testing.TB, dir string) map[string][]byte {
 	files := make(map[string][]byte)
@@ -369,8 +380,8 @@ func FuzzScan(f *testing.F) {
 		if !strings.HasSuffix(p, ".html") {
 			continue
 		}
-		for i := 0; i < len(data); i += 4096 {
-			f.Add(data[i:min(i+4096, len(data))])
+		for i := 0; i < len(data); i += 1024 {
+			f.Add(data[i:min(i+1024, len(data))])
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {

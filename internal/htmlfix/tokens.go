@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"strings"
 
 	"golang.org/x/net/html"
 	a "golang.org/x/net/html/atom"
@@ -87,6 +86,7 @@ type model struct {
 	tt          html.TokenType
 	tag         elem
 	selfClosing bool
+	blankness   int8 // of a text token: 0 unknown, 1 not blank, 2 blank
 	scratch     []byte
 }
 
@@ -100,6 +100,7 @@ func scanTokens(data []byte, add func(*attrs)) error {
 		// CDATA sections are markup only in foreign content.
 		m.z.AllowCDATA(len(m.stack) > 0 && m.top().svg)
 		m.tt = m.z.Next()
+		m.blankness = 0
 		switch m.tt {
 		case html.ErrorToken:
 			if err := m.z.Err(); err != io.EOF {
@@ -341,7 +342,14 @@ const whitespace = " \t\r\n\f"
 
 // blank reports whether the current text token is whitespace only.
 func (m *model) blank() bool {
-	return strings.TrimLeft(string(m.z.Text()), whitespace) == ""
+	if m.blankness == 0 {
+		// Tokenizer.Text can be called once per token.
+		m.blankness = 1
+		if len(bytes.TrimLeft(m.z.Text(), whitespace)) == 0 {
+			m.blankness = 2
+		}
+	}
+	return m.blankness == 2
 }
 
 // token processes the current token.
