@@ -139,7 +139,7 @@ func splitLines(s string) []string {
 // control characters, soft hyphens, zero-width spaces and byte-order
 // marks, and trims the result.
 func normSpace(s string) string {
-	if isNormASCII(s) {
+	if isNorm(s) {
 		return s
 	}
 	var b strings.Builder
@@ -162,20 +162,33 @@ func normSpace(s string) string {
 	return b.String()
 }
 
-// isNormASCII reports whether normSpace would leave s as it is: printable
-// ASCII, with single spaces between words and none at the ends.
-func isNormASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+// isNorm reports whether normSpace would leave s as it is: valid UTF-8
+// of printable runes other than white space, soft hyphens, zero-width
+// spaces and byte-order marks, with single ASCII spaces between words
+// and none at the ends.
+func isNorm(s string) bool {
+	for i := 0; i < len(s); {
 		c := s[i]
 		if c == ' ' {
 			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
 				return false
 			}
+			i++
 			continue
 		}
-		if c <= ' ' || c >= 0x7F {
+		if c < utf8.RuneSelf {
+			if c < ' ' || c == 0x7F {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) || unicode.IsControl(r) ||
+			r == '\u00AD' || r == '\u200B' || r == '\u2060' || r == '\uFEFF' {
 			return false
 		}
+		i += size
 	}
 	return true
 }

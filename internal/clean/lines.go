@@ -273,34 +273,38 @@ func boilerplate(s string, ws []string) string {
 // vocabulary regexps are lower case).
 func boilerplateLower(s, lower string, ws []string) string {
 	nw := len(ws)
+	if nw > 100 {
+		return "" // prose, whatever its words
+	}
+	v := scanVocab(lower)
 	if nw > 40 {
-		if nw <= 100 && containsAny(lower, legalNotices) {
+		if v&vocabLegalNotice != 0 {
 			return ReasonLegal
 		}
-		if nw <= 80 && isCaptionLower(s, lower) {
+		if nw <= 80 && isCaptionLower(s, lower, v) {
 			return ReasonCaption
 		}
 		return "" // prose, whatever its words
 	}
-	return shortBoilerplate(s, lower, ws)
+	return shortBoilerplate(s, lower, ws, v)
 }
 
 // shortBoilerplate is boilerplate for lines of at most 40 words; lower
-// is s in lower case.
-func shortBoilerplate(s, lower string, ws []string) string {
+// is s in lower case, and v the kinds of phrase it holds.
+func shortBoilerplate(s, lower string, ws []string, v vocab) string {
 	nw := len(ws)
 	switch {
-	case nw <= 15 && containsAny(lower, copyProtectionNeed) && copyProtectionRE.MatchString(lower):
+	case nw <= 15 && v&vocabCopyProtection != 0 && copyProtectionRE.MatchString(lower):
 		return ReasonCopyProtection
-	case nw <= 10 && containsAny(lower, trackingNeed) && trackingRE.MatchString(lower),
+	case nw <= 10 && v&vocabTracking != 0 && trackingRE.MatchString(lower),
 		nw <= 4 && hasDigitRun(lower, 6) && idLeakRE.MatchString(lower):
 		return ReasonTracking
 	case nw <= 8 && readTimeRE.MatchString(lower) && (readTimeWordRE.MatchString(lower) || nw <= 2):
 		return ReasonReadTime
 	case nw <= 6 && relatedRE.MatchString(lower):
 		return ReasonRelated
-	case nw <= 25 && (maybeCommentForm(strings.Trim(lower, "[]() ")) && commentFormRE.MatchString(strings.Trim(lower, "[]() ")) || commentPhraseSet.in(lower)),
-		nw <= 4 && !endsSentence(s) && strings.Contains(lower, "comment") && commentWordRE.MatchString(lower):
+	case nw <= 25 && (maybeCommentForm(strings.Trim(lower, "[]() ")) && commentFormRE.MatchString(strings.Trim(lower, "[]() ")) || v&vocabCommentForm != 0),
+		nw <= 4 && !endsSentence(s) && v&vocabComment != 0 && commentWordRE.MatchString(lower):
 		return ReasonCommentForm
 	case nw <= 8 && agoRE.MatchString(lower), nw <= 4 && strings.IndexByte(lower, ':') >= 0 && clockRE.MatchString(lower):
 		return ReasonDate
@@ -312,14 +316,14 @@ func shortBoilerplate(s, lower string, ws []string) string {
 		return ReasonPrompt
 	case nw <= 15 && isPromptLine(s, lower, ws):
 		return ReasonPrompt
-	case nw <= 40 && (containsAny(lower, legalPhrases) || strings.Contains(lower, "(c)") && legalRE.MatchString(lower)) && (strings.Contains(lower, "©") || strings.Contains(lower, "rights reserved") || strings.Contains(lower, "cookie") || !endsSentence(s) || nw <= 12):
+	case nw <= 40 && (v&vocabLegal != 0 || v&vocabC != 0 && legalRE.MatchString(lower)) && (v&(vocabCopyrightSign|vocabRightsReserved|vocabCookie) != 0 || !endsSentence(s) || nw <= 12):
 		return ReasonLegal
 	case nw <= 30 && !endsSentence(s) && maybeBreadcrumb(s) && breadcrumbRE.MatchString(s):
 		return ReasonNavigation
-	case isCaptionLower(s, lower):
+	case isCaptionLower(s, lower, v):
 		return ReasonCaption
 	}
-	if nw <= 40 && (strings.Contains(lower, "contributed ") || strings.Contains(lower, "ing by")) && creditRE.MatchString(lower) {
+	if nw <= 40 && v&vocabCredit != 0 && creditRE.MatchString(lower) {
 		return ReasonByline
 	}
 	if nw > 14 {

@@ -303,15 +303,17 @@ func isCaption(s string) bool {
 	if len(s) > 400 {
 		return false
 	}
-	return isCaptionLower(s, strings.ToLower(s))
+	lower := strings.ToLower(s)
+	return isCaptionLower(s, lower, scanVocab(lower))
 }
 
-// isCaptionLower is isCaption for s and s in lower case.
-func isCaptionLower(s, lower string) bool {
+// isCaptionLower is isCaption for s, s in lower case and the kinds of
+// phrase it holds.
+func isCaptionLower(s, lower string, v vocab) bool {
 	if len(s) > 400 {
 		return false
 	}
-	if captionStartRE.MatchString(s) || captionPhraseSet.in(lower) || hasAnySuffix(s, shortCreditEnds) && shortCreditRE.MatchString(s) {
+	if captionStartRE.MatchString(s) || v&vocabCaption != 0 || hasAnySuffix(s, shortCreditEnds) && shortCreditRE.MatchString(s) {
 		return true
 	}
 	tail := s

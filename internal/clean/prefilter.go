@@ -448,10 +448,111 @@ func (p *phraseSet) in(s string) bool {
 	return false
 }
 
-var (
-	commentPhraseSet = newPhraseSet(commentPhrases)
-	captionPhraseSet = newPhraseSet(captionPhrases)
+// A vocab holds one bit per kind of boilerplate phrase: the kinds a
+// line holds, as scanVocab finds them.
+type vocab uint32
+
+// The kinds of phrase, each with the list of its phrases.
+const (
+	vocabCopyProtection vocab = 1 << iota // copyProtectionNeed
+	vocabTracking                         // trackingNeed
+	vocabCommentForm                      // commentPhrases
+	vocabComment                          // "comment"
+	vocabLegal                            // legalPhrases
+	vocabLegalNotice                      // legalNotices
+	vocabCopyrightSign                    // "©"
+	vocabRightsReserved                   // "rights reserved"
+	vocabCookie                           // "cookie"
+	vocabC                                // "(c)"
+	vocabCredit                           // "contributed ", "ing by"
+	vocabCaption                          // captionPhrases
 )
+
+// vocabPhrases are the phrases of each kind.
+var vocabPhrases = map[vocab][]string{
+	vocabCopyProtection: copyProtectionNeed,
+	vocabTracking:       trackingNeed,
+	vocabCommentForm:    commentPhrases,
+	vocabComment:        {"comment"},
+	vocabLegal:          legalPhrases,
+	vocabLegalNotice:    legalNotices,
+	vocabCopyrightSign:  {"©"},
+	vocabRightsReserved: {"rights reserved"},
+	vocabCookie:         {"cookie"},
+	vocabC:              {"(c)"},
+	vocabCredit:         {"contributed ", "ing by"},
+	vocabCaption:        captionPhrases,
+}
+
+// vocabScanner finds every kind of phrase in one pass over a line.
+var vocabScanner = newPhraseScanner(vocabPhrases)
+
+// scanVocab returns the kinds of phrase that lower, a line in lower
+// case, contains.
+func scanVocab(lower string) vocab {
+	return vocabScanner.scan(lower)
+}
+
+// A phraseScanner finds which of its phrases a string contains. Phrases
+// of four bytes or more are found through a filter of the hashes of
+// their first four bytes: most of a line's four-byte windows start none
+// of them, and are passed over after one hash. Shorter phrases are
+// looked up by their first byte.
+type phraseScanner struct {
+	short  [256][]scanPhrase       // phrases under four bytes, by first byte
+	filter [1 << 10]uint64         // hashes of the longer phrases' first four bytes
+	long   map[uint32][]scanPhrase // the longer phrases by that hash
+}
+
+// A scanPhrase is a phrase and the kinds it belongs to.
+type scanPhrase struct {
+	text  string
+	kinds vocab
+}
+
+func newPhraseScanner(kinds map[vocab][]string) *phraseScanner {
+	of := make(map[string]vocab)
+	for k, phrases := range kinds {
+		for _, ph := range phrases {
+			of[ph] |= k
+		}
+	}
+	p := &phraseScanner{long: make(map[uint32][]scanPhrase)}
+	for ph, k := range of {
+		sp := scanPhrase{ph, k}
+		if len(ph) < 4 {
+			p.short[ph[0]] = append(p.short[ph[0]], sp)
+			continue
+		}
+		h := quadHash(ph[0], ph[1], ph[2], ph[3])
+		p.filter[h>>6] |= 1 << (h & 63)
+		p.long[h] = append(p.long[h], sp)
+	}
+	return p
+}
+
+// scan returns the kinds of the phrases s contains.
+func (p *phraseScanner) scan(s string) vocab {
+	var v vocab
+	for i := 0; i < len(s); i++ {
+		for _, ph := range p.short[s[i]] {
+			if strings.HasPrefix(s[i:], ph.text) {
+				v |= ph.kinds
+			}
+		}
+		if i+4 > len(s) {
+			continue
+		}
+		if h := quadHash(s[i], s[i+1], s[i+2], s[i+3]); p.filter[h>>6]&(1<<(h&63)) != 0 {
+			for _, ph := range p.long[h] {
+				if strings.HasPrefix(s[i:], ph.text) {
+					v |= ph.kinds
+				}
+			}
+		}
+	}
+	return v
+}
 
 // shortCreditEnds are the endings every match of shortCreditRE has.
 var shortCreditEnds = []string{"AP", "AFP", "Reuters", "REUTERS", "Getty Images", "EPA", "Bloomberg", "Shutterstock"}

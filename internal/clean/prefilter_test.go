@@ -118,7 +118,8 @@ func randomMatch(prog *syntax.Prog, rng *rand.Rand) string {
 func TestSubstringPrefilters(t *testing.T) {
 	inputs := []string{"April 16, 2024", "ſeptember 3 2024", "16th of AUG, 2024", "2024-04-16", "x2024/4/1T", "1999.12.31",
 		"Photo credit: Jane Doe", "IMAGE SOURCE: Reuters", "pic:  x y", "Image ſource: X", "Sept. 3, 2024",
-		"Student-AthleteA 24-year-old", "Really?Yes", "ÉtéÀ la", "word’Next"}
+		"Student-AthleteA 24-year-old", "Really?Yes", "ÉtéÀ la", "word’Next",
+		"© 2024 all rights reserved", "(c) 2019", "x=1&y=2", "fbq", "cookie policy", "reporting by jane", "leave a reply", "(pictured)"}
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
 	seeds, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
 	for _, f := range append(files, seeds...) {
@@ -129,6 +130,13 @@ func TestSubstringPrefilters(t *testing.T) {
 		inputs = append(inputs, strings.Split(string(raw), "\n")...)
 	}
 	for _, s := range inputs {
+		lower := strings.ToLower(s)
+		v := scanVocab(lower)
+		for kind, phrases := range vocabPhrases {
+			if got, want := v&kind != 0, containsAny(lower, phrases); got != want {
+				t.Errorf("scanVocab(%q) has kind %b: %v, want %v", lower, kind, got, want)
+			}
+		}
 		if (dateMDY.MatchString(s) || dateDMY.MatchString(s)) && !mayNameMonth(s) {
 			t.Errorf("mayNameMonth(%q) = false, but a date pattern matches", s)
 		}
