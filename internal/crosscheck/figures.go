@@ -412,7 +412,11 @@ func Group(all []SourceFigures) []FigureGroup {
 		src int
 		f   *Figure
 	}
-	var nodes []node
+	count := 0
+	for _, s := range all {
+		count += len(s.Figures)
+	}
+	nodes := make([]node, 0, count)
 	for si := range all {
 		for fi := range all[si].Figures {
 			nodes = append(nodes, node{si, &all[si].Figures[fi]})
@@ -443,14 +447,9 @@ func Group(all []SourceFigures) []FigureGroup {
 	}
 	// Term ids, 20 bits each: up to three terms and the kind fit a uint64.
 	termIDs := map[string]uint64{}
-	type keyed struct {
-		key  uint64
-		node int32
-	}
-	var keys []keyed
-	var ids []uint64
+	figIDs := make([][]uint64, len(nodes)) // the ids of each figure's context
 	for i, n := range nodes {
-		ids = ids[:0]
+		ids := make([]uint64, 0, len(n.f.Context))
 		for _, w := range n.f.Context {
 			id, ok := termIDs[w]
 			if !ok {
@@ -462,7 +461,57 @@ func Group(all []SourceFigures) []FigureGroup {
 			ids = append(ids, id&(1<<20-1))
 		}
 		slices.Sort(ids)
-		ids = slices.Compact(ids)
+		figIDs[i] = slices.Compact(ids)
+	}
+	// A word that only one source's figures of a kind hold (sources are
+	// told apart by name, as blocks are) puts a figure in blocks of that
+	// source alone, which join nothing: leaving it out of the keys
+	// changes no group and saves most of them.
+	srcIDs := map[string]int32{}
+	srcOf := make([]int32, len(all))
+	for si, s := range all {
+		id, ok := srcIDs[s.Source]
+		if !ok {
+			id = int32(len(srcIDs))
+			srcIDs[s.Source] = id
+		}
+		srcOf[si] = id
+	}
+	const many = -1 // a word held by several sources
+	// By kind and word id, the source holding it, plus one, or many.
+	stride := min(len(termIDs)+1, 1<<20)
+	holder := make([]int32, 6*stride)
+	for i, n := range nodes {
+		base := kindIndex(n.f.Kind) * stride
+		for _, id := range figIDs[i] {
+			switch h := &holder[base+int(id)]; *h {
+			case 0:
+				*h = srcOf[n.src] + 1
+			case many, srcOf[n.src] + 1:
+			default:
+				*h = many
+			}
+		}
+	}
+	type keyed struct {
+		key  uint64
+		node int32
+	}
+	nkeys := 0
+	for i, n := range nodes {
+		base := kindIndex(n.f.Kind) * stride
+		ids := slices.DeleteFunc(figIDs[i], func(id uint64) bool { return holder[base+int(id)] != many })
+		figIDs[i] = ids
+		k := len(ids)
+		if n.f.Kind == Year || n.f.Kind == Count {
+			nkeys += k * (k - 1) * (k - 2) / 6
+		} else {
+			nkeys += k * (k - 1) / 2
+		}
+	}
+	keys := make([]keyed, 0, nkeys)
+	for i, n := range nodes {
+		ids := figIDs[i]
 		kind := uint64(kindIndex(n.f.Kind)) << 60
 		if n.f.Kind == Year || n.f.Kind == Count {
 			for a := 0; a < len(ids); a++ {
@@ -497,13 +546,19 @@ func Group(all []SourceFigures) []FigureGroup {
 		}
 		start = end
 	}
+	// The groups in order of their first figure, each given room for its
+	// members at once: a Member is large, and groups can hold thousands.
+	size := make([]int32, len(nodes)) // by root
+	for i := range nodes {
+		size[find(int32(i))]++
+	}
 	byRoot := map[int32]*FigureGroup{}
 	var roots []int32
 	for i, n := range nodes {
 		r := find(int32(i))
 		g := byRoot[r]
 		if g == nil {
-			g = &FigureGroup{Kind: n.f.Kind}
+			g = &FigureGroup{Kind: n.f.Kind, Members: make([]Member, 0, size[r])}
 			byRoot[r] = g
 			roots = append(roots, r)
 		}
@@ -533,7 +588,10 @@ func Group(all []SourceFigures) []FigureGroup {
 		if m := g.Members[0].Figure.Measure; m != "" {
 			g.Label = m
 		}
-		slices.SortStableFunc(g.Members, func(a, b Member) int { return strings.Compare(a.Source, b.Source) })
+		bySource := func(a, b Member) int { return strings.Compare(a.Source, b.Source) }
+		if !slices.IsSortedFunc(g.Members, bySource) {
+			slices.SortStableFunc(g.Members, bySource)
+		}
 		out = append(out, *g)
 		counts = append(counts, sourceCount(*g))
 	}
