@@ -49,14 +49,14 @@ type ref struct {
 // out of tables, frames, templates, <select>, MathML, …).
 func Scan(page string, data []byte, absolute bool) (*Page, error) {
 	p := &Page{Path: page}
-	seen := make(map[string]bool) // ids seen, and whether reported as duplicate
-	var refs map[ref]bool         // links seen
+	seen := make(map[string]bool)         // ids seen, and whether reported as duplicate
+	var refs [attrSrc + 1]map[string]bool // href and src values seen
 	add := func(e *attrs) {
 		if id := e.val[attrID]; e.has[attrID] {
-			if dup, ok := seen[id]; !ok {
-				seen[id] = false
+			if dup, ok := seen[string(id)]; !ok {
+				seen[string(id)] = false
 			} else if !dup {
-				seen[id] = true
+				seen[string(id)] = true
 				p.problems = append(p.problems, Problem{page, fmt.Sprintf("duplicate id %q", id)})
 			}
 		}
@@ -64,14 +64,14 @@ func Scan(page string, data []byte, absolute bool) (*Page, error) {
 			return
 		}
 		for _, i := range [...]int{attrHref, attrSrc} {
-			r := ref{attrNames[i], e.val[i]}
-			if !e.has[i] || refs[r] {
+			if !e.has[i] || refs[i][string(e.val[i])] {
 				continue
 			}
-			if refs == nil {
-				refs = make(map[ref]bool)
+			if refs[i] == nil {
+				refs[i] = make(map[string]bool)
 			}
-			refs[r] = true
+			r := ref{attrNames[i], string(e.val[i])}
+			refs[i][r.val] = true
 			if msg, check := judge(r); msg != "" {
 				p.problems = append(p.problems, Problem{page, msg})
 			} else if check {
@@ -82,7 +82,7 @@ func Scan(page string, data []byte, absolute bool) (*Page, error) {
 	err := scanTokens(data, add)
 	if errors.Is(err, errTree) {
 		clear(seen)
-		clear(refs)
+		refs = [attrSrc + 1]map[string]bool{}
 		p.links, p.problems = p.links[:0], p.problems[:0]
 		err = scanTree(data, add)
 	}
@@ -132,7 +132,7 @@ func scanTree(data []byte, add func(*attrs)) error {
 		if n.Type == html.ElementNode {
 			var e attrs
 			for _, a := range n.Attr {
-				e.set(a.Key, a.Val)
+				e.set(a.Key, []byte(a.Val))
 			}
 			if e.any() {
 				add(&e)
@@ -146,9 +146,10 @@ func scanTree(data []byte, add func(*attrs)) error {
 	return nil
 }
 
-// attrs holds the attributes of one element that Scan reports.
+// attrs holds the attributes of one element that Scan reports. The values
+// are only valid until the function they are given to returns.
 type attrs struct {
-	val [3]string // indexed by attrID, attrHref, attrSrc
+	val [3][]byte // indexed by attrID, attrHref, attrSrc
 	has [3]bool
 }
 
@@ -162,7 +163,7 @@ const (
 var attrNames = [3]string{"id", "href", "src"}
 
 // set records attribute key=val unless the element already has it.
-func (e *attrs) set(key, val string) {
+func (e *attrs) set(key string, val []byte) {
 	if i := slices.Index(attrNames[:], key); i >= 0 && !e.has[i] {
 		e.val[i], e.has[i] = val, true
 	}

@@ -27,11 +27,11 @@ func (x extraction) String() string { return fmt.Sprintf("ids %q links %q", x.id
 
 func (x *extraction) add(e *attrs) {
 	if e.has[attrID] {
-		x.ids = append(x.ids, e.val[attrID])
+		x.ids = append(x.ids, string(e.val[attrID]))
 	}
 	for _, i := range []int{attrHref, attrSrc} {
 		if e.has[i] {
-			x.links = append(x.links, ref{attrNames[i], e.val[i]})
+			x.links = append(x.links, ref{attrNames[i], string(e.val[i])})
 		}
 	}
 }

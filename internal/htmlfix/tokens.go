@@ -76,6 +76,7 @@ func (e elem) is(tags ...a.Atom) bool {
 type model struct {
 	z     *html.Tokenizer
 	add   func(*attrs) // called for each element created from a start tag
+	attrs attrs        // what add is given
 	stack []elem
 	mode  mode
 	orig  mode // the mode to return to after raw text
@@ -182,7 +183,8 @@ func (m *model) report() {
 	if !mayHaveAttr(raw) {
 		return
 	}
-	var e attrs
+	e := &m.attrs
+	*e = attrs{}
 	for more := true; more; {
 		var key, val []byte
 		key, val, more = m.z.TagAttr()
@@ -191,11 +193,11 @@ func (m *model) report() {
 			k = "href" // adjusted as a foreign attribute
 		}
 		if i := attrIndex(k); i >= 0 && !e.has[i] {
-			e.val[i], e.has[i] = string(val), true
+			e.val[i], e.has[i] = val, true
 		}
 	}
 	if e.any() {
-		m.add(&e)
+		m.add(e)
 	}
 }
 
