@@ -329,12 +329,13 @@ func shortBoilerplate(s, lower string, ws []string, v vocab) string {
 	if nw > 14 {
 		return ""
 	}
+	m, found := findDate(s)
 	if nw <= 12 {
-		if _, ok := isDateLine(s); ok {
+		if _, ok := dateLine(s, m, found); ok {
 			return ReasonDate
 		}
 	}
-	if _, _, ok := parseByline(s); ok {
+	if _, _, ok := byline(s, m, found); ok {
 		return ReasonByline
 	}
 	return ""
@@ -365,6 +366,28 @@ func wordSet(ws []string) []string {
 	set := slices.Clone(ws)
 	slices.Sort(set)
 	return slices.Compact(set)
+}
+
+// similarityToSet is setSimilarity(wordSet(ws), set), without building
+// the set of a short word list.
+func similarityToSet(ws, set []string) float64 {
+	if len(ws) > 16 {
+		return setSimilarity(wordSet(ws), set)
+	}
+	if len(ws) == 0 || len(set) == 0 {
+		return 0
+	}
+	distinct, common := 0, 0
+	for i, w := range ws {
+		if slices.Contains(ws[:i], w) {
+			continue
+		}
+		distinct++
+		if _, ok := slices.BinarySearch(set, w); ok {
+			common++
+		}
+	}
+	return float64(common) / float64(min(distinct, len(set)))
 }
 
 // setSimilarity is similarity for word sets from wordSet.

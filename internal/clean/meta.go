@@ -158,6 +158,11 @@ var dateFiller = regexp.MustCompile(`(?i)\b(published|posted|updated|last update
 // date.
 func isDateLine(s string) (string, bool) {
 	m, ok := findDate(s)
+	return dateLine(s, m, ok)
+}
+
+// dateLine is isDateLine for s and what findDate finds in it.
+func dateLine(s string, m dateMatch, ok bool) (string, bool) {
 	if !ok {
 		return "", false
 	}
@@ -181,9 +186,15 @@ var (
 // "X By X Apr16,2024" pattern (name, By, name, date), with an optional
 // date after the name.
 func parseByline(s string) (author string, date string, ok bool) {
-	if m, found := findDate(s); found {
-		date = m.ISO
-		s = strings.TrimSpace(s[:m.Start] + " " + s[m.End:])
+	m, found := findDate(s)
+	return byline(s, m, found)
+}
+
+// byline is parseByline for s and what findDate finds in it.
+func byline(s string, d dateMatch, found bool) (author string, date string, ok bool) {
+	if found {
+		date = d.ISO
+		s = strings.TrimSpace(s[:d.Start] + " " + s[d.End:])
 		s = trimDateWords(s)
 	}
 	// "Natasha Kumar By Natasha Kumar": a name, By, the same name.
@@ -326,10 +337,32 @@ func isCaptionLower(s, lower string, v vocab) bool {
 	} else {
 		tailLower = strings.ToLower(tail)
 	}
-	return (foldsToASCII(tail) || containsAny(tailLower, captionCreditNeed)) && captionCreditRE.MatchString(tail) ||
-		(foldsToASCII(tail) || containsAny(tailLower, creditLabelNeed)) && creditLabelRE.MatchString(tail) ||
+	return (foldsToASCII(tail) || mayEndInCredit(tailLower)) && captionCreditRE.MatchString(tail) ||
+		(foldsToASCII(tail) || mayEndInCreditLabel(tailLower)) && creditLabelRE.MatchString(tail) ||
 		strings.Contains(tail, "/") && agencyCreditRE.MatchString(tail) ||
 		strings.Contains(s, "day, ") && weekdayDateRE.MatchString(s) && !reportingRE.MatchString(s)
+}
+
+// mayEndInCredit reports whether a line ending in lower (in lower
+// case) may match captionCreditRE, by its end: one of the agencies'
+// credits, then perhaps ")" and ".".
+func mayEndInCredit(lower string) bool {
+	t := strings.TrimSuffix(lower, ".")
+	t = strings.TrimSuffix(t, ")")
+	if hasAnySuffix(t, captionCreditEnds) {
+		return true
+	}
+	// "reuters/name", "photo by name"
+	u := strings.TrimRightFunc(t, func(r rune) bool { return 'a' <= r && r <= 'z' })
+	return len(u) < len(t) && (strings.HasSuffix(u, "reuters/") || strings.HasSuffix(u, "photo by "))
+}
+
+// mayEndInCreditLabel reports whether a line ending in lower (in lower
+// case) may match creditLabelRE: whether the text after its last dot
+// holds a credit label and its colon. No dot can follow the label in a
+// match.
+func mayEndInCreditLabel(lower string) bool {
+	return containsAny(lower[strings.LastIndexByte(lower, '.')+1:], creditLabelNeed)
 }
 
 // agencies are the news agencies and outlets whose credits set
@@ -480,6 +513,9 @@ var domainRE = regexp.MustCompile(`(?i)\b((?:[a-z0-9-]+\.)+(?:com|in|org|net|new
 // outletFrom returns a domain that a site-chrome line (follow prompt,
 // copyright notice) names as the site's own, or "".
 func outletFrom(s string) string {
+	if strings.IndexByte(s, '.') < 0 {
+		return "" // no domain name
+	}
 	lower := strings.ToLower(s)
 	if !(strings.Contains(lower, "follow") || strings.Contains(lower, "join") || strings.Contains(lower, "©") ||
 		strings.Contains(lower, "copyright") || strings.Contains(lower, "subscribe")) {

@@ -393,9 +393,20 @@ var (
 	copyProtectionNeed = []string{"protected", "copy", "click", "selection"}
 	trackingNeed       = []string{"=", "utm_", "gtag", "googletag", "adsbygoogle", "datalayer", "fbq",
 		"pagead", "doubleclick", "function"}
-	captionCreditNeed = []string{"getty images", "shutterstock", "afp via getty", "reuters/", "ap photo", "photo by ", "file photo"}
+	captionCreditEnds = []string{"getty images", "shutterstock", "afp via getty", "ap photo", "file photo"}
 	creditLabelNeed   = []string{"credit:", "image:", "picture:", "pic:", "photo:", "source:"}
 )
+
+// bioJobs are the occupations genericBioRE names.
+var bioJobs = []string{"writer", "journalist", "reporter", "correspondent", "editor", "columnist", "contributor",
+	"blogger", "author", "host", "producer", "analyst"}
+
+// mayBeGenericBio reports whether s may match genericBioRE: whether it
+// says someone is an occupation, writes, or is followed.
+func mayBeGenericBio(s string) bool {
+	return (strings.Contains(s, "is a") || strings.Contains(s, "is the") || strings.Contains(s, "was a")) && containsAny(s, bioJobs) ||
+		strings.Contains(s, "writes ") || strings.Contains(s, "follow ")
+}
 
 // maybeBreadcrumb reports whether s might match breadcrumbRE: it starts
 // with "Home" or holds › or ».

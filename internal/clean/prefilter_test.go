@@ -119,7 +119,9 @@ func TestSubstringPrefilters(t *testing.T) {
 	inputs := []string{"April 16, 2024", "ſeptember 3 2024", "16th of AUG, 2024", "2024-04-16", "x2024/4/1T", "1999.12.31",
 		"Photo credit: Jane Doe", "IMAGE SOURCE: Reuters", "pic:  x y", "Image ſource: X", "Sept. 3, 2024",
 		"Student-AthleteA 24-year-old", "Really?Yes", "ÉtéÀ la", "word’Next",
-		"© 2024 all rights reserved", "(c) 2019", "x=1&y=2", "fbq", "cookie policy", "reporting by jane", "leave a reply", "(pictured)"}
+		"© 2024 all rights reserved", "(c) 2019", "x=1&y=2", "fbq", "cookie policy", "reporting by jane", "leave a reply", "(pictured)",
+		"A man waits. (AP Photo/Jane Doe)", "Photo: REUTERS/Kim Kyung-Hoon", "Getty Images.", "Photo by JOHN", "(Shutterstock).",
+		"Credit: Jane. Image: John Doe", "Jane Doe is a staff writer.", "Jane writes about tech", "Follow her on X"}
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
 	seeds, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
 	for _, f := range append(files, seeds...) {
@@ -146,8 +148,17 @@ func TestSubstringPrefilters(t *testing.T) {
 		if head := s[:min(len(s), 160)]; gluedRE.MatchString(head) && !mayBeGlued(head) {
 			t.Errorf("mayBeGlued(%q) = false, but gluedRE matches", head)
 		}
-		if creditLabelRE.MatchString(s) && !foldsToASCII(s) && !containsAny(strings.ToLower(s), creditLabelNeed) {
-			t.Errorf("no creditLabelNeed in %q, but creditLabelRE matches", s)
+		if creditLabelRE.MatchString(s) && !foldsToASCII(s) && !mayEndInCreditLabel(lower) {
+			t.Errorf("mayEndInCreditLabel(%q) = false, but creditLabelRE matches", lower)
+		}
+		if captionCreditRE.MatchString(s) && !foldsToASCII(s) && !mayEndInCredit(lower) {
+			t.Errorf("mayEndInCredit(%q) = false, but captionCreditRE matches", lower)
+		}
+		if genericBioRE.MatchString(s) && !mayBeGenericBio(s) {
+			t.Errorf("mayBeGenericBio(%q) = false, but genericBioRE matches", s)
+		}
+		if domainRE.MatchString(s) && strings.IndexByte(s, '.') < 0 {
+			t.Errorf("domainRE matches %q, which has no dot", s)
 		}
 	}
 }

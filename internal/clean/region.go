@@ -121,7 +121,7 @@ var genericBioRE = regexp.MustCompile(`\b(?:is an?|is the|was an?) (?:[\w-]+ ){0
 // isGenericBio reports whether l, the last line of the body, is a
 // biography of someone named near its start.
 func isGenericBio(l *tline) bool {
-	if len(l.ws) > 120 || !genericBioRE.MatchString(l.text) {
+	if len(l.ws) > 120 || !mayBeGenericBio(l.text) || !genericBioRE.MatchString(l.text) {
 		return false
 	}
 	fs := strings.Fields(l.text)
