@@ -436,7 +436,7 @@ func attribution(lines []string) string {
 	counts := make([]int, len(agencies))
 	var named []int
 	for _, l := range lines {
-		named = namedAgencies(named[:0], l)
+		named = creditedAgencies(named[:0], l)
 		for _, i := range named {
 			counts[i] += len(creditREs[i].FindAllStringIndex(l, -1))
 		}
@@ -459,7 +459,7 @@ type agencyName struct {
 // agencyNames lists the spellings of the agencies by their first byte.
 var agencyNames = func() [256][]agencyName {
 	if len(agencies) > 64 {
-		panic("clean: namedAgencies keeps at most 64 agencies in a bit set")
+		panic("clean: creditedAgencies keeps at most 64 agencies in a bit set")
 	}
 	var byFirst [256][]agencyName
 	for i, a := range agencies {
@@ -470,18 +470,21 @@ var agencyNames = func() [256][]agencyName {
 	return byFirst
 }()
 
-// namedAgencies appends to out, in the order of agencies and once
-// each, the indexes of the agencies that s names as a whole word: with
-// no letter, digit or underscore (isWordByte) just before or after.
-func namedAgencies(out []int, s string) []int {
-	var found uint64 // bit i: agencies[i] is named
+// creditedAgencies appends to out, in the order of agencies and once
+// each, the indexes of the agencies that s may credit: it names them as
+// a whole word (with no letter, digit or underscore, isWordByte, just
+// before or after), in the context one of creditPatterns needs
+// (creditContext). Every match of an agency's credit patterns is such
+// a naming.
+func creditedAgencies(out []int, s string) []int {
+	var found uint64 // bit i: agencies[i] may be credited
 	for i := 0; i < len(s); i++ {
 		if i > 0 && isWordByte(s[i-1]) {
 			continue
 		}
 		for _, n := range agencyNames[s[i]] {
 			j := i + len(n.name)
-			if strings.HasPrefix(s[i:], n.name) && (j == len(s) || !isWordByte(s[j])) {
+			if strings.HasPrefix(s[i:], n.name) && (j == len(s) || !isWordByte(s[j])) && creditContext(s, i, j) {
 				found |= 1 << n.agency
 			}
 		}
@@ -492,6 +495,47 @@ func namedAgencies(out []int, s string) []int {
 		}
 	}
 	return out
+}
+
+// creditContext reports whether the name s[i:j] may be credited by one
+// of creditPatterns, by the text around it: a verb or preposition of
+// reporting and white space before it, white space and a verb of
+// reporting after it, a dash before it and nothing but a dot after it,
+// or the start of the line or a parenthesis before it.
+func creditContext(s string, i, j int) bool {
+	before, after := s[:i], s[j:]
+	if i == 0 || s[i-1] == '(' {
+		return true
+	}
+	if b := strings.TrimRight(before, creditSpace); len(b) < len(before) && hasAnySuffix(b, creditLeads) {
+		return true
+	}
+	if a := strings.TrimLeft(after, creditSpace); len(a) < len(after) && hasAnyPrefix(a, creditVerbs) {
+		return true
+	}
+	if a := strings.TrimLeft(after, creditSpace); a == "" || a == "." {
+		b := strings.TrimRight(before, creditSpace)
+		return strings.HasSuffix(b, "-") || strings.HasSuffix(b, "–") || strings.HasSuffix(b, "—")
+	}
+	return false
+}
+
+// creditSpace is what \s matches; creditLeads end every phrase before a
+// name in creditPatterns, and creditVerbs start every phrase after it.
+const creditSpace = "\t\n\f\r "
+
+var (
+	creditLeads = []string{"told", "tells", "reports", "reported", "to", "citing", "by", "via", "with", "from", "in"}
+	creditVerbs = []string{"report", "said", "says", "wrote", "writes", "quoted", "cited", "learned", "has learned"}
+)
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func isWordByte(b byte) bool {

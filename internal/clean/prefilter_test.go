@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -121,7 +122,9 @@ func TestSubstringPrefilters(t *testing.T) {
 		"Student-AthleteA 24-year-old", "Really?Yes", "ÉtéÀ la", "word’Next",
 		"© 2024 all rights reserved", "(c) 2019", "x=1&y=2", "fbq", "cookie policy", "reporting by jane", "leave a reply", "(pictured)",
 		"A man waits. (AP Photo/Jane Doe)", "Photo: REUTERS/Kim Kyung-Hoon", "Getty Images.", "Photo by JOHN", "(Shutterstock).",
-		"Credit: Jane. Image: John Doe", "Jane Doe is a staff writer.", "Jane writes about tech", "Follow her on X"}
+		"Credit: Jane. Image: John Doe", "Jane Doe is a staff writer.", "Jane writes about tech", "Follow her on X",
+		"he told Reuters on Monday", "Reuters reported", "AP\thas learned", "the report said. — AP.", "(AP) — The", "AP - The",
+		"according to  The New York Times", "CNN\nsaid", "dpa-AFX", "Xinhua —", "a report in Politico"}
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
 	seeds, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
 	for _, f := range append(files, seeds...) {
@@ -156,6 +159,12 @@ func TestSubstringPrefilters(t *testing.T) {
 		}
 		if genericBioRE.MatchString(s) && !mayBeGenericBio(s) {
 			t.Errorf("mayBeGenericBio(%q) = false, but genericBioRE matches", s)
+		}
+		credited := creditedAgencies(nil, s)
+		for k, re := range creditREs {
+			if re.MatchString(s) && !slices.Contains(credited, k) {
+				t.Errorf("creditedAgencies(%q) = %v, but %s's credit pattern matches", s, credited, agencies[k].Name)
+			}
 		}
 		if domainRE.MatchString(s) && strings.IndexByte(s, '.') < 0 {
 			t.Errorf("domainRE matches %q, which has no dot", s)

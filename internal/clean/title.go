@@ -63,7 +63,7 @@ func findTitle(ls []*tline, start int) int {
 			if len(o.text) > len(l.text) && strings.HasSuffix(o.text, l.text) {
 				score += 6 // a breadcrumb ends with it
 			}
-			if j > i && !endsSentence(o.text) && similarityToSet(o.ws, l.wordSet()) >= 0.75 {
+			if j > i && !endsSentence(o.text) && setSimilarity(o.wordSet(), l.wordSet()) >= 0.75 {
 				score += 6 // repeated below
 			}
 			if j < i && len(l.text) > len(o.text) && strings.HasSuffix(l.text, o.text) {
