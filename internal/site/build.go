@@ -185,9 +185,8 @@ func build(cfg Config, out sink) (*Report, error) {
 	return r, nil
 }
 
-// emit minifies the file at path p, scans its links when it is a page,
-// and gives it to the sink. from is the file it is made from, for
-// messages.
+// emit minifies the file at path p and puts it. from is the file it is
+// made from, for messages.
 func (b *builder) emit(p string, data []byte, from diag.Pos) error {
 	if mt, ok := mediaTypes[path.Ext(p)]; ok {
 		min, err := b.min.Bytes(mt, data)
@@ -196,6 +195,12 @@ func (b *builder) emit(p string, data []byte, from diag.Pos) error {
 		}
 		data = min
 	}
+	return b.put(p, data, from)
+}
+
+// put scans the links of the file at path p when it is a page, records
+// it, and gives it to the sink.
+func (b *builder) put(p string, data []byte, from diag.Pos) error {
 	if strings.HasSuffix(p, ".html") {
 		if err := b.links.scan(p, data, p == "404.html"); err != nil {
 			return err
@@ -447,10 +452,11 @@ func (b *builder) sourcePage(t *render.Templates, s *source, marks []mark, errs 
 // at a time, the largest first.
 func (b *builder) pages(t *render.Templates) error {
 	type job struct {
-		path string
-		from diag.Pos
-		make func() ([]byte, error)
-		err  error
+		path    string
+		from    diag.Pos
+		make    func() ([]byte, error)
+		compact bool // made minified: put as it is
+		err     error
 	}
 	var jobs []*job
 	add := func(kind, p, title string, page *render.Page) {
@@ -464,7 +470,7 @@ func (b *builder) pages(t *render.Templates) error {
 	among := strings.Join(outlets, ", ")
 	add("claims", "claims.html", "Claims", &render.Page{Description: plainSummary(fmt.Sprintf(
 		"%d claims, and which of %d sources carries each, in the sources' own words: %s.", len(b.site.Claims), len(outlets), among))})
-	jobs = append(jobs, &job{path: "dossier.json", make: func() ([]byte, error) { return b.data(), nil }})
+	jobs = append(jobs, &job{path: "dossier.json", make: func() ([]byte, error) { return b.data(), nil }, compact: true})
 	add("index", "index.html", "", &render.Page{Description: plainSummary(b.d.Summary)})
 	add("timeline", "timeline.html", "Timeline", &render.Page{Description: plainSummary(fmt.Sprintf(
 		"%d dated events the sources mention, and how each source phrases them: %s.", len(b.site.Events), among))})
@@ -480,7 +486,11 @@ func (b *builder) pages(t *render.Templates) error {
 			j.err = err
 			return
 		}
-		if err := b.emit(j.path, out, j.from); err != nil {
+		emit := b.emit
+		if j.compact {
+			emit = b.put
+		}
+		if err := emit(j.path, out, j.from); err != nil {
 			j.err = outputError{err}
 		}
 	})

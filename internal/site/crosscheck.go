@@ -91,6 +91,9 @@ func (b *builder) figures(site *render.Site) {
 		}
 		site.Figures = append(site.Figures, v)
 	}
+	for _, s := range b.sources {
+		s.figures, s.doc = nil, nil // grouped: what the pages need is in site.Figures
+	}
 }
 
 // wordings lays the quotes of a claim side by side, marking the words

@@ -99,7 +99,7 @@ type jsonPageRef struct {
 	Page  string `json:"page"`
 }
 
-// data returns dossier.json.
+// data returns dossier.json, compact.
 func (b *builder) data() []byte {
 	d := b.d
 	out := jsonDossier{Title: d.Title, Summary: d.Summary, Language: d.Language, BaseURL: d.BaseURL,
@@ -155,9 +155,9 @@ func (b *builder) data() []byte {
 		}
 		out.Figures = append(out.Figures, jf)
 	}
-	data, err := json.Marshal(out) // minified as it is emitted
+	data, err := json.Marshal(out) // as compact as minify/json makes it
 	if err != nil {
 		panic(err) // only plain data: cannot fail
 	}
-	return append(data, '\n')
+	return data
 }
