@@ -281,7 +281,7 @@ func boilerplateLower(s, lower string, ws []string) string {
 		if v&vocabLegalNotice != 0 {
 			return ReasonLegal
 		}
-		if nw <= 80 && isCaptionLower(s, lower, v) {
+		if nw <= 80 && isCaptionVocab(s, v) {
 			return ReasonCaption
 		}
 		return "" // prose, whatever its words
@@ -320,7 +320,7 @@ func shortBoilerplate(s, lower string, ws []string, v vocab) string {
 		return ReasonLegal
 	case nw <= 30 && !endsSentence(s) && maybeBreadcrumb(s) && breadcrumbRE.MatchString(s):
 		return ReasonNavigation
-	case isCaptionLower(s, lower, v):
+	case isCaptionVocab(s, v):
 		return ReasonCaption
 	}
 	if nw <= 40 && v&vocabCredit != 0 && creditRE.MatchString(lower) {

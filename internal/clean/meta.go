@@ -314,13 +314,12 @@ func isCaption(s string) bool {
 	if len(s) > 400 {
 		return false
 	}
-	lower := strings.ToLower(s)
-	return isCaptionLower(s, lower, scanVocab(lower))
+	return isCaptionVocab(s, scanVocab(strings.ToLower(s)))
 }
 
-// isCaptionLower is isCaption for s, s in lower case and the kinds of
-// phrase it holds.
-func isCaptionLower(s, lower string, v vocab) bool {
+// isCaptionVocab is isCaption for s and the kinds of phrase it holds in
+// lower case (scanVocab).
+func isCaptionVocab(s string, v vocab) bool {
 	if len(s) > 400 {
 		return false
 	}
@@ -331,38 +330,61 @@ func isCaptionLower(s, lower string, v vocab) bool {
 	if len(tail) > 90 {
 		tail = tail[len(tail)-90:]
 	}
-	var tailLower string
-	if isASCII(tail) {
-		tailLower = lower[len(lower)-len(tail):] // lower ends with it, lower-cased
-	} else {
-		tailLower = strings.ToLower(tail)
-	}
-	return (foldsToASCII(tail) || mayEndInCredit(tailLower)) && captionCreditRE.MatchString(tail) ||
-		(foldsToASCII(tail) || mayEndInCreditLabel(tailLower)) && creditLabelRE.MatchString(tail) ||
-		strings.Contains(tail, "/") && agencyCreditRE.MatchString(tail) ||
+	return (foldsToASCII(tail) || mayEndInCredit(tail)) && captionCreditRE.MatchString(tail) ||
+		(foldsToASCII(tail) || mayEndInCreditLabel(tail)) && creditLabelRE.MatchString(tail) ||
+		mayEndInAgencyCredit(tail) && agencyCreditRE.MatchString(tail) ||
 		strings.Contains(s, "day, ") && weekdayDateRE.MatchString(s) && !reportingRE.MatchString(s)
 }
 
-// mayEndInCredit reports whether a line ending in lower (in lower
-// case) may match captionCreditRE, by its end: one of the agencies'
-// credits, then perhaps ")" and ".".
-func mayEndInCredit(lower string) bool {
-	t := strings.TrimSuffix(lower, ".")
+// mayEndInCredit reports whether s may match captionCreditRE, by its
+// end: one of the agencies' credits in any case, then perhaps ")" and
+// ".". (A long s or Kelvin sign, which match s and k, it does not see.)
+func mayEndInCredit(s string) bool {
+	t := strings.TrimSuffix(s, ".")
 	t = strings.TrimSuffix(t, ")")
-	if hasAnySuffix(t, captionCreditEnds) {
-		return true
+	for _, end := range captionCreditEnds {
+		if hasSuffixFold(t, end) {
+			return true
+		}
 	}
-	// "reuters/name", "photo by name"
-	u := strings.TrimRightFunc(t, func(r rune) bool { return 'a' <= r && r <= 'z' })
-	return len(u) < len(t) && (strings.HasSuffix(u, "reuters/") || strings.HasSuffix(u, "photo by "))
+	// "Reuters/Name", "Photo by Name"
+	u := strings.TrimRightFunc(t, func(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' })
+	return len(u) < len(t) && (hasSuffixFold(u, "reuters/") || hasSuffixFold(u, "photo by "))
 }
 
-// mayEndInCreditLabel reports whether a line ending in lower (in lower
-// case) may match creditLabelRE: whether the text after its last dot
-// holds a credit label and its colon. No dot can follow the label in a
-// match.
-func mayEndInCreditLabel(lower string) bool {
-	return containsAny(lower[strings.LastIndexByte(lower, '.')+1:], creditLabelNeed)
+// mayEndInCreditLabel reports whether s may match creditLabelRE:
+// whether the text after its last dot holds a credit label and its
+// colon, in any case. No dot can follow the label in a match. (A long
+// s, which matches s, it does not see.)
+func mayEndInCreditLabel(s string) bool {
+	t := s[strings.LastIndexByte(s, '.')+1:]
+	for {
+		i := strings.IndexByte(t, ':')
+		if i < 0 {
+			return false
+		}
+		for _, label := range creditLabels {
+			if hasSuffixFold(t[:i], label) {
+				return true
+			}
+		}
+		t = t[i+1:]
+	}
+}
+
+// mayEndInAgencyCredit reports whether s may match agencyCreditRE, by
+// its end: an agency, "File", "Photo" or "Images", then perhaps ")" and
+// ".", with a slash before.
+func mayEndInAgencyCredit(s string) bool {
+	t := strings.TrimSuffix(s, ".")
+	t = strings.TrimSuffix(t, ")")
+	return hasAnySuffix(t, agencyCreditEnds) && strings.Contains(s, "/")
+}
+
+// hasSuffixFold reports whether s ends with suffix, an ASCII string,
+// in any case.
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }
 
 // agencies are the news agencies and outlets whose credits set

@@ -394,7 +394,9 @@ var (
 	trackingNeed       = []string{"=", "utm_", "gtag", "googletag", "adsbygoogle", "datalayer", "fbq",
 		"pagead", "doubleclick", "function"}
 	captionCreditEnds = []string{"getty images", "shutterstock", "afp via getty", "ap photo", "file photo"}
-	creditLabelNeed   = []string{"credit:", "image:", "picture:", "pic:", "photo:", "source:"}
+	agencyCreditEnds  = []string{"AFP", "AP", "Reuters", "REUTERS", "Images", "EPA", "dpa", "DPA", "Anadolu", "Xinhua",
+		"Bloomberg", "Sipa", "Shutterstock", "File", "file", "Photo"}
+	creditLabels = []string{"credit", "image", "picture", "pic", "photo", "source"} // each before a colon
 )
 
 // bioJobs are the occupations genericBioRE names.

@@ -124,7 +124,8 @@ func TestSubstringPrefilters(t *testing.T) {
 		"A man waits. (AP Photo/Jane Doe)", "Photo: REUTERS/Kim Kyung-Hoon", "Getty Images.", "Photo by JOHN", "(Shutterstock).",
 		"Credit: Jane. Image: John Doe", "Jane Doe is a staff writer.", "Jane writes about tech", "Follow her on X",
 		"he told Reuters on Monday", "Reuters reported", "AP\thas learned", "the report said. — AP.", "(AP) — The", "AP - The",
-		"according to  The New York Times", "CNN\nsaid", "dpa-AFX", "Xinhua —", "a report in Politico"}
+		"according to  The New York Times", "CNN\nsaid", "dpa-AFX", "Xinhua —", "a report in Politico",
+		"Jane Doe/AFP via Getty Images", "John Roe / Reuters File.", "Kim/AP Photo)", "Ann/Getty Images).", "PHOTO BY JANE."}
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
 	seeds, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
 	for _, f := range append(files, seeds...) {
@@ -151,11 +152,14 @@ func TestSubstringPrefilters(t *testing.T) {
 		if head := s[:min(len(s), 160)]; gluedRE.MatchString(head) && !mayBeGlued(head) {
 			t.Errorf("mayBeGlued(%q) = false, but gluedRE matches", head)
 		}
-		if creditLabelRE.MatchString(s) && !foldsToASCII(s) && !mayEndInCreditLabel(lower) {
-			t.Errorf("mayEndInCreditLabel(%q) = false, but creditLabelRE matches", lower)
+		if creditLabelRE.MatchString(s) && !foldsToASCII(s) && !mayEndInCreditLabel(s) {
+			t.Errorf("mayEndInCreditLabel(%q) = false, but creditLabelRE matches", s)
 		}
-		if captionCreditRE.MatchString(s) && !foldsToASCII(s) && !mayEndInCredit(lower) {
-			t.Errorf("mayEndInCredit(%q) = false, but captionCreditRE matches", lower)
+		if captionCreditRE.MatchString(s) && !foldsToASCII(s) && !mayEndInCredit(s) {
+			t.Errorf("mayEndInCredit(%q) = false, but captionCreditRE matches", s)
+		}
+		if agencyCreditRE.MatchString(s) && !mayEndInAgencyCredit(s) {
+			t.Errorf("mayEndInAgencyCredit(%q) = false, but agencyCreditRE matches", s)
 		}
 		if genericBioRE.MatchString(s) && !mayBeGenericBio(s) {
 			t.Errorf("mayBeGenericBio(%q) = false, but genericBioRE matches", s)
