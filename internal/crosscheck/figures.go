@@ -448,8 +448,13 @@ func Group(all []SourceFigures) []FigureGroup {
 	// Term ids, 20 bits each: up to three terms and the kind fit a uint64.
 	termIDs := map[string]uint64{}
 	figIDs := make([][]uint64, len(nodes)) // the ids of each figure's context
+	words := 0
+	for _, n := range nodes {
+		words += len(n.f.Context)
+	}
+	flat := make([]uint64, 0, words) // figIDs' backing array
 	for i, n := range nodes {
-		ids := make([]uint64, 0, len(n.f.Context))
+		ids := flat[len(flat) : len(flat) : len(flat)+len(n.f.Context)]
 		for _, w := range n.f.Context {
 			id, ok := termIDs[w]
 			if !ok {
@@ -462,6 +467,7 @@ func Group(all []SourceFigures) []FigureGroup {
 		}
 		slices.Sort(ids)
 		figIDs[i] = slices.Compact(ids)
+		flat = flat[:len(flat)+len(n.f.Context)]
 	}
 	// A word that only one source's figures of a kind hold (sources are
 	// told apart by name, as blocks are) puts a figure in blocks of that
