@@ -32,6 +32,8 @@ package corpus
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 )
@@ -47,6 +49,25 @@ func Generate(n int) map[string][]byte {
 	}
 	g.run()
 	return g.files
+}
+
+// Write writes the content folder of n sources (Generate) into dir.
+func Write(dir string, n int) error {
+	files := Generate(n)
+	made := map[string]bool{}
+	for _, p := range Paths(files) {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if d := filepath.Dir(full); !made[d] {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return err
+			}
+			made[d] = true
+		}
+		if err := os.WriteFile(full, files[p], 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Paths returns the paths of files, sorted.

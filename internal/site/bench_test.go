@@ -84,8 +84,8 @@ func rawBytes(d *content.Dossier) int64 {
 }
 
 // peakHeap samples the heap while f runs, every 200µs, and reports
-// its peak above the heap before f.
-func peakHeap(b *testing.B, f func()) {
+// its peak above the heap before f, in MiB; it also returns it.
+func peakHeap(b *testing.B, f func()) float64 {
 	runtime.GC()
 	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 	read := func() uint64 {
@@ -115,7 +115,9 @@ func peakHeap(b *testing.B, f func()) {
 	if v := read(); v > peak {
 		peak = v
 	}
-	b.ReportMetric(float64(peak-min(base, peak))/(1<<20), "peak-heap-MiB")
+	mib := float64(peak-min(base, peak)) / (1 << 20)
+	b.ReportMetric(mib, "peak-heap-MiB")
+	return mib
 }
 
 // perSource reports ns/source and MB/s of captures.

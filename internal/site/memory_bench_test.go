@@ -3,29 +3,30 @@ package site
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/gen-dossier/gen/internal/corpus"
 )
 
 // BenchmarkPeakHeapByCaptureMB builds generated dossiers holding the
 // given MB of captures (GEN_BENCH_MB=10,100,1000; it is skipped without
-// it, being slow) and reports the peak heap of one build: linear growth
-// shows as peak-heap-MiB growing in step with the sizes.
+// it, being slow) as gen build does: from a content folder on disk,
+// streamed into an output folder. It reports the peak heap of one build,
+// and per MB of captures: linear growth shows as the same MiB per MB at
+// every size. The folders go under GEN_BENCH_DIR, or the test's
+// temporary folder (1,000 MB of captures makes about 3 GB of files).
 func BenchmarkPeakHeapByCaptureMB(b *testing.B) {
 	env := os.Getenv("GEN_BENCH_MB")
 	if env == "" {
 		b.Skip("set GEN_BENCH_MB=10,100,1000 to measure peak heap by size of captures")
 	}
 	var sizes []int
-	{
-		for _, f := range strings.Split(env, ",") {
-			if mb, err := strconv.Atoi(strings.TrimSpace(f)); err == nil && mb > 0 {
-				sizes = append(sizes, mb)
-			}
+	for _, f := range strings.Split(env, ",") {
+		if mb, err := strconv.Atoi(strings.TrimSpace(f)); err == nil && mb > 0 {
+			sizes = append(sizes, mb)
 		}
 	}
 	// The average capture size of a generated dossier.
@@ -41,15 +42,30 @@ func BenchmarkPeakHeapByCaptureMB(b *testing.B) {
 	for _, mb := range sizes {
 		b.Run(fmt.Sprintf("MB=%d", mb), func(b *testing.B) {
 			n := mb << 20 / avg
-			fsys := fstest.MapFS{}
-			for p, data := range corpus.Generate(n) {
-				fsys[p] = &fstest.MapFile{Data: data}
+			root := os.Getenv("GEN_BENCH_DIR")
+			if root == "" {
+				root = b.TempDir()
+			}
+			dir, err := os.MkdirTemp(root, "peakheap-")
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer os.RemoveAll(dir)
+			content := filepath.Join(dir, "content")
+			if err := corpus.Write(content, n); err != nil {
+				b.Fatal(err)
 			}
 			cfg := repoConfig()
-			cfg.Content = fsys
+			cfg.Content, cfg.ContentDir = os.DirFS(content), content
+			out := filepath.Join(dir, "public")
 			b.ResetTimer()
 			for range b.N {
-				peakHeap(b, func() { mustBuild(b, cfg) })
+				peak := peakHeap(b, func() {
+					if _, err := BuildTo(cfg, out); err != nil {
+						b.Fatal(err)
+					}
+				})
+				b.ReportMetric(peak/float64(mb), "peak-MiB-per-MB")
 			}
 			b.ReportMetric(float64(n), "sources")
 		})

@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/gen-dossier/gen/internal/corpus"
 )
@@ -37,18 +36,10 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "corpus: %s is not empty; choose another -out folder or remove it\n", *out)
 		return 1
 	}
-	files := corpus.Generate(*n)
-	for _, p := range corpus.Paths(files) {
-		full := filepath.Join(*out, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			fmt.Fprintf(stderr, "corpus: %v\n", err)
-			return 1
-		}
-		if err := os.WriteFile(full, files[p], 0o644); err != nil {
-			fmt.Fprintf(stderr, "corpus: %v\n", err)
-			return 1
-		}
+	if err := corpus.Write(*out, *n); err != nil {
+		fmt.Fprintf(stderr, "corpus: %v\n", err)
+		return 1
 	}
-	fmt.Fprintf(stderr, "corpus: %d sources, %d files → %s\n", *n, len(files), *out)
+	fmt.Fprintf(stderr, "corpus: %d sources → %s\n", *n, *out)
 	return 0
 }
