@@ -79,35 +79,6 @@ func appendLowerWords(out []string, lower string) []string {
 	return out
 }
 
-// writeLower writes s in lower case to b, as strings.ToLower gives it,
-// but without a string of its own.
-func writeLower(b *strings.Builder, s string) {
-	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case 'A' <= c && c <= 'Z':
-			b.WriteByte(c + 'a' - 'A')
-			i++
-		case c < utf8.RuneSelf:
-			// A run of ASCII bytes that stay as they are.
-			j := i + 1
-			for j < len(s) && s[j] < utf8.RuneSelf && !('A' <= s[j] && s[j] <= 'Z') {
-				j++
-			}
-			b.WriteString(s[i:j])
-			i = j
-		default:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size == 1 {
-				b.WriteString("\uFFFD") // as strings.Map writes an invalid byte
-			} else {
-				b.WriteRune(unicode.ToLower(r))
-			}
-			i += size
-		}
-	}
-}
-
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -129,9 +100,14 @@ func appendWord(out []string, w string, ascii bool) []string {
 	if ascii || !hasUnspaced(w) {
 		return append(out, w)
 	}
-	rs := []rune(w)
-	for i := 0; i < len(rs); i += 2 {
-		out = append(out, string(rs[i:min(i+2, len(rs))]))
+	for w != "" {
+		_, n := utf8.DecodeRuneInString(w)
+		if n < len(w) {
+			_, n2 := utf8.DecodeRuneInString(w[n:])
+			n += n2
+		}
+		out = append(out, w[:n])
+		w = w[n:]
 	}
 	return out
 }

@@ -137,15 +137,19 @@ func readLines(a *Article, src string) []*tline {
 		}
 	}
 	blank := func(i int) bool { return i < 0 || i >= len(texts) || texts[i] == "" }
-	// The lines, their lower-case text and their words are allocated
-	// in blocks: a large capture has millions of them.
 	type firstLine struct{ index, repairs int }
 	first := make(map[string]firstLine, nonBlank) // the first line with each text
 	store := make([]tline, 0, nonBlank)
 	same := make([]int, 0, nonBlank) // index in store of the first line with the same text
+	// The lines are allocated in one block, their lower case written to
+	// one builder and their words cut from it into one slice: a large
+	// capture has millions of them. A builder never changes what it has
+	// written, so its String stays valid as it grows.
 	var lower strings.Builder
 	lower.Grow(len(src))
-	ends := make([]int, 0, nonBlank) // where each line ends in lower
+	allWords := make([]string, 0, len(src)/6)
+	wordEnds := make([]int, 0, nonBlank) // where each line's words end in allWords
+	var spans []wordSpan
 	for i, t := range texts {
 		if t == "" {
 			continue
@@ -155,43 +159,108 @@ func readLines(a *Article, src string) []*tline {
 			a.Repairs += f.repairs
 			same = append(same, f.index)
 		} else {
-			var n int
+			var n, fields, caps int
 			l.text, n = repairMojibake(t)
 			a.Repairs += n
 			first[t] = firstLine{len(store), n}
 			same = append(same, len(store))
-			writeLower(&lower, l.text)
+			start := lower.Len()
+			spans, fields, caps = lowerLine(&lower, spans[:0], l.text)
+			lowers := lower.String()
+			l.lower = lowers[start:]
+			for _, sp := range spans {
+				allWords = appendWord(allWords, lowers[sp.start:sp.end], sp.ascii)
+			}
+			if fields > 0 {
+				l.caps = float64(caps) / float64(fields)
+			}
 		}
-		ends = append(ends, lower.Len())
+		wordEnds = append(wordEnds, len(allWords))
 		store = append(store, l)
 	}
-	lowers := lower.String()
-	allWords := make([]string, 0, len(lowers)/6)
-	wordEnds := make([]int, len(store)) // where each line's words end in allWords
-	start := 0
-	for k := range store {
-		if same[k] == k {
-			store[k].lower = lowers[start:ends[k]]
-			allWords = appendLowerWords(allWords, store[k].lower)
-		}
-		start = ends[k]
-		wordEnds[k] = len(allWords)
-	}
 	ls := make([]*tline, len(store))
-	start = 0
+	start := 0
 	for k := range store {
 		l := &store[k]
 		if f := &store[same[k]]; f != l {
 			l.text, l.lower, l.ws, l.caps, l.stops, l.chrome = f.text, f.lower, f.ws, f.caps, f.stops, f.chrome
 		} else {
 			l.ws = allWords[start:wordEnds[k]:wordEnds[k]]
-			l.caps, l.stops = capsRatio(l.text), stopCount(l.ws)
+			l.stops = stopCount(l.ws)
 			l.chrome = boilerplateLower(l.text, l.lower, l.ws)
 		}
 		start = wordEnds[k]
 		ls[k] = l
 	}
 	return ls
+}
+
+// A wordSpan is where a word is in a string, and whether it is ASCII.
+type wordSpan struct {
+	start, end int
+	ascii      bool
+}
+
+// lowerLine writes s in lower case to b, as strings.ToLower gives it,
+// and appends to spans where its words are in b, as appendLowerWords
+// finds them in the lower case (before appendWord cuts those of scripts
+// without spaces). It also returns the number of fields of s (runs of
+// characters other than white space) and how many start with an
+// upper-case letter. It reads s once: the text cleaner does this for
+// every line.
+func lowerLine(b *strings.Builder, spans []wordSpan, s string) (_ []wordSpan, fields, caps int) {
+	inField := false
+	start, ascii := -1, true // the word being read: where it starts in b
+	for i := 0; i < len(s); {
+		var r, lr rune // the rune read and its lower case
+		var space, upper, word bool
+		size := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			r, lr = rune(c), rune(c)
+			space = c == ' ' || '\t' <= c && c <= '\r'
+			if 'A' <= c && c <= 'Z' {
+				upper, lr = true, r+'a'-'A'
+			}
+			word = 'a' <= lr && lr <= 'z' || '0' <= c && c <= '9'
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			lr = unicode.ToLower(r) // U+FFFD, as strings.Map writes an invalid byte
+			space, upper = unicode.IsSpace(r), unicode.IsUpper(r)
+			if lr < utf8.RuneSelf {
+				word = 'a' <= lr && lr <= 'z' || '0' <= lr && lr <= '9'
+			} else {
+				word = isWordRune(lr)
+			}
+		}
+		i += size
+		if space {
+			inField = false
+		} else if !inField {
+			inField = true
+			fields++
+			if upper {
+				caps++
+			}
+		}
+		switch pos := b.Len(); {
+		case word && start < 0:
+			start, ascii = pos, lr < utf8.RuneSelf
+		case word:
+			ascii = ascii && lr < utf8.RuneSelf
+		case start >= 0:
+			spans = append(spans, wordSpan{start, pos, ascii})
+			start = -1
+		}
+		if lr < utf8.RuneSelf {
+			b.WriteByte(byte(lr))
+		} else {
+			b.WriteRune(lr)
+		}
+	}
+	if start >= 0 {
+		spans = append(spans, wordSpan{start, b.Len(), ascii})
+	}
+	return spans, fields, caps
 }
 
 // markRepeats marks short lines that occur more than once in the page
@@ -451,40 +520,6 @@ func removeRest(ls []*tline, start, end, comments int, author string) {
 			l.reason = ReasonFooter
 		}
 	}
-}
-
-// capsRatio is the share of the words of s that start with an upper-case
-// letter.
-func capsRatio(s string) float64 {
-	fields, n := 0, 0
-	inField := false
-	for i := 0; i < len(s); {
-		var space, upper bool
-		if c := s[i]; c < utf8.RuneSelf {
-			space = c == ' ' || '\t' <= c && c <= '\r'
-			upper = 'A' <= c && c <= 'Z'
-			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			space, upper = unicode.IsSpace(r), unicode.IsUpper(r)
-			i += size
-		}
-		if space {
-			inField = false
-			continue
-		}
-		if !inField {
-			inField = true
-			fields++
-			if upper {
-				n++
-			}
-		}
-	}
-	if fields == 0 {
-		return 0
-	}
-	return float64(n) / float64(fields)
 }
 
 // punctuated reports whether s, of nw words, has the punctuation of

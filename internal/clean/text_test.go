@@ -1,8 +1,13 @@
 package clean
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Synthetic prose used to build captures: each is a body paragraph.
@@ -384,18 +389,105 @@ func TestBoilerplate(t *testing.T) {
 	}
 }
 
-// TestWriteLower checks writeLower against strings.ToLower, on valid
-// and invalid UTF-8 and on every rune of the Basic Multilingual Plane.
-func TestWriteLower(t *testing.T) {
+// TestLowerLine checks lowerLine against strings.ToLower, words and
+// capsRatio, on valid and invalid UTF-8, on every rune of the Basic
+// Multilingual Plane and on the lines of the test captures.
+func TestLowerLine(t *testing.T) {
 	var all strings.Builder
 	for r := rune(0); r < 0x10000; r++ {
 		all.WriteRune(r)
-	}
-	for _, s := range []string{"", "abc", "ABC Def", "Ünïcödé ÀÉÎ", "\u212A\u0130\u023A", "a\xffB\xc3", "\xe2\x80", all.String()} {
-		var b strings.Builder
-		writeLower(&b, s)
-		if got, want := b.String(), strings.ToLower(s); got != want {
-			t.Errorf("writeLower(%.40q) = %.40q, want %.40q", s, got, want)
+		if r%7 == 0 {
+			all.WriteByte(' ')
 		}
 	}
+	inputs := []string{"", "abc", "ABC Def", "Ünïcödé ÀÉÎ", "\u212A\u0130\u023A", "a\xffB\xc3", "\xe2\x80", "東京都 は 日本の首都", "ไทย ภาษา",
+		"  Two  Spaces ", "x\u00a0Y", all.String()}
+	files, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, strings.Split(string(raw), "\n")...)
+	}
+	for _, s := range inputs {
+		var b strings.Builder
+		spans, fields, caps := lowerLine(&b, nil, s)
+		lower := b.String()
+		var ws []string
+		for _, sp := range spans {
+			ws = appendWord(ws, lower[sp.start:sp.end], sp.ascii)
+		}
+		if want := strings.ToLower(s); lower != want {
+			t.Errorf("lowerLine(%.40q) writes %.40q, want %.40q", s, lower, want)
+		}
+		if want := words(s); !slices.Equal(ws, want) {
+			t.Errorf("lowerLine(%.40q) words %.40q, want %.40q", s, ws, want)
+		}
+		if want := runeWords(s); !slices.Equal(ws, want) {
+			t.Errorf("lowerLine(%.40q) words %.40q, want %.40q", s, ws, want)
+		}
+		if got, want := ratio(caps, fields), capsRatio(s); got != want {
+			t.Errorf("lowerLine(%.40q) caps %d/%d, want ratio %v", s, caps, fields, want)
+		}
+	}
+}
+
+func ratio(n, d int) float64 {
+	if d == 0 {
+		return 0
+	}
+	return float64(n) / float64(d)
+}
+
+// capsRatio is the share of the fields of s that start with an
+// upper-case letter: what lowerLine counts, the simple way.
+func capsRatio(s string) float64 {
+	fields, n := 0, 0
+	inField := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inField = false
+			continue
+		}
+		if !inField {
+			inField = true
+			fields++
+			if unicode.IsUpper(r) {
+				n++
+			}
+		}
+	}
+	return ratio(n, fields)
+}
+
+// runeWords is words, the simple way: the words of scripts without
+// spaces are cut into strings of two runes.
+func runeWords(s string) []string {
+	var out []string
+	var word []rune
+	ascii := true
+	flush := func() {
+		w := string(word)
+		switch {
+		case len(word) == 0:
+		case ascii || !hasUnspaced(w):
+			out = append(out, w)
+		default:
+			for i := 0; i < len(word); i += 2 {
+				out = append(out, string(word[i:min(i+2, len(word))]))
+			}
+		}
+		word, ascii = word[:0], true
+	}
+	for _, r := range strings.ToLower(s) {
+		if r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9') || r >= utf8.RuneSelf && isWordRune(r) {
+			ascii = ascii && r < utf8.RuneSelf
+			word = append(word, r)
+			continue
+		}
+		flush()
+	}
+	flush()
+	return out
 }
