@@ -29,14 +29,24 @@ var stopWords = func() map[string]bool {
 	return m
 }()
 
-// maxStopWordLen is the length in bytes of the longest stop word.
-var maxStopWordLen = func() int {
-	n := 0
+// stopShapes filters the stop-word lookups: for each length in bytes
+// (up to the longest stop word's) and first byte (modulo 32), the set
+// of last bytes (modulo 32) that stop words of that shape have. Most
+// words have no stop word's shape, and need no map lookup.
+var stopShapes = func() (shapes [][32]uint32) {
 	for w := range stopWords {
-		n = max(n, len(w))
+		for len(shapes) <= len(w) {
+			shapes = append(shapes, [32]uint32{})
+		}
+		shapes[len(w)][w[0]&31] |= 1 << (w[len(w)-1] & 31)
 	}
-	return n
+	return shapes
 }()
+
+// isStopWord reports whether w is a stop word.
+func isStopWord(w string) bool {
+	return w != "" && len(w) < len(stopShapes) && stopShapes[len(w)][w[0]&31]&(1<<(w[len(w)-1]&31)) != 0 && stopWords[w]
+}
 
 // words splits s into lower-case word tokens (letters and digits). In
 // scripts written without spaces (Chinese, Japanese, Thai …) every two
@@ -128,7 +138,7 @@ func hasUnspaced(w string) bool {
 func stopCount(ws []string) int {
 	n := 0
 	for _, w := range ws {
-		if len(w) <= maxStopWordLen && stopWords[w] {
+		if isStopWord(w) {
 			n++
 		}
 	}

@@ -52,7 +52,7 @@ func findDate(s string) (dateMatch, bool) {
 			best = dateMatch{ISO: iso, Start: m[0], End: m[1]}
 		}
 	}
-	if mayNameMonth(s) {
+	if mayHoldNamedDate(s) {
 		if m := dateMDY.FindStringSubmatchIndex(s); m != nil {
 			try(m, atoi(s[m[6]:m[7]]), months[strings.ToLower(s[m[2]:m[3]])], atoi(s[m[4]:m[5]]))
 		}
@@ -73,22 +73,87 @@ func findDate(s string) (dateMatch, bool) {
 	return best, best.Start >= 0
 }
 
-// mayNameMonth reports whether s may hold a month name as monthRE
-// matches it, case-insensitively: whether it holds the first three
-// letters of one, in any case, or a long s (ſ), which matches s.
-func mayNameMonth(s string) bool {
+// mayHoldNamedDate reports whether s may match dateMDY or dateDMY:
+// whether it holds the first three letters of a month name, in any
+// case, with a digit after the rest of the name, a dot and white space
+// ("Apr. 16"), or before white space, "of", white space and an ordinal
+// ("16th of April"). A long s (ſ), which the regexps match as s, lets
+// every line through.
+func mayHoldNamedDate(s string) bool {
+	if strings.Contains(s, "ſ") {
+		return true
+	}
 	for i := 0; i+3 <= len(s); i++ {
-		// Or-ing 0x20 lower-cases an ASCII letter, and gives a
-		// lower-case letter from no other byte.
-		switch uint32(s[i]|0x20)<<16 | uint32(s[i+1]|0x20)<<8 | uint32(s[i+2]|0x20) {
-		case 'j'<<16 | 'a'<<8 | 'n', 'f'<<16 | 'e'<<8 | 'b', 'm'<<16 | 'a'<<8 | 'r', 'a'<<16 | 'p'<<8 | 'r',
-			'm'<<16 | 'a'<<8 | 'y', 'j'<<16 | 'u'<<8 | 'n', 'j'<<16 | 'u'<<8 | 'l', 'a'<<16 | 'u'<<8 | 'g',
-			's'<<16 | 'e'<<8 | 'p', 'o'<<16 | 'c'<<8 | 't', 'n'<<16 | 'o'<<8 | 'v', 'd'<<16 | 'e'<<8 | 'c':
+		if !isMonthStart(s[i], s[i+1], s[i+2]) {
+			continue
+		}
+		j := i + 3
+		for j < len(s) && isASCIILetter(s[j]) {
+			j++
+		}
+		if j < len(s) && s[j] == '.' {
+			j++
+		}
+		j = skipSpace(s, j)
+		if j < len(s) && isDigit(s[j]) {
+			return true
+		}
+		k := skipSpaceBack(s, i)
+		if endsInDay(s[:k]) {
+			return true
+		}
+		if k < i && k >= 2 && s[k-2]|0x20 == 'o' && s[k-1]|0x20 == 'f' && endsInDay(s[:skipSpaceBack(s, k-2)]) {
 			return true
 		}
 	}
-	return strings.Contains(s, "ſ")
+	return false
 }
+
+// isMonthStart reports whether a, b and c are the first three letters
+// of an English month name, in any case.
+func isMonthStart(a, b, c byte) bool {
+	// Or-ing 0x20 lower-cases an ASCII letter, and gives a lower-case
+	// letter from no other byte.
+	switch uint32(a|0x20)<<16 | uint32(b|0x20)<<8 | uint32(c|0x20) {
+	case 'j'<<16 | 'a'<<8 | 'n', 'f'<<16 | 'e'<<8 | 'b', 'm'<<16 | 'a'<<8 | 'r', 'a'<<16 | 'p'<<8 | 'r',
+		'm'<<16 | 'a'<<8 | 'y', 'j'<<16 | 'u'<<8 | 'n', 'j'<<16 | 'u'<<8 | 'l', 'a'<<16 | 'u'<<8 | 'g',
+		's'<<16 | 'e'<<8 | 'p', 'o'<<16 | 'c'<<8 | 't', 'n'<<16 | 'o'<<8 | 'v', 'd'<<16 | 'e'<<8 | 'c':
+		return true
+	}
+	return false
+}
+
+// endsInDay reports whether s ends with a digit, perhaps followed by
+// two letters (an ordinal: "16th").
+func endsInDay(s string) bool {
+	n := len(s)
+	return n >= 1 && isDigit(s[n-1]) || n >= 3 && isASCIILetter(s[n-1]) && isASCIILetter(s[n-2]) && isDigit(s[n-3])
+}
+
+// skipSpace returns the index of the first byte from i on that is not
+// white space as regexps read it (\s: tab, newline, form feed, carriage
+// return, space); skipSpaceBack returns the index after the last such
+// byte before i.
+func skipSpace(s string, i int) int {
+	for i < len(s) && isRESpace(s[i]) {
+		i++
+	}
+	return i
+}
+
+func skipSpaceBack(s string, i int) int {
+	for i > 0 && isRESpace(s[i-1]) {
+		i--
+	}
+	return i
+}
+
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+func isDigit(c byte) bool       { return '0' <= c && c <= '9' }
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // hasYearThenSep reports whether s holds four ASCII digits followed by
 // a dash, slash or dot and a digit, as every match of dateISO does.

@@ -491,3 +491,24 @@ func runeWords(s string) []string {
 	flush()
 	return out
 }
+
+// TestIsStopWord checks the shape filter of isStopWord against the map.
+func TestIsStopWord(t *testing.T) {
+	ws := []string{"", "x", "thé", "für", "zz", "between", "betweens"}
+	for w := range stopWords {
+		ws = append(ws, w, w+"s", "x"+w)
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ws = append(ws, words(string(raw))...)
+	}
+	for _, w := range ws {
+		if got, want := isStopWord(w), stopWords[w]; got != want {
+			t.Errorf("isStopWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
