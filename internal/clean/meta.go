@@ -407,6 +407,9 @@ func isCaptionVocab(s string, v vocab) bool {
 func mayEndInCredit(s string) bool {
 	t := strings.TrimSuffix(s, ".")
 	t = strings.TrimSuffix(t, ")")
+	if t == "" || !isASCIILetter(t[len(t)-1]) {
+		return false // every credit ends in a letter
+	}
 	for _, end := range captionCreditEnds {
 		if hasSuffixFold(t, end) {
 			return true
@@ -566,7 +569,7 @@ var agencyNames = func() [256][]agencyName {
 func creditedAgencies(out []int, s string) []int {
 	var found uint64 // bit i: agencies[i] may be credited
 	for i := 0; i < len(s); i++ {
-		if i > 0 && isWordByte(s[i-1]) {
+		if agencyNames[s[i]] == nil || i > 0 && isWordByte(s[i-1]) {
 			continue
 		}
 		for _, n := range agencyNames[s[i]] {

@@ -395,17 +395,23 @@ func readMeta(a *Article, ls []*tline, title, start, end int) {
 	for i, l := range ls {
 		switch l.chrome {
 		case ReasonByline:
+			needName := a.Meta.Author == "" && (i < start || i > end)
+			needDate := a.Meta.Published == "" && i > title
+			if !needName && !needDate {
+				break
+			}
 			name, date, _ := parseByline(l.text)
-			if a.Meta.Author == "" && (i < start || i > end) {
+			if needName {
 				a.Meta.Author = name
 			}
-			if date != "" && a.Meta.Published == "" && i > title {
+			if date != "" && needDate {
 				a.Meta.Published = date
 			}
 		case ReasonDate:
-			date, ok := isDateLine(l.text)
-			if ok && a.Meta.Published == "" && title >= 0 && i > title && i < start {
-				a.Meta.Published = date
+			if a.Meta.Published == "" && title >= 0 && i > title && i < start {
+				if date, ok := isDateLine(l.text); ok {
+					a.Meta.Published = date
+				}
 			}
 		case ReasonCaption:
 			a.Meta.Captions = append(a.Meta.Captions, l.text)
