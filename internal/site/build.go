@@ -392,11 +392,12 @@ func (s *source) locate(q *content.Quote, errs, warnings *diag.List) string {
 	return s.view.Page + "#" + s.doc.Blocks[i].ID
 }
 
-// inline renders Markdown from a content file, reporting errors at pos.
-func (b *builder) inline(src string, pos diag.Pos) template.HTML {
+// inline renders Markdown from a content file, reporting errors at pos
+// in errs.
+func (b *builder) inline(src string, pos diag.Pos, errs *diag.List) template.HTML {
 	h, err := b.md.Inline(src)
 	if err != nil {
-		b.errs.Add(pos, err.Error(), "")
+		errs.Add(pos, err.Error(), "")
 	}
 	return h
 }

@@ -116,42 +116,47 @@ func (b *builder) sourceView(s *source, errs *diag.List) *render.Source {
 // claimViews builds the claims table rows and groups them by topic, in
 // the order topics first appear in claims.yaml.
 func (b *builder) claimViews() ([]*render.Claim, []*render.Topic) {
-	var claims []*render.Claim
-	var topics []*render.Topic
-	byTopic := map[string]*render.Topic{}
-	for _, c := range b.d.Claims {
+	claims := make([]*render.Claim, len(b.d.Claims))
+	errs := make([]diag.List, len(b.d.Claims))
+	forEach(len(b.d.Claims), func(i int) {
+		c := b.d.Claims[i]
 		v := &render.Claim{
 			ID:    c.ID,
-			Label: fmt.Sprintf("C%d", len(claims)+1),
+			Label: fmt.Sprintf("C%d", i+1),
 			URL:   "claims.html#" + c.ID,
 			Topic: c.Topic,
-			Claim: b.inline(c.Claim, c.Pos),
+			Claim: b.inline(c.Claim, c.Pos, &errs[i]),
 			Text:  c.Claim,
-			Note:  b.inline(c.Note, c.Pos),
+			Note:  b.inline(c.Note, c.Pos, &errs[i]),
 		}
-		v.Cells = b.cells(c.Quotes, "claim")
+		v.Cells = b.cells(c.Quotes, &errs[i])
 		for _, cell := range v.Cells {
 			if cell.Reported {
 				v.Count++
-				cell.Source.ClaimCount++
 			}
 		}
-		if v.Count == 1 {
-			for _, cell := range v.Cells {
-				if cell.Reported {
+		wordings(v)
+		claims[i] = v
+	})
+	var topics []*render.Topic
+	byTopic := map[string]*render.Topic{}
+	for i, v := range claims {
+		b.errs.Append(errs[i])
+		for _, cell := range v.Cells {
+			if cell.Reported {
+				cell.Source.ClaimCount++
+				if v.Count == 1 {
 					cell.Source.UniqueCount++
 				}
 			}
 		}
-		wordings(v)
-		t := byTopic[c.Topic]
+		t := byTopic[v.Topic]
 		if t == nil {
-			t = &render.Topic{ID: "topic-" + slug(c.Topic), Name: c.Topic}
-			byTopic[c.Topic] = t
+			t = &render.Topic{ID: "topic-" + slug(v.Topic), Name: v.Topic}
+			byTopic[v.Topic] = t
 			topics = append(topics, t)
 		}
 		t.Claims = append(t.Claims, v)
-		claims = append(claims, v)
 	}
 	return claims, topics
 }
@@ -166,12 +171,12 @@ func (b *builder) dense() bool { return len(b.sources) <= MaxColumns }
 
 // cells returns the cells of a claim or event in source order: one per
 // source when the tables are dense, else one per cited source.
-func (b *builder) cells(quotes []*content.Quote, what string) []*render.Cell {
+func (b *builder) cells(quotes []*content.Quote, errs *diag.List) []*render.Cell {
 	if !b.dense() {
 		cells := make([]*render.Cell, 0, len(quotes))
 		for _, q := range quotes {
 			if s := b.bySlug[q.Slug]; s != nil {
-				cells = append(cells, b.cell(s, q, what))
+				cells = append(cells, b.cell(s, q, errs))
 			}
 		}
 		slices.SortFunc(cells, func(x, y *render.Cell) int { return strings.Compare(x.Source.Slug, y.Source.Slug) })
@@ -182,7 +187,7 @@ func (b *builder) cells(quotes []*content.Quote, what string) []*render.Cell {
 		cell := &render.Cell{Source: s.view}
 		for _, q := range quotes {
 			if q.Slug == s.Slug {
-				cell = b.cell(s, q, what)
+				cell = b.cell(s, q, errs)
 			}
 		}
 		cells = append(cells, cell)
@@ -191,14 +196,14 @@ func (b *builder) cells(quotes []*content.Quote, what string) []*render.Cell {
 }
 
 // cell is what source s says of a claim or event, by quote q.
-func (b *builder) cell(s *source, q *content.Quote, what string) *render.Cell {
+func (b *builder) cell(s *source, q *content.Quote, errs *diag.List) *render.Cell {
 	return &render.Cell{
 		Source:   s.view,
 		Absent:   q.Absent,
 		Reported: !q.Absent,
 		Quote:    q.Text,
 		Stance:   q.Stance,
-		Note:     b.inline(q.Note, q.Pos),
+		Note:     b.inline(q.Note, q.Pos, errs),
 		URL:      s.urls[q],
 	}
 }
@@ -220,11 +225,11 @@ func (b *builder) eventViews() []*render.Event {
 			Date:   e.Date.String(),
 			End:    e.End.String(),
 			Basis:  e.Basis,
-			Note:   b.inline(e.Note, e.Pos),
+			Note:   b.inline(e.Note, e.Pos, &b.errs),
 		}
 		for _, q := range e.Quotes { // sorted by slug, as the sources are
 			if s := b.bySlug[q.Slug]; s != nil && !q.Absent {
-				c := b.cell(s, q, "event")
+				c := b.cell(s, q, &b.errs)
 				c.Window = b.window(e, q)
 				v.Cells = append(v.Cells, c)
 			}
