@@ -187,12 +187,15 @@ type sigTerm struct {
 // returns false (skip may be nil): for each such source that holds one,
 // the sentence [Guard.Similar] would return for it, in source order.
 //
-// Only sentences that can reach Threshold are scored: a sentence that
-// holds none of the heaviest terms of a text, whose weights make up more
-// than 1 - Threshold of its total, cannot, nor can one that holds no
-// figure or rare name of it. The candidates come from the postings of
-// whichever of the two sets of terms is cheaper to walk. NearMisses is
-// safe for concurrent use.
+// Only sentences that can reach Threshold are scored: one that holds
+// only the common terms of a text, whose weights add up to less than
+// Threshold of its total, cannot, nor can one that holds no figure or
+// rare name of it (see [Guard.candidates]). Left out, the common terms
+// take with them the postings that grow with the dossier, so that the
+// time per claim does not. The near misses are those scoring every
+// sentence would find: which sentence of a source is best does not
+// depend on which others are scored. NearMisses is safe for concurrent
+// use.
 func (g *Guard) NearMisses(texts []string, skip func(source int) bool) []Near {
 	type best struct {
 		sent  int32
@@ -266,38 +269,74 @@ func (g *Guard) signature(text string) []sigTerm {
 	return sig
 }
 
-// candidates returns the sentences that may be near misses of sig, with
-// repeats.
+// candidates appends to out the sentences that may be near misses of
+// sig, whose weights add up to total, repeats included: every near miss
+// is among them, and a sentence that holds no term of sig is not.
+//
+// A near miss shares with sig at least one strong term, and terms whose
+// weights add up to at least Threshold of total. So it holds a strong
+// term; and given any set of terms whose weights add up to less than
+// that (the common terms), it holds a term outside the set, since the
+// common terms alone fall short. The postings of the strong terms, and
+// those of the terms that are not common, both hold every near miss;
+// candidates walks whichever are shorter.
+//
+// The common terms are taken greedily from the term with the longest
+// postings on (the lightest of its kind: a weight falls as its postings
+// grow), passing over any term that would take their sum to the bound.
+// What is left to walk is then the few rare terms of a claim, its own
+// names and figures, whose postings do not grow with the dossier; the
+// figures and names that many sources give ("38.4%", "China") have
+// postings that do, and are common as long as the weight allows. Which
+// terms are common changes only which sentences are scored, never which
+// are near misses, so the greedy choice need not be the best one.
+//
+// Rounding cannot make a sentence that holds only common terms a near
+// miss. Their sum, as added up here, stays below the bound, Threshold *
+// total less a relative 1e-9; the exact sum of any of them, the sum
+// [sharing.share] adds up in another order, and the score it divides by
+// total each differ from the one before by a relative error below
+// (n+2)·2⁻⁵³ for n terms, so that the score stays below Threshold for
+// any text of less than a million terms. Terms no sentence holds (id -1)
+// are in neither set: no sentence shares them.
 func (g *Guard) candidates(sig []sigTerm, total float64, out []int32) []int32 {
-	// The heaviest terms whose weights leave less than Threshold of the
-	// total to the rest: a near miss holds at least one of them.
-	byWeight := slices.Clone(sig)
-	slices.SortStableFunc(byWeight, func(a, b sigTerm) int { return cmp.Compare(b.w, a.w) })
-	rest := total
-	var heavy, strong []int32
-	heavyLen, strongLen := 0, 0
-	for _, st := range byWeight {
-		if rest < Threshold*total*(1-1e-9) {
-			break
+	var byDF [32]int // indexes into sig of its indexed terms, by postings length, longest first
+	order := byDF[:0]
+	strongLen := 0
+	for i, st := range sig {
+		if st.id < 0 {
+			continue
 		}
-		rest -= st.w
-		if st.id >= 0 {
-			heavy = append(heavy, st.id)
-			heavyLen += len(g.postings[st.id])
-		}
-	}
-	for _, st := range sig {
-		if st.strong && st.id >= 0 {
-			strong = append(strong, st.id)
+		order = append(order, i)
+		if st.strong {
 			strongLen += len(g.postings[st.id])
 		}
 	}
-	walk := heavy
-	if strongLen < heavyLen {
-		walk = strong
+	slices.SortFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(len(g.postings[sig[b].id]), len(g.postings[sig[a].id])), cmp.Compare(a, b))
+	})
+	bound := Threshold * total * (1 - 1e-9)
+	var common float64 // the weight of the common terms
+	rareLen := 0
+	rare := order[:0] // the terms that are not common, in place
+	for _, i := range order {
+		if w := sig[i].w; common+w < bound {
+			common += w
+			continue
+		}
+		rare = append(rare, i)
+		rareLen += len(g.postings[sig[i].id])
 	}
-	for _, id := range walk {
-		out = append(out, g.postings[id]...)
+	if strongLen < rareLen {
+		for _, st := range sig {
+			if st.strong && st.id >= 0 {
+				out = append(out, g.postings[st.id]...)
+			}
+		}
+		return out
+	}
+	for _, i := range rare {
+		out = append(out, g.postings[sig[i].id]...)
 	}
 	return out
 }
