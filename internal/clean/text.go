@@ -211,28 +211,50 @@ type wordSpan struct {
 func lowerLine(b *strings.Builder, spans []wordSpan, s string) (_ []wordSpan, fields, caps int) {
 	inField := false
 	start, ascii := -1, true // the word being read: where it starts in b
+	shift := b.Len()         // where s[i] goes in b, less i
+	done := 0                // s[:done] is written to b; s[done:i] goes as it is
 	for i := 0; i < len(s); {
-		var r, lr rune // the rune read and its lower case
-		var space, upper, word bool
-		size := 1
-		if c := s[i]; c < utf8.RuneSelf {
-			r, lr = rune(c), rune(c)
-			space = c == ' ' || '\t' <= c && c <= '\r'
-			if 'A' <= c && c <= 'Z' {
-				upper, lr = true, r+'a'-'A'
+		if start >= 0 && inField {
+			// Inside a word, lower-case letters and digits change
+			// nothing but i.
+			for i < len(s) && s[i] < utf8.RuneSelf && asciiClass[s[i]] == asciiWord {
+				i++
 			}
-			word = 'a' <= lr && lr <= 'z' || '0' <= c && c <= '9'
+			if i == len(s) {
+				break
+			}
+		}
+		var space, upper, word bool
+		var lr rune // the lower case of the rune read
+		size, pos := 1, i+shift
+		if c := s[i]; c < utf8.RuneSelf {
+			class := asciiClass[c]
+			space, upper, word = class&asciiSpace != 0, class&asciiUpper != 0, class&asciiWord != 0
+			lr = rune(c)
+			if upper {
+				lr += 'a' - 'A'
+				b.WriteString(s[done:i])
+				b.WriteByte(byte(lr))
+				done = i + 1
+			}
 		} else {
+			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
 			lr = unicode.ToLower(r) // U+FFFD, as strings.Map writes an invalid byte
 			space, upper = unicode.IsSpace(r), unicode.IsUpper(r)
 			if lr < utf8.RuneSelf {
-				word = 'a' <= lr && lr <= 'z' || '0' <= lr && lr <= '9'
+				word = asciiClass[lr]&asciiWord != 0
 			} else {
 				word = isWordRune(lr)
 			}
+			if lr != r || r == utf8.RuneError {
+				b.WriteString(s[done:i])
+				n := b.Len()
+				b.WriteRune(lr)
+				shift += b.Len() - n - size
+				done = i + size
+			}
 		}
-		i += size
 		if space {
 			inField = false
 		} else if !inField {
@@ -242,7 +264,7 @@ func lowerLine(b *strings.Builder, spans []wordSpan, s string) (_ []wordSpan, fi
 				caps++
 			}
 		}
-		switch pos := b.Len(); {
+		switch {
 		case word && start < 0:
 			start, ascii = pos, lr < utf8.RuneSelf
 		case word:
@@ -251,17 +273,37 @@ func lowerLine(b *strings.Builder, spans []wordSpan, s string) (_ []wordSpan, fi
 			spans = append(spans, wordSpan{start, pos, ascii})
 			start = -1
 		}
-		if lr < utf8.RuneSelf {
-			b.WriteByte(byte(lr))
-		} else {
-			b.WriteRune(lr)
-		}
+		i += size
 	}
+	b.WriteString(s[done:])
 	if start >= 0 {
 		spans = append(spans, wordSpan{start, b.Len(), ascii})
 	}
 	return spans, fields, caps
 }
+
+// asciiClass says of each ASCII byte whether it is white space (\s and
+// \v, as unicode.IsSpace), an upper-case letter, or a letter or digit.
+var asciiClass = func() (class [utf8.RuneSelf]uint8) {
+	for c := range utf8.RuneSelf {
+		if unicode.IsSpace(rune(c)) {
+			class[c] |= asciiSpace
+		}
+		if 'A' <= c && c <= 'Z' {
+			class[c] |= asciiUpper
+		}
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			class[c] |= asciiWord
+		}
+	}
+	return class
+}()
+
+const (
+	asciiSpace = 1 << iota
+	asciiUpper
+	asciiWord
+)
 
 // markRepeats marks short lines that occur more than once in the page
 // (menus repeated in header and footer) as navigation evidence.
