@@ -398,7 +398,23 @@ func isCaptionVocab(s string, v vocab) bool {
 	return (foldsToASCII(tail) || mayEndInCredit(tail)) && captionCreditRE.MatchString(tail) ||
 		(foldsToASCII(tail) || mayEndInCreditLabel(tail)) && creditLabelRE.MatchString(tail) ||
 		mayEndInAgencyCredit(tail) && agencyCreditRE.MatchString(tail) ||
-		strings.Contains(s, "day, ") && weekdayDateRE.MatchString(s) && !reportingRE.MatchString(s)
+		mayHoldWeekdayDate(s) && weekdayDateRE.MatchString(s) && !reportingRE.MatchString(s)
+}
+
+// mayHoldWeekdayDate reports whether s may match weekdayDateRE: whether
+// "day, " is followed in it by the first three letters of a month name,
+// in any case (or s holds a long s, ſ, which matches s).
+func mayHoldWeekdayDate(s string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "day, ")
+		if j < 0 {
+			return false
+		}
+		i += j + len("day, ")
+		if i+3 <= len(s) && isMonthStart(s[i], s[i+1], s[i+2]) || strings.Contains(s, "ſ") {
+			return true
+		}
+	}
 }
 
 // mayEndInCredit reports whether s may match captionCreditRE, by its

@@ -118,7 +118,7 @@ func randomMatch(prog *syntax.Prog, rng *rand.Rand) string {
 // unanchored regexps hold for everything the regexps match.
 func TestSubstringPrefilters(t *testing.T) {
 	inputs := []string{"April 16, 2024", "ſeptember 3 2024", "16th of AUG, 2024", "2024-04-16", "x2024/4/1T", "1999.12.31",
-		"Photo credit: Jane Doe", "IMAGE SOURCE: Reuters", "pic:  x y", "Image ſource: X", "Sept. 3, 2024", "16th  OF\tMarch 2020", "16 May, 2024", "3rd\tAug,2019", "1st of may,2024", "Apr16,2024", "on 3rd\nJanuary 1999", "16.Dec 2020",
+		"Photo credit: Jane Doe", "IMAGE SOURCE: Reuters", "pic:  x y", "Image ſource: X", "Sept. 3, 2024", "16th  OF\tMarch 2020", "16 May, 2024", "Tuesday, Nov. 19, 2019", "on Monday, the", "Sunday, ſeptember 1, 2024", "3rd\tAug,2019", "1st of may,2024", "Apr16,2024", "on 3rd\nJanuary 1999", "16.Dec 2020",
 		"Student-AthleteA 24-year-old", "Really?Yes", "ÉtéÀ la", "word’Next",
 		"© 2024 all rights reserved", "(c) 2019", "x=1&y=2", "fbq", "cookie policy", "reporting by jane", "leave a reply", "(pictured)",
 		"A man waits. (AP Photo/Jane Doe)", "Photo: REUTERS/Kim Kyung-Hoon", "Getty Images.", "Photo by JOHN", "(Shutterstock).",
@@ -171,6 +171,9 @@ func TestSubstringPrefilters(t *testing.T) {
 		}
 		if agencyCreditRE.MatchString(s) && !mayEndInAgencyCredit(s) {
 			t.Errorf("mayEndInAgencyCredit(%q) = false, but agencyCreditRE matches", s)
+		}
+		if weekdayDateRE.MatchString(s) && !mayHoldWeekdayDate(s) {
+			t.Errorf("mayHoldWeekdayDate(%q) = false, but weekdayDateRE matches", s)
 		}
 		if genericBioRE.MatchString(s) && !mayBeGenericBio(s) {
 			t.Errorf("mayBeGenericBio(%q) = false, but genericBioRE matches", s)

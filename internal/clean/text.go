@@ -19,6 +19,8 @@ type tline struct {
 	tight  bool     // no blank line before or after: a list item, not a paragraph
 	chrome string   // reason from the line's own wording, or ""
 	score  float64  // body evidence (> 0) or boilerplate evidence (< 0)
+	prose  float64  // proseScore, if scored
+	scored bool     // prose is set
 	reason string   // final reason if removed
 	kind   BlockKind
 	keep   bool
@@ -354,7 +356,15 @@ func scoreLines(ls []*tline) {
 	}
 	knownLang := all > 0 && float64(stop)/float64(all) >= 0.15
 	for _, l := range ls {
-		l.score = lineScore(l, knownLang)
+		switch {
+		case l.chrome != "":
+			l.score = -8
+		case l.scored:
+			l.score = l.prose // what it reads does not change
+		default:
+			l.prose, l.scored = proseScore(l, knownLang), true
+			l.score = l.prose
+		}
 	}
 	// A line ending in a colon introduces a list: its items, short
 	// as they are, belong with it.
@@ -372,15 +382,14 @@ func scoreLines(ls []*tline) {
 	}
 }
 
-// lineScore is the evidence that l is part of the article body: the
-// word count of punctuated prose, and a penalty for chrome, truncated
-// teasers and short unpunctuated lines.
-func lineScore(l *tline, knownLang bool) float64 {
+// proseScore is the evidence that l, which is not chrome, is part of
+// the article body: the word count of punctuated prose, and a penalty
+// for truncated teasers and short unpunctuated lines. (Chrome scores
+// -8.)
+func proseScore(l *tline, knownLang bool) float64 {
 	nw := float64(len(l.ws))
 	sentence := endsSentence(l.text)
 	switch {
-	case l.chrome != "":
-		return -8
 	case endsTruncated(l.text) && nw >= 6:
 		return -6
 	case nw >= 8 && (sentence || nw >= 25 && punctuated(l.text, len(l.ws))):
