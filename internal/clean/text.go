@@ -9,30 +9,21 @@ import (
 
 // A tline is one line of a text capture with its features.
 type tline struct {
-	n      int      // 1-based line number
 	text   string   // repaired, white space collapsed
 	lower  string   // text in lower case
 	ws     []string // lower-case words
-	caps   float64  // share of words that start with a capital letter
-	stops  int      // how many of ws are stop words
-	repeat int      // how many lines of the page have the same text
-	tight  bool     // no blank line before or after: a list item, not a paragraph
 	chrome string   // reason from the line's own wording, or ""
+	reason string   // final reason if removed
+	caps   float64  // share of words that start with a capital letter
 	score  float64  // body evidence (> 0) or boilerplate evidence (< 0)
 	prose  float64  // proseScore, if scored
-	scored bool     // prose is set
-	reason string   // final reason if removed
 	kind   BlockKind
+	n      int32 // 1-based line number
+	stops  int32 // how many of ws are stop words
+	repeat int32 // how many lines of the page have the same text
+	tight  bool  // no blank line before or after: a list item, not a paragraph
+	scored bool  // prose is set
 	keep   bool
-	set    []string // distinct words, sorted; see wordSet
-}
-
-// wordSet returns the distinct words of l, sorted.
-func (l *tline) wordSet() []string {
-	if l.set == nil {
-		l.set = wordSet(l.ws)
-	}
-	return l.set
 }
 
 // cleanText cleans a plain-text capture.
@@ -54,6 +45,7 @@ func cleanText(src string) *Article {
 		a.Title = tl.text
 		a.Meta.Title = tl.text
 		tl.reason = ReasonTitle
+		tset := wordSet(tl.ws)
 		for i, l := range ls {
 			if i == title || l.chrome != "" && l.chrome != ReasonNavigation && l.chrome != ReasonSidebar {
 				continue
@@ -62,7 +54,7 @@ func cleanText(src string) *Article {
 			case len(l.text) > len(tl.text) && strings.HasSuffix(l.text, tl.text) && i < title+3:
 				l.chrome = ReasonNavigation // breadcrumb ending in the headline
 			case !endsSentence(l.text) || l.text == tl.text:
-				if len(l.ws) <= 2*len(tl.ws) && similarityToSet(l.ws, tl.wordSet()) >= 0.75 {
+				if len(l.ws) <= 2*len(tl.ws) && similarityToSet(l.ws, tset) >= 0.75 {
 					l.chrome = ReasonRepeatedTitle
 				}
 			}
@@ -105,7 +97,7 @@ func cleanText(src string) *Article {
 	}
 	for _, l := range ls {
 		if !l.keep {
-			a.Removed = append(a.Removed, Removed{Line: l.n, Text: l.text, Reason: l.reason})
+			a.Removed = append(a.Removed, Removed{Line: int(l.n), Text: l.text, Reason: l.reason})
 		}
 	}
 	var body []string
@@ -156,7 +148,7 @@ func readLines(a *Article, src string) []*tline {
 		if t == "" {
 			continue
 		}
-		l := tline{n: i + 1, tight: !blank(i-1) && !blank(i+1)}
+		l := tline{n: int32(i + 1), tight: !blank(i-1) && !blank(i+1)}
 		if f, ok := first[t]; ok {
 			a.Repairs += f.repairs
 			same = append(same, f.index)
@@ -188,7 +180,7 @@ func readLines(a *Article, src string) []*tline {
 			l.text, l.lower, l.ws, l.caps, l.stops, l.chrome = f.text, f.lower, f.ws, f.caps, f.stops, f.chrome
 		} else {
 			l.ws = allWords[start:wordEnds[k]:wordEnds[k]]
-			l.stops = stopCount(l.ws)
+			l.stops = int32(stopCount(l.ws))
 			l.chrome = boilerplateLower(l.text, l.lower, l.ws)
 		}
 		start = wordEnds[k]
@@ -310,12 +302,23 @@ const (
 // markRepeats marks short lines that occur more than once in the page
 // (menus repeated in header and footer) as navigation evidence.
 func markRepeats(ls []*tline) {
-	seen := make(map[string]int, len(ls))
-	for _, l := range ls {
-		seen[l.lower]++
+	// One map lookup per line: the map gives each text an index in
+	// counts, and each line keeps its index.
+	index := make(map[string]int, len(ls))
+	counts := make([]int, 0, len(ls))
+	of := make([]int, len(ls))
+	for i, l := range ls {
+		k, ok := index[l.lower]
+		if !ok {
+			k = len(counts)
+			index[l.lower] = k
+			counts = append(counts, 0)
+		}
+		counts[k]++
+		of[i] = k
 	}
-	for _, l := range ls {
-		l.repeat = seen[l.lower]
+	for i, l := range ls {
+		l.repeat = int32(counts[of[i]])
 		switch {
 		case l.repeat <= 1 || l.chrome != "" || endsSentence(l.text):
 		case len(l.ws) < 8:
@@ -351,7 +354,7 @@ func scoreLines(ls []*tline) {
 	// know: use it when the page as a whole has many of them.
 	stop, all := 0, 0
 	for _, l := range ls {
-		stop += l.stops
+		stop += int(l.stops)
 		all += len(l.ws)
 	}
 	knownLang := all > 0 && float64(stop)/float64(all) >= 0.15
@@ -523,7 +526,7 @@ func keepBody(a *Article, ls []*tline, start, end int) {
 		}
 		if l.keep {
 			kept[l.text] = true
-			a.Blocks = append(a.Blocks, Block{Kind: l.kind, Text: l.text, Line: l.n})
+			a.Blocks = append(a.Blocks, Block{Kind: l.kind, Text: l.text, Line: int(l.n)})
 		}
 	}
 }
