@@ -40,10 +40,17 @@ import (
 
 // Generate returns the files of a content folder holding n sources, by
 // slash-separated path.
-func Generate(n int) map[string][]byte {
+func Generate(n int) map[string][]byte { return GenerateSized(n, 0) }
+
+// GenerateSized is Generate with every capture padded to about size
+// bytes with more of a site's boilerplate (lists of other headlines, as
+// "More from" and "Trending" blocks), the way saved pages carry far more
+// page than article. The article, claims and events are Generate's.
+func GenerateSized(n, size int) map[string][]byte {
 	g := &gen{
 		r:     rand.New(rand.NewPCG(0x9e3779b97f4a7c15, uint64(n))),
 		n:     n,
+		size:  size,
 		files: map[string][]byte{},
 		used:  map[string]bool{},
 	}
@@ -51,9 +58,8 @@ func Generate(n int) map[string][]byte {
 	return g.files
 }
 
-// Write writes the content folder of n sources (Generate) into dir.
-func Write(dir string, n int) error {
-	files := Generate(n)
+// Write writes the files of a content folder (Generate) into dir.
+func Write(dir string, files map[string][]byte) error {
 	made := map[string]bool{}
 	for _, p := range Paths(files) {
 		full := filepath.Join(dir, filepath.FromSlash(p))
@@ -83,6 +89,7 @@ func Paths(files map[string][]byte) []string {
 type gen struct {
 	r     *rand.Rand
 	n     int
+	size  int // the least size of a capture, padded with boilerplate
 	files map[string][]byte
 	used  map[string]bool // coined names, so that each is unique
 
@@ -412,6 +419,15 @@ func (g *gen) capture(s *source) []byte {
 		line("%s", strings.Join(p, " "))
 	}
 	line("Follow %s on X for the latest updates.", s.domain)
+	// The padding draws from its own generator, so that the article,
+	// claims and events stay those of Generate.
+	pad := rand.New(rand.NewPCG(uint64(b.Len()), uint64(len(s.slug))))
+	for k := 0; b.Len() < g.size-600; k++ {
+		line("%s", []string{"More from " + s.outlet, "Trending now", "Most read", "Editor's picks"}[k%4])
+		for range 8 {
+			line("%s", g.padHeadline(pad))
+		}
+	}
 	line("Related Articles")
 	for range 3 {
 		line("%s", g.headline())
@@ -425,6 +441,17 @@ func (g *gen) capture(s *source) []byte {
 	line("© 2024 %s. All rights reserved.", s.outlet)
 	return []byte(b.String())
 }
+
+// padHeadline is a headline for the padding, from r.
+func (g *gen) padHeadline(r *rand.Rand) string {
+	return fmt.Sprintf("%s %s %s in %s", g.people[r.IntN(len(g.people))], padVerbs[r.IntN(len(padVerbs))],
+		padThings[r.IntN(len(padThings))], g.places[r.IntN(len(g.places))])
+}
+
+var (
+	padVerbs  = []string{"weighs", "rules out", "backs", "questions", "opens talks on", "delays", "announces", "reviews"}
+	padThings = []string{"new port fees", "grain quotas", "a rail link", "fishing rights", "the budget", "border checks", "energy prices", "a trade fair"}
+)
 
 func (g *gen) shuffled(list []string, k int) []string {
 	out := slices.Clone(list)

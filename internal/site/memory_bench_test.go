@@ -17,7 +17,10 @@ import (
 // streamed into an output folder. It reports the peak heap of one build,
 // and per MB of captures: linear growth shows as the same MiB per MB at
 // every size. The folders go under GEN_BENCH_DIR, or the test's
-// temporary folder (1,000 MB of captures makes about 3 GB of files).
+// temporary folder. Generated captures are about 3 KB, so 1,000 MB of
+// them are 300,000 sources; GEN_BENCH_CAPTURE_KB=100 pads each with a
+// site's boilerplate to the size of a saved page instead, so that the
+// sizes are 100, 1,000 and 10,000 sources.
 func BenchmarkPeakHeapByCaptureMB(b *testing.B) {
 	env := os.Getenv("GEN_BENCH_MB")
 	if env == "" {
@@ -29,8 +32,12 @@ func BenchmarkPeakHeapByCaptureMB(b *testing.B) {
 			sizes = append(sizes, mb)
 		}
 	}
+	size := 0
+	if kb, err := strconv.Atoi(os.Getenv("GEN_BENCH_CAPTURE_KB")); err == nil {
+		size = kb << 10
+	}
 	// The average capture size of a generated dossier.
-	sample := corpus.Generate(100)
+	sample := corpus.GenerateSized(100, size)
 	var bytes, captures int
 	for p, data := range sample {
 		if strings.HasPrefix(p, "sources/") && strings.HasSuffix(p, ".txt") {
@@ -52,7 +59,7 @@ func BenchmarkPeakHeapByCaptureMB(b *testing.B) {
 			}
 			defer os.RemoveAll(dir)
 			content := filepath.Join(dir, "content")
-			if err := corpus.Write(content, n); err != nil {
+			if err := corpus.Write(content, corpus.GenerateSized(n, size)); err != nil {
 				b.Fatal(err)
 			}
 			cfg := repoConfig()

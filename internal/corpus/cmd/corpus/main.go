@@ -24,6 +24,7 @@ func run(args []string, stderr io.Writer) int {
 	fl := flag.NewFlagSet("corpus", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	n := fl.Int("n", 1000, "number of sources")
+	size := fl.Int("size", 0, "pad each capture with boilerplate to at least this many `bytes`")
 	out := fl.String("out", "", "content `folder` to write (must not exist or be empty)")
 	if err := fl.Parse(args); err != nil {
 		return 2
@@ -36,7 +37,7 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "corpus: %s is not empty; choose another -out folder or remove it\n", *out)
 		return 1
 	}
-	if err := corpus.Write(*out, *n); err != nil {
+	if err := corpus.Write(*out, corpus.GenerateSized(*n, *size)); err != nil {
 		fmt.Fprintf(stderr, "corpus: %v\n", err)
 		return 1
 	}
