@@ -71,6 +71,27 @@ func (t *Templates) Execute(kind string, p *Page) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// Defines reports whether the template set of the page kind defines the
+// template name, such as claims.html's row template "claim".
+func (t *Templates) Defines(kind, name string) bool {
+	tmpl := t.byKind[kind]
+	return tmpl != nil && tmpl.Lookup(name) != nil
+}
+
+// ExecuteNamed renders the template name of the page kind's set with p:
+// a part of a page, such as one row of the claims table.
+func (t *Templates) ExecuteNamed(kind, name string, p *Page) ([]byte, error) {
+	tmpl := t.byKind[kind]
+	if tmpl == nil {
+		return nil, fmt.Errorf("no template for page kind %q", kind)
+	}
+	var buf bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&buf, name, p); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
 var funcs = template.FuncMap{
 	"date":   humanDate,
 	"span":   humanSpan,

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -43,5 +44,64 @@ func TestParseErrors(t *testing.T) {
 	fsys["claims.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}ok{{end}}`)}
 	if _, err := Parse(fsys); err == nil || !strings.Contains(err.Error(), "page.html") {
 		t.Errorf("missing page.html: %v", err)
+	}
+}
+
+// TestRows checks the parts of a page rendered on their own: a claims
+// table row is escaped as it would be inside the page, and a template
+// set without a row template says so.
+func TestRows(t *testing.T) {
+	base := "{{define \"base\"}}{{template \"main\" .}}{{end}}"
+	fsys := fstest.MapFS{"base.html": {Data: []byte(base)}}
+	for _, k := range Kinds {
+		fsys[k+".html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}ok{{end}}`)}
+	}
+	fsys["claims.html"] = &fstest.MapFile{Data: []byte(
+		`{{define "claim"}}{{with .Claim}}<tr id="{{.ID}}"><td><a href="{{$.Rel .URL}}">{{.Text}}</a></td></tr>{{end}}{{end}}` +
+			`{{define "main"}}<table>{{range .Site.Claims}}{{.Row}}{{end}}</table>{{end}}`)}
+	tmpl, err := Parse(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !tmpl.Defines("claims", "claim") || tmpl.Defines("index", "claim") {
+		t.Errorf("Defines: claims %v, index %v", tmpl.Defines("claims", "claim"), tmpl.Defines("index", "claim"))
+	}
+	c := &Claim{ID: "c1", URL: "claims.html#c1", Text: `Tom & "Jerry" <b>`}
+	row, err := tmpl.ExecuteNamed("claims", "claim", &Page{Root: "../", Claim: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<tr id="c1"><td><a href="../claims.html#c1">Tom &amp; &#34;Jerry&#34; &lt;b&gt;</a></td></tr>`
+	if string(row) != want {
+		t.Errorf("row:\n got %s\nwant %s", row, want)
+	}
+	c.Row = template.HTML(row)
+	page, err := tmpl.Execute("claims", &Page{Site: &Site{Claims: []*Claim{c}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(page) != "<table>"+want+"</table>" {
+		t.Errorf("page: %s", page)
+	}
+}
+
+// TestWordingHTML compares Wording.HTML with what html/template makes of
+// the same words, the per-word template it replaces.
+func TestWordingHTML(t *testing.T) {
+	oracle := template.Must(template.New("w").Parse(
+		`{{range $i, $w := .Words}}{{if $i}} {{end}}{{if $w.Changed}}<mark class="changed">{{$w.Text}}</mark>{{else}}{{$w.Text}}{{end}}{{end}}`))
+	for _, words := range [][]Word{
+		{{Text: "a+b"}, {Text: `"x"`, Changed: true}, {Text: "<&>'"}},
+		{{Text: "naïve", Changed: true}, {Text: "\x00\xff"}, {Text: "€5"}},
+		{},
+	} {
+		w := &Wording{Words: words}
+		var want strings.Builder
+		if err := oracle.Execute(&want, w); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(w.HTML()); got != want.String() {
+			t.Errorf("HTML() = %q, want %q", got, want.String())
+		}
 	}
 }

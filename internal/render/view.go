@@ -19,6 +19,7 @@ type Page struct {
 
 	Source *Source  // source pages
 	Doc    *DocPage // editorial pages
+	Claim  *Claim   // the claim of a row of the claims table (template "claim")
 }
 
 // Rel returns the link from this page to the root-relative path p.
@@ -110,6 +111,11 @@ type Claim struct {
 	// Wordings are the quotes side by side, the words that differ from
 	// the first quote marked, when several sources carry the claim.
 	Wordings []*Wording
+	// Row is the claim's row of the claims table, rendered from
+	// claims.html's template "claim" (with the page, .Claim set) when it
+	// defines one. Rows are rendered several at a time: a large
+	// dossier's claims table is most of the work of its pages.
+	Row template.HTML
 }
 
 // A Wording is one source's quote, word by word.

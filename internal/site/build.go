@@ -404,6 +404,12 @@ func (b *builder) inline(src string, pos diag.Pos, errs *diag.List) template.HTM
 
 // render executes the template of a page kind into the page at path p.
 func (b *builder) render(t *render.Templates, kind, p, title string, page *render.Page) ([]byte, error) {
+	b.fill(kind, p, title, page)
+	return t.Execute(kind, page)
+}
+
+// fill sets what every page of a kind at path p shows.
+func (b *builder) fill(kind, p, title string, page *render.Page) {
 	page.Site, page.Kind, page.Path, page.Title = b.site, kind, p, title
 	page.Root = strings.Repeat("../", strings.Count(p, "/"))
 	if b.d.BaseURL != "" {
@@ -420,7 +426,29 @@ func (b *builder) render(t *render.Templates, kind, p, title string, page *rende
 			page.InlineStyle = template.CSS(css)
 		}
 	}
-	return t.Execute(kind, page)
+}
+
+// rows renders the row of every claim of the claims table, several at a
+// time, when claims.html defines the row template "claim".
+func (b *builder) rows(t *render.Templates) error {
+	if !t.Defines("claims", "claim") {
+		return nil
+	}
+	var page render.Page
+	b.fill("claims", "claims.html", "Claims", &page)
+	errs := make([]error, len(b.site.Claims))
+	forEach(len(b.site.Claims), func(i int) {
+		p := page
+		p.Claim = b.site.Claims[i]
+		row, err := t.ExecuteNamed("claims", "claim", &p)
+		p.Claim.Row, errs[i] = template.HTML(row), err
+	})
+	for _, err := range errs {
+		if err != nil {
+			return templateError(b.cfg.TemplatesDir, err)
+		}
+	}
+	return nil
 }
 
 // sourcePage writes the page of a source and its raw capture. Content
@@ -479,6 +507,9 @@ func (b *builder) pages(t *render.Templates) error {
 	for i, p := range b.site.Pages {
 		add("page", p.Page, p.Title, &render.Page{Doc: p})
 		jobs[len(jobs)-1].from = b.d.Pages[i].Pos
+	}
+	if err := b.rows(t); err != nil {
+		return err
 	}
 	forEach(len(jobs), func(i int) {
 		j := jobs[i]
