@@ -252,17 +252,28 @@ var (
 // boilerplate returns the reason a line's own wording marks it as page
 // chrome, or "".
 func boilerplate(s string, ws []string) string {
-	return boilerplateLower(s, strings.ToLower(s), ws)
+	lower := strings.ToLower(s)
+	return boilerplateVocab(s, lower, ws, lineVocab(lower, ws))
 }
 
-// boilerplateLower is boilerplate for s and s in lower case (the
-// vocabulary regexps are lower case).
-func boilerplateLower(s, lower string, ws []string) string {
+// lineVocab is the kinds of phrase a line holds (scanVocab), given in
+// lower case with its words; 0 for lines of more than 100 words, which
+// no test of them concerns.
+func lineVocab(lower string, ws []string) vocab {
+	if len(ws) > 100 {
+		return 0
+	}
+	return scanVocab(lower)
+}
+
+// boilerplateVocab is boilerplate for s, s in lower case (the
+// vocabulary regexps are lower case) and the kinds of phrase it holds
+// (lineVocab).
+func boilerplateVocab(s, lower string, ws []string, v vocab) string {
 	nw := len(ws)
 	if nw > 100 {
 		return "" // prose, whatever its words
 	}
-	v := scanVocab(lower)
 	if nw > 40 {
 		if v&vocabLegalNotice != 0 {
 			return ReasonLegal
@@ -298,9 +309,9 @@ func shortBoilerplate(s, lower string, ws []string, v vocab) string {
 		return ReasonAdvertisement
 	case nw <= 30 && teaserRE.MatchString(lower) && !endsSentence(s), nw <= 30 && strings.HasSuffix(s, "]") && teaserTagRE.MatchString(s):
 		return ReasonTeaser
-	case nw <= 30 && promptStartRE.MatchString(lower) && len(ws) > 1 && promptVocabulary(lower, ws[1:]) > 0 && (!endsSentence(s) || nw <= 12):
+	case nw <= 30 && promptStartRE.MatchString(lower) && len(ws) > 1 && promptVocabulary(ws[1:], v) > 0 && (!endsSentence(s) || nw <= 12):
 		return ReasonPrompt
-	case nw <= 15 && isPromptLine(s, lower, ws):
+	case nw <= 15 && isPromptLine(s, ws, v):
 		return ReasonPrompt
 	case nw <= 40 && (v&vocabLegal != 0 || v&vocabC != 0 && legalRE.MatchString(lower)) && (v&(vocabCopyrightSign|vocabRightsReserved|vocabCookie) != 0 || !endsSentence(s) || nw <= 12):
 		return ReasonLegal
@@ -329,13 +340,13 @@ func shortBoilerplate(s, lower string, ws []string, v vocab) string {
 
 // isPromptLine reports whether a line of at most 15 words is a prompt
 // by its vocabulary or its e-mail address.
-func isPromptLine(s, lower string, ws []string) bool {
+func isPromptLine(s string, ws []string, v vocab) bool {
 	nw := len(ws)
 	if nw <= 12 && strings.IndexByte(s, '@') >= 0 && emailRE.MatchString(s) {
 		return true
 	}
-	v := promptVocabulary(lower, ws)
-	return v >= 2 || nw <= 6 && v > 0 && !endsSentence(s)
+	n := promptVocabulary(ws, v)
+	return n >= 2 || nw <= 6 && n > 0 && !endsSentence(s)
 }
 
 // similarity is the share of the smaller word set that the two word
@@ -401,8 +412,8 @@ func setSimilarity(a, b []string) float64 {
 var bioRE = regexp.MustCompile(`\b(?:is an? |has been |was an? |, an? |joined |worked |works |writes |covers |covering |graduated|graduate|degree|enthusiast|based in|reporter|writer|journalist|correspondent|editor|columnist|contributor|blogger|author of|get in touch|contact (?:me|him|her))`)
 
 // promptVocabulary counts the distinct prompt words and phrases in a
-// line (lower-cased, and its words).
-func promptVocabulary(lower string, ws []string) int {
+// line, given its words and the kinds of phrase it holds (scanVocab).
+func promptVocabulary(ws []string, v vocab) int {
 	// The words, stems and phrases are distinct strings: count each
 	// kind on its own.
 	var found []string
@@ -420,18 +431,8 @@ func promptVocabulary(lower string, ws []string) int {
 			}
 		}
 	}
-	n := len(found) + bits.OnesCount(stems)
-	if promptPhraseSet.in(lower) {
-		for _, p := range promptPhrases {
-			if strings.Contains(lower, p) {
-				n++
-			}
-		}
-	}
-	return n
+	return len(found) + bits.OnesCount(stems) + bits.OnesCount32(uint32(v&vocabPrompts))
 }
-
-var promptPhraseSet = newPhraseSet(promptPhrases)
 
 // hasDigitRun reports whether s holds n or more ASCII digits in a row.
 func hasDigitRun(s string, n int) bool {

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -425,40 +426,10 @@ func maybeCommentForm(s string) bool {
 	return strings.HasSuffix(s, ":") || commentFormHead.maybe(s)
 }
 
-// A phraseSet is a list of phrases with a filter of their first four
-// bytes: a line none of whose four-byte windows starts a phrase holds
-// none of them, and most lines are rejected in one pass.
-type phraseSet struct {
-	phrases []string
-	bits    [1 << 10]uint64 // hashes of the phrases' first four bytes
-}
-
-func newPhraseSet(phrases []string) *phraseSet {
-	p := &phraseSet{phrases: phrases}
-	for _, ph := range phrases {
-		if len(ph) < 4 {
-			panic("clean: phrase shorter than four bytes: " + ph)
-		}
-		h := quadHash(ph[0], ph[1], ph[2], ph[3])
-		p.bits[h>>6] |= 1 << (h & 63)
-	}
-	return p
-}
-
+// quadHash hashes four bytes to 16 bits.
 func quadHash(a, b, c, d byte) uint32 {
 	v := uint32(a) | uint32(b)<<8 | uint32(c)<<16 | uint32(d)<<24
 	return (v * 2654435761) >> 16
-}
-
-// in reports whether s contains one of the phrases.
-func (p *phraseSet) in(s string) bool {
-	for i := 0; i+4 <= len(s); i++ {
-		h := quadHash(s[i], s[i+1], s[i+2], s[i+3])
-		if p.bits[h>>6]&(1<<(h&63)) != 0 {
-			return containsAny(s[i:], p.phrases)
-		}
-	}
-	return false
 }
 
 // A vocab holds one bit per kind of boilerplate phrase: the kinds a
@@ -479,23 +450,40 @@ const (
 	vocabC                                // "(c)"
 	vocabCredit                           // "contributed ", "ing by"
 	vocabCaption                          // captionPhrases
+	// The prompt phrases come last, a bit each: promptVocabulary
+	// counts them.
+	vocabPromptPhrase // promptPhrases[0]; promptPhrases[k] is vocabPromptPhrase << k
 )
 
+// vocabPrompts holds the bits of all the prompt phrases.
+var vocabPrompts = func() vocab {
+	if bits.Len32(uint32(vocabPromptPhrase))+len(promptPhrases) > 32 {
+		panic("clean: too many prompt phrases for a vocab")
+	}
+	return vocab(1<<len(promptPhrases)-1) * vocabPromptPhrase
+}()
+
 // vocabPhrases are the phrases of each kind.
-var vocabPhrases = map[vocab][]string{
-	vocabCopyProtection: copyProtectionNeed,
-	vocabTracking:       trackingNeed,
-	vocabCommentForm:    commentPhrases,
-	vocabComment:        {"comment"},
-	vocabLegal:          legalPhrases,
-	vocabLegalNotice:    legalNotices,
-	vocabCopyrightSign:  {"©"},
-	vocabRightsReserved: {"rights reserved"},
-	vocabCookie:         {"cookie"},
-	vocabC:              {"(c)"},
-	vocabCredit:         {"contributed ", "ing by"},
-	vocabCaption:        captionPhrases,
-}
+var vocabPhrases = func() map[vocab][]string {
+	m := map[vocab][]string{
+		vocabCopyProtection: copyProtectionNeed,
+		vocabTracking:       trackingNeed,
+		vocabCommentForm:    commentPhrases,
+		vocabComment:        {"comment"},
+		vocabLegal:          legalPhrases,
+		vocabLegalNotice:    legalNotices,
+		vocabCopyrightSign:  {"©"},
+		vocabRightsReserved: {"rights reserved"},
+		vocabCookie:         {"cookie"},
+		vocabC:              {"(c)"},
+		vocabCredit:         {"contributed ", "ing by"},
+		vocabCaption:        captionPhrases,
+	}
+	for k, p := range promptPhrases {
+		m[vocabPromptPhrase<<k] = []string{p}
+	}
+	return m
+}()
 
 // vocabScanner finds every kind of phrase in one pass over a line.
 var vocabScanner = newPhraseScanner(vocabPhrases)

@@ -18,6 +18,7 @@ type tline struct {
 	score  float64  // body evidence (> 0) or boilerplate evidence (< 0)
 	prose  float64  // proseScore, if scored
 	kind   BlockKind
+	vocab  vocab // kinds of phrase held (lineVocab)
 	n      int32 // 1-based line number
 	stops  int32 // how many of ws are stop words
 	repeat int32 // how many lines of the page have the same text
@@ -177,11 +178,12 @@ func readLines(a *Article, src string) []*tline {
 	for k := range store {
 		l := &store[k]
 		if f := &store[same[k]]; f != l {
-			l.text, l.lower, l.ws, l.caps, l.stops, l.chrome = f.text, f.lower, f.ws, f.caps, f.stops, f.chrome
+			l.text, l.lower, l.ws, l.vocab, l.caps, l.stops, l.chrome = f.text, f.lower, f.ws, f.vocab, f.caps, f.stops, f.chrome
 		} else {
 			l.ws = allWords[start:wordEnds[k]:wordEnds[k]]
 			l.stops = int32(stopCount(l.ws))
-			l.chrome = boilerplateLower(l.text, l.lower, l.ws)
+			l.vocab = lineVocab(l.lower, l.ws)
+			l.chrome = boilerplateVocab(l.text, l.lower, l.ws, l.vocab)
 		}
 		start = wordEnds[k]
 		ls[k] = l
@@ -340,7 +342,7 @@ func spreadPrompts(ls []*tline) {
 				continue
 			}
 			if (i > 0 && ls[i-1].chrome == ReasonPrompt || i+1 < len(ls) && ls[i+1].chrome == ReasonPrompt) &&
-				promptVocabulary(l.lower, l.ws) > 0 {
+				promptVocabulary(l.ws, l.vocab) > 0 {
 				l.chrome = ReasonPrompt
 			}
 		}

@@ -47,7 +47,7 @@ func findTitle(ls []*tline, start int) int {
 			}
 		}
 		lower := l.lower
-		if promptVocabulary(lower, l.ws) > 0 {
+		if promptVocabulary(l.ws, l.vocab) > 0 {
 			score -= 6
 		}
 		// Dates, times, handles, "by" and separators belong to bylines,
