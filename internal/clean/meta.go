@@ -388,7 +388,7 @@ func isCaptionVocab(s string, v vocab) bool {
 	if len(s) > 400 {
 		return false
 	}
-	if captionStartRE.MatchString(s) || v&vocabCaption != 0 || hasAnySuffix(s, shortCreditEnds) && shortCreditRE.MatchString(s) {
+	if captionStartRE.MatchString(s) || v&vocabCaption != 0 || shortCreditEnds.endOf(s) && shortCreditRE.MatchString(s) {
 		return true
 	}
 	tail := s
@@ -462,7 +462,7 @@ func mayEndInCreditLabel(s string) bool {
 func mayEndInAgencyCredit(s string) bool {
 	t := strings.TrimSuffix(s, ".")
 	t = strings.TrimSuffix(t, ")")
-	return hasAnySuffix(t, agencyCreditEnds) && strings.Contains(s, "/")
+	return agencyCreditEnds.endOf(t) && strings.Contains(s, "/")
 }
 
 // hasSuffixFold reports whether s ends with suffix, an ASCII string,

@@ -78,6 +78,9 @@ func thaiPage() *codePage {
 // letters of other scripts end the run. Double-encoded text is repaired
 // by a second pass.
 func repairMojibake(s string) (string, int) {
+	if isASCII(s) {
+		return s, 0 // nothing to repair
+	}
 	total := 0
 	for pass := 0; pass < 2; pass++ {
 		changed := false

@@ -395,8 +395,8 @@ var (
 	trackingNeed       = []string{"=", "utm_", "gtag", "googletag", "adsbygoogle", "datalayer", "fbq",
 		"pagead", "doubleclick", "function"}
 	captionCreditEnds = []string{"getty images", "shutterstock", "afp via getty", "ap photo", "file photo"}
-	agencyCreditEnds  = []string{"AFP", "AP", "Reuters", "REUTERS", "Images", "EPA", "dpa", "DPA", "Anadolu", "Xinhua",
-		"Bloomberg", "Sipa", "Shutterstock", "File", "file", "Photo"}
+	agencyCreditEnds  = newSuffixSet("AFP", "AP", "Reuters", "REUTERS", "Images", "EPA", "dpa", "DPA", "Anadolu", "Xinhua",
+		"Bloomberg", "Sipa", "Shutterstock", "File", "file", "Photo")
 	creditLabels = []string{"credit", "image", "picture", "pic", "photo", "source"} // each before a colon
 )
 
@@ -536,9 +536,11 @@ func newPhraseScanner(kinds map[vocab][]string) *phraseScanner {
 func (p *phraseScanner) scan(s string) vocab {
 	var v vocab
 	for i := 0; i < len(s); i++ {
-		for _, ph := range p.short[s[i]] {
-			if strings.HasPrefix(s[i:], ph.text) {
-				v |= ph.kinds
+		if p.short[s[i]] != nil {
+			for _, ph := range p.short[s[i]] {
+				if strings.HasPrefix(s[i:], ph.text) {
+					v |= ph.kinds
+				}
 			}
 		}
 		if i+4 > len(s) {
@@ -556,7 +558,27 @@ func (p *phraseScanner) scan(s string) vocab {
 }
 
 // shortCreditEnds are the endings every match of shortCreditRE has.
-var shortCreditEnds = []string{"AP", "AFP", "Reuters", "REUTERS", "Getty Images", "EPA", "Bloomberg", "Shutterstock"}
+var shortCreditEnds = newSuffixSet("AP", "AFP", "Reuters", "REUTERS", "Getty Images", "EPA", "Bloomberg", "Shutterstock")
+
+// A suffixSet is a list of endings with the set of their last bytes:
+// most strings end otherwise, and are rejected by one lookup.
+type suffixSet struct {
+	ends []string
+	last [256]bool
+}
+
+func newSuffixSet(ends ...string) *suffixSet {
+	p := &suffixSet{ends: ends}
+	for _, e := range ends {
+		p.last[e[len(e)-1]] = true
+	}
+	return p
+}
+
+// endOf reports whether s ends with one of the endings.
+func (p *suffixSet) endOf(s string) bool {
+	return s != "" && p.last[s[len(s)-1]] && hasAnySuffix(s, p.ends)
+}
 
 func hasAnySuffix(s string, ends []string) bool {
 	for _, e := range ends {
