@@ -40,7 +40,28 @@ import (
 // are not valid UTF-8 become U+FFFD, so the result is always valid UTF-8.
 // Normalize is idempotent.
 func Normalize(s string) string {
+	if normalForm(s) {
+		return s // most text: no need to copy it
+	}
 	return normalize(s, false).s
+}
+
+// normalForm reports whether s is already its matching form: ASCII
+// without a backquote (which folds to an apostrophe), its words
+// separated by single spaces, with none at either end.
+func normalForm(s string) bool {
+	prev := byte(' ') // so that a leading space fails
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '`', c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && prev == ' ':
+			return false
+		default:
+			prev = c
+		}
+	}
+	return prev != ' '
 }
 
 // fold maps the quotation mark, apostrophe and dash variants of the rule to

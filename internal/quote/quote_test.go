@@ -251,8 +251,13 @@ func FuzzNormalize(f *testing.F) {
 		f.Add(tt.text)
 		f.Add(tt.quote)
 	}
+	f.Add("plain ascii words, one space apart")
+	f.Add("back`quote")
 	f.Fuzz(func(t *testing.T, s string) {
 		n := Normalize(s)
+		if slow := normalize(s, false).s; n != slow {
+			t.Errorf("Normalize(%q) = %q, but the full normalization gives %q", s, n, slow)
+		}
 		if !utf8.ValidString(n) {
 			t.Errorf("Normalize(%q) = %q, not valid UTF-8", s, n)
 		}

@@ -36,7 +36,7 @@ type source struct {
 	published string         // the publication date the cleaner detected, if any
 	doc       *markdown.Doc
 	texts     []string // block texts, for quote matching
-	norm      []string // the texts in the quote rule's matching form (quote.Normalize)
+	norm      []string // the texts in the quote rule's matching form (quote.Normalize), made by the first locate
 	view      *render.Source
 	figures   []crosscheck.Figure
 	urls      map[*content.Quote]string // its quotes → the paragraph holding each
@@ -348,10 +348,8 @@ func (b *builder) cleanSource(cs *content.Source, raw []byte, errs *diag.List) *
 	s.article = a
 	s.published = a.Meta.Published
 	s.texts = make([]string, 0, len(doc.Blocks))
-	s.norm = make([]string, 0, len(doc.Blocks))
 	for _, blk := range doc.Blocks {
 		s.texts = append(s.texts, blk.Text)
-		s.norm = append(s.norm, quote.Normalize(blk.Text))
 	}
 	return s
 }
@@ -364,6 +362,12 @@ func (s *source) locate(q *content.Quote, errs, warnings *diag.List) string {
 	}
 	// quote.FindIn, on the paragraphs normalized once per source rather
 	// than once per quote.
+	if s.norm == nil {
+		s.norm = make([]string, len(s.texts))
+		for j, t := range s.texts {
+			s.norm[j] = quote.Normalize(t)
+		}
+	}
 	i, total := -1, 0
 	if qn := quote.Normalize(q.Text); qn != "" {
 		for j, p := range s.norm {
