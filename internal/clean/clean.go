@@ -142,6 +142,11 @@ func normSpace(s string) string {
 	if isNorm(s) {
 		return s
 	}
+	return collapseSpace(s)
+}
+
+// collapseSpace is normSpace, building the result rune by rune.
+func collapseSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -168,27 +173,30 @@ func normSpace(s string) string {
 // and none at the ends.
 func isNorm(s string) bool {
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c == ' ' {
+		// Printable ASCII other than space: most of most lines.
+		for i < len(s) && ' ' < s[i] && s[i] < 0x7F {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
+		switch c := s[i]; {
+		case c == ' ':
 			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
 				return false
 			}
 			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			if c < ' ' || c == 0x7F {
+		case c < utf8.RuneSelf:
+			return false // a control character
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			// Controls above ASCII are U+0080–U+009F.
+			if r == utf8.RuneError && size == 1 || r <= 0x9F || infoOf(r).class&classSpace != 0 ||
+				r == '\u00AD' || r == '\u200B' || r == '\u2060' || r == '\uFEFF' {
 				return false
 			}
-			i++
-			continue
+			i += size
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) || unicode.IsControl(r) ||
-			r == '\u00AD' || r == '\u200B' || r == '\u2060' || r == '\uFEFF' {
-			return false
-		}
-		i += size
 	}
 	return true
 }

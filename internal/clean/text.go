@@ -213,7 +213,7 @@ func lowerLine(b *strings.Builder, spans []wordSpan, s string) (_ []wordSpan, fi
 		if start >= 0 && inField {
 			// Inside a word, lower-case letters and digits change
 			// nothing but i.
-			for i < len(s) && s[i] < utf8.RuneSelf && asciiClass[s[i]] == asciiWord {
+			for i < len(s) && s[i] < utf8.RuneSelf && asciiClass[s[i]] == classWord {
 				i++
 			}
 			if i == len(s) {
@@ -225,7 +225,7 @@ func lowerLine(b *strings.Builder, spans []wordSpan, s string) (_ []wordSpan, fi
 		size, pos := 1, i+shift
 		if c := s[i]; c < utf8.RuneSelf {
 			class := asciiClass[c]
-			space, upper, word = class&asciiSpace != 0, class&asciiUpper != 0, class&asciiWord != 0
+			space, upper, word = class&classSpace != 0, class&classUpper != 0, class&classWord != 0
 			lr = rune(c)
 			if upper {
 				lr += 'a' - 'A'
@@ -236,13 +236,9 @@ func lowerLine(b *strings.Builder, spans []wordSpan, s string) (_ []wordSpan, fi
 		} else {
 			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
-			lr = unicode.ToLower(r) // U+FFFD, as strings.Map writes an invalid byte
-			space, upper = unicode.IsSpace(r), unicode.IsUpper(r)
-			if lr < utf8.RuneSelf {
-				word = asciiClass[lr]&asciiWord != 0
-			} else {
-				word = isWordRune(lr)
-			}
+			info := infoOf(r)
+			lr = info.lower // U+FFFD for an invalid byte, as strings.Map writes it
+			space, upper, word = info.class&classSpace != 0, info.class&classUpper != 0, info.class&classWord != 0
 			if lr != r || r == utf8.RuneError {
 				b.WriteString(s[done:i])
 				n := b.Len()
@@ -283,22 +279,79 @@ func lowerLine(b *strings.Builder, spans []wordSpan, s string) (_ []wordSpan, fi
 var asciiClass = func() (class [utf8.RuneSelf]uint8) {
 	for c := range utf8.RuneSelf {
 		if unicode.IsSpace(rune(c)) {
-			class[c] |= asciiSpace
+			class[c] |= classSpace
 		}
 		if 'A' <= c && c <= 'Z' {
-			class[c] |= asciiUpper
+			class[c] |= classUpper
 		}
 		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-			class[c] |= asciiWord
+			class[c] |= classWord
 		}
 	}
 	return class
 }()
 
 const (
-	asciiSpace = 1 << iota
-	asciiUpper
-	asciiWord
+	classSpace = 1 << iota
+	classUpper
+	classWord
+)
+
+// A runeInfo is what lowerLine needs to know of a non-ASCII rune: its
+// lower case, and whether it is white space, an upper-case letter, and
+// (in lower case) part of a word, as asciiClass says of ASCII bytes.
+type runeInfo struct {
+	lower rune
+	class uint8
+}
+
+// infoOf returns what lowerLine needs to know of the non-ASCII rune r,
+// from a table for the most common ones.
+func infoOf(r rune) runeInfo {
+	switch {
+	case r < latinEnd:
+		return latinInfo[r-utf8.RuneSelf]
+	case punctStart <= r && r < punctEnd:
+		return punctInfo[r-punctStart]
+	}
+	return newRuneInfo(r)
+}
+
+func newRuneInfo(r rune) runeInfo {
+	info := runeInfo{lower: unicode.ToLower(r)}
+	if unicode.IsSpace(r) {
+		info.class |= classSpace
+	}
+	if unicode.IsUpper(r) {
+		info.class |= classUpper
+	}
+	if info.lower < utf8.RuneSelf && asciiClass[info.lower]&classWord != 0 || info.lower >= utf8.RuneSelf && isWordRune(info.lower) {
+		info.class |= classWord
+	}
+	return info
+}
+
+// latinInfo and punctInfo are infoOf for the Latin-1 Supplement and
+// Latin Extended-A blocks and for the General Punctuation block.
+const (
+	latinEnd   = 0x180
+	punctStart = 0x2000
+	punctEnd   = 0x2070
+)
+
+var (
+	latinInfo = func() (t [latinEnd - utf8.RuneSelf]runeInfo) {
+		for k := range t {
+			t[k] = newRuneInfo(rune(k) + utf8.RuneSelf)
+		}
+		return t
+	}()
+	punctInfo = func() (t [punctEnd - punctStart]runeInfo) {
+		for k := range t {
+			t[k] = newRuneInfo(rune(k) + punctStart)
+		}
+		return t
+	}()
 )
 
 // markRepeats marks short lines that occur more than once in the page

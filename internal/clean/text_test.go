@@ -512,3 +512,18 @@ func TestIsStopWord(t *testing.T) {
 		}
 	}
 }
+
+// TestIsNorm checks that collapseSpace leaves as they are the strings
+// isNorm accepts, and changes those it rejects.
+func TestIsNorm(t *testing.T) {
+	var inputs []string
+	for r := rune(0); r < 0x10000; r++ {
+		inputs = append(inputs, string(r), "a"+string(r)+"b", "a "+string(r)+" b")
+	}
+	inputs = append(inputs, "", " ", "a  b", " a", "a ", "a\xffb", "a\u00a0b", "a\tb", "’quoted” text…")
+	for _, s := range inputs {
+		if got := collapseSpace(s); isNorm(s) != (got == s) {
+			t.Errorf("isNorm(%q) = %v, but collapseSpace gives %q", s, isNorm(s), got)
+		}
+	}
+}
