@@ -49,21 +49,43 @@ func hasClass(n *html.Node, class string) bool {
 // Highlight wraps each quoted passage of fragment in <mark>, followed by
 // its back-links. Passages of one paragraph that overlap are merged.
 // Paragraphs whose content is not a single text node are left alone.
+//
+// fragment is a sequence of blocks (goldmark's output), none nested in
+// another of its kind: only the blocks that marks name are parsed and
+// written again; the rest of fragment is kept as it is.
 func Highlight(fragment template.HTML, marks []Mark) (template.HTML, error) {
 	if len(marks) == 0 {
 		return fragment, nil
 	}
-	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
-	nodes, err := html.ParseFragment(strings.NewReader(string(fragment)), body)
-	if err != nil {
-		return "", err
+	src := string(fragment)
+	type block struct {
+		start, end int // of the element in src
+		node       *html.Node
+	}
+	blocks := map[string]*block{}
+	for _, m := range marks {
+		if _, done := blocks[m.Block]; done {
+			continue
+		}
+		blocks[m.Block] = nil
+		start, end, ok := element(src, m.Block)
+		if !ok {
+			continue
+		}
+		body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+		nodes, err := html.ParseFragment(strings.NewReader(src[start:end]), body)
+		if err != nil {
+			return "", err
+		}
+		if len(nodes) != 1 || !hasID(nodes[0], m.Block) {
+			continue
+		}
+		blocks[m.Block] = &block{start, end, nodes[0]}
 	}
 	byID := map[string]*html.Node{}
-	for _, n := range nodes {
-		for _, a := range n.Attr {
-			if a.Key == "id" {
-				byID[a.Val] = n
-			}
+	for id, b := range blocks {
+		if b != nil {
+			byID[id] = b.node
 		}
 	}
 	type span struct {
@@ -121,11 +143,56 @@ func Highlight(fragment template.HTML, marks []Mark) (template.HTML, error) {
 		}
 		textNode.Data = text[pos:]
 	}
+	// Write the changed blocks in place, in order.
+	var changed []*block
+	for id := range spans {
+		changed = append(changed, blocks[id])
+	}
+	slices.SortFunc(changed, func(a, b *block) int { return a.start - b.start })
 	var buf bytes.Buffer
-	for _, n := range nodes {
-		if err := html.Render(&buf, n); err != nil {
+	pos := 0
+	for _, b := range changed {
+		buf.WriteString(src[pos:b.start])
+		if err := html.Render(&buf, b.node); err != nil {
 			return "", err
 		}
+		pos = b.end
 	}
+	buf.WriteString(src[pos:])
 	return template.HTML(buf.String()), nil
+}
+
+// element returns where the element with the id starts and ends in src:
+// from the < of its start tag to the > of its end tag, which is the first
+// after it, the element not being nested in another of its name.
+func element(src, id string) (start, end int, ok bool) {
+	at := strings.Index(src, ` id="`+id+`"`)
+	if at < 0 {
+		return 0, 0, false
+	}
+	start = strings.LastIndexByte(src[:at], '<')
+	if start < 0 {
+		return 0, 0, false
+	}
+	name := src[start+1 : at]
+	if i := strings.IndexAny(name, " \t\n"); i >= 0 {
+		name = name[:i]
+	}
+	if name == "" {
+		return 0, 0, false
+	}
+	close := strings.Index(src[at:], "</"+name+">")
+	if close < 0 {
+		return 0, 0, false
+	}
+	return start, at + close + len("</"+name+">"), true
+}
+
+func hasID(n *html.Node, id string) bool {
+	for _, a := range n.Attr {
+		if a.Key == "id" {
+			return a.Val == id
+		}
+	}
+	return false
 }
