@@ -365,6 +365,65 @@ func wordSet(ws []string) []string {
 	return slices.Compact(set)
 }
 
+// A signedSet is a word set (see wordSet) with a signature: bit
+// wordBit(w) of sig is set for each of its words. Signatures tell most
+// unrelated sets apart without comparing their words.
+type signedSet struct {
+	words []string
+	bits  []uint8 // wordBit of each word
+	sig   uint64
+}
+
+func newSignedSet(ws []string) signedSet {
+	s := signedSet{words: wordSet(ws)}
+	s.bits = make([]uint8, len(s.words))
+	for k, w := range s.words {
+		s.bits[k] = wordBit(w)
+		s.sig |= 1 << s.bits[k]
+	}
+	return s
+}
+
+// wordBit hashes w (FNV-1a) to a bit of a signature.
+func wordBit(w string) uint8 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return uint8(h & 63)
+}
+
+// similarAtLeast reports whether setSimilarity(a.words, b.words) >=
+// limit. The words of the smaller set whose bits the other's signature
+// holds are at least as many as the words the sets share: when they are
+// too few, the words need no comparing.
+func similarAtLeast(a, b signedSet, limit float64) bool {
+	if len(b.words) < len(a.words) {
+		a, b = b, a
+	}
+	if len(a.words) > 0 {
+		maybe := 0
+		for _, bit := range a.bits {
+			maybe += int(b.sig >> bit & 1)
+		}
+		if float64(maybe)/float64(len(a.words)) < limit {
+			return false
+		}
+	}
+	return setSimilarity(a.words, b.words) >= limit
+}
+
+// mayShare reports whether some word of ws may be in s: false means
+// none is.
+func (s signedSet) mayShare(ws []string) bool {
+	for _, w := range ws {
+		if s.sig>>wordBit(w)&1 != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // similarityToSet is setSimilarity(wordSet(ws), set), without building
 // the set of a short word list.
 func similarityToSet(ws, set []string) float64 {

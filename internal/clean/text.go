@@ -46,7 +46,7 @@ func cleanText(src string) *Article {
 		a.Title = tl.text
 		a.Meta.Title = tl.text
 		tl.reason = ReasonTitle
-		tset := wordSet(tl.ws)
+		tset := newSignedSet(tl.ws)
 		for i, l := range ls {
 			if i == title || l.chrome != "" && l.chrome != ReasonNavigation && l.chrome != ReasonSidebar {
 				continue
@@ -55,7 +55,7 @@ func cleanText(src string) *Article {
 			case len(l.text) > len(tl.text) && strings.HasSuffix(l.text, tl.text) && i < title+3:
 				l.chrome = ReasonNavigation // breadcrumb ending in the headline
 			case !endsSentence(l.text) || l.text == tl.text:
-				if len(l.ws) <= 2*len(tl.ws) && similarityToSet(l.ws, tset) >= 0.75 {
+				if len(l.ws) <= 2*len(tl.ws) && tset.mayShare(l.ws) && similarityToSet(l.ws, tset.words) >= 0.75 {
 					l.chrome = ReasonRepeatedTitle
 				}
 			}
@@ -164,7 +164,11 @@ func readLines(a *Article, src string) []*tline {
 			lowers := lower.String()
 			l.lower = lowers[start:]
 			for _, sp := range spans {
-				allWords = appendWord(allWords, lowers[sp.start:sp.end], sp.ascii)
+				if sp.ascii {
+					allWords = append(allWords, lowers[sp.start:sp.end])
+				} else {
+					allWords = appendWord(allWords, lowers[sp.start:sp.end], false)
+				}
 			}
 			if fields > 0 {
 				l.caps = float64(caps) / float64(fields)

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -524,6 +525,32 @@ func TestIsNorm(t *testing.T) {
 	for _, s := range inputs {
 		if got := collapseSpace(s); isNorm(s) != (got == s) {
 			t.Errorf("isNorm(%q) = %v, but collapseSpace gives %q", s, isNorm(s), got)
+		}
+	}
+}
+
+// TestSimilarAtLeast checks the signature filter of similarAtLeast and
+// mayShare against setSimilarity, on random word lists.
+func TestSimilarAtLeast(t *testing.T) {
+	vocabulary := strings.Fields("the a of to in and court said on mayor city council vote bus network new routes plan cost million years")
+	rng := rand.New(rand.NewPCG(5, 6))
+	list := func() []string {
+		ws := make([]string, rng.IntN(12))
+		for k := range ws {
+			ws[k] = vocabulary[rng.IntN(len(vocabulary))]
+		}
+		return ws
+	}
+	for range 20000 {
+		a, b := list(), list()
+		sa, sb := newSignedSet(a), newSignedSet(b)
+		for _, limit := range []float64{0, 0.5, 0.75, 1} {
+			if got, want := similarAtLeast(sa, sb, limit), setSimilarity(sa.words, sb.words) >= limit; got != want {
+				t.Fatalf("similarAtLeast(%q, %q, %v) = %v, want %v", a, b, limit, got, want)
+			}
+		}
+		if !sb.mayShare(a) && similarityToSet(a, sb.words) != 0 {
+			t.Fatalf("mayShare(%q) false for %q, which shares words", a, b)
 		}
 	}
 }

@@ -19,12 +19,13 @@ func findTitle(ls []*tline, start int) int {
 	best, bestScore := -1, 0.0
 	// The word sets of the lines compared, from lo on, once each.
 	lo := max(0, start-50)
-	sets := make([][]string, min(len(ls), start+60)-lo)
-	wordSetOf := func(k int) []string {
+	sets := make([]*signedSet, min(len(ls), start+60)-lo)
+	wordSetOf := func(k int) signedSet {
 		if sets[k-lo] == nil {
-			sets[k-lo] = wordSet(ls[k].ws)
+			s := newSignedSet(ls[k].ws)
+			sets[k-lo] = &s
 		}
-		return sets[k-lo]
+		return *sets[k-lo]
 	}
 	for i := max(0, start-40); i < start; i++ {
 		l := ls[i]
@@ -72,7 +73,7 @@ func findTitle(ls []*tline, start int) int {
 			if len(o.text) > len(l.text) && strings.HasSuffix(o.text, l.text) {
 				score += 6 // a breadcrumb ends with it
 			}
-			if j > i && !endsSentence(o.text) && setSimilarity(wordSetOf(j), wordSetOf(i)) >= 0.75 {
+			if j > i && !endsSentence(o.text) && similarAtLeast(wordSetOf(j), wordSetOf(i), 0.75) {
 				score += 6 // repeated below
 			}
 			if j < i && len(l.text) > len(o.text) && strings.HasSuffix(l.text, o.text) {
