@@ -191,7 +191,7 @@ func isNorm(s string) bool {
 		default:
 			r, size := utf8.DecodeRuneInString(s[i:])
 			// Controls above ASCII are U+0080–U+009F.
-			if r == utf8.RuneError && size == 1 || r <= 0x9F || infoOf(r).class&classSpace != 0 ||
+			if r == utf8.RuneError && size == 1 || r <= 0x9F || isSpaceRune(r) ||
 				r == '\u00AD' || r == '\u200B' || r == '\u2060' || r == '\uFEFF' {
 				return false
 			}

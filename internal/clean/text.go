@@ -321,6 +321,17 @@ func infoOf(r rune) runeInfo {
 	return newRuneInfo(r)
 }
 
+// isSpaceRune is unicode.IsSpace for a non-ASCII rune.
+func isSpaceRune(r rune) bool {
+	switch {
+	case r < latinEnd:
+		return latinInfo[r-utf8.RuneSelf].class&classSpace != 0
+	case punctStart <= r && r < punctEnd:
+		return punctInfo[r-punctStart].class&classSpace != 0
+	}
+	return unicode.IsSpace(r)
+}
+
 func newRuneInfo(r rune) runeInfo {
 	info := runeInfo{lower: unicode.ToLower(r)}
 	if unicode.IsSpace(r) {

@@ -19,13 +19,13 @@ func findTitle(ls []*tline, start int) int {
 	best, bestScore := -1, 0.0
 	// The word sets of the lines compared, from lo on, once each.
 	lo := max(0, start-50)
-	sets := make([]*signedSet, min(len(ls), start+60)-lo)
+	sets := make([]signedSet, min(len(ls), start+60)-lo)
+	built := make([]bool, len(sets))
 	wordSetOf := func(k int) signedSet {
-		if sets[k-lo] == nil {
-			s := newSignedSet(ls[k].ws)
-			sets[k-lo] = &s
+		if !built[k-lo] {
+			sets[k-lo], built[k-lo] = newSignedSet(ls[k].ws), true
 		}
-		return *sets[k-lo]
+		return sets[k-lo]
 	}
 	for i := max(0, start-40); i < start; i++ {
 		l := ls[i]
