@@ -604,24 +604,24 @@ func creditedAgencies(out []int, s string) []int {
 }
 
 // creditContext reports whether the name s[i:j] may be credited by one
-// of creditPatterns, by the text around it: a verb or preposition of
-// reporting and white space before it, white space and a verb of
-// reporting after it, a dash before it and nothing but a dot after it,
-// or the start of the line or a parenthesis before it.
+// of creditPatterns, by the text around it: a reporting phrase and
+// white space before it ("told Reuters"), white space and a reporting
+// verb after it ("Reuters reported"), a dash before it and nothing but
+// a dot after it ("… — Reuters."), or the start of the line or a
+// parenthesis before it and a dash after it ("(Reuters) —").
 func creditContext(s string, i, j int) bool {
 	before, after := s[:i], s[j:]
-	if i == 0 || s[i-1] == '(' {
+	b := strings.TrimRight(before, creditSpace)
+	a := strings.TrimLeft(after, creditSpace)
+	switch {
+	case len(b) < len(before) && hasAnySuffix(b, creditLeads):
 		return true
-	}
-	if b := strings.TrimRight(before, creditSpace); len(b) < len(before) && hasAnySuffix(b, creditLeads) {
+	case len(a) < len(after) && hasAnyPrefix(a, creditVerbs):
 		return true
-	}
-	if a := strings.TrimLeft(after, creditSpace); len(a) < len(after) && hasAnyPrefix(a, creditVerbs) {
+	case (a == "" || a == ".") && hasAnySuffix(b, dashes):
 		return true
-	}
-	if a := strings.TrimLeft(after, creditSpace); a == "" || a == "." {
-		b := strings.TrimRight(before, creditSpace)
-		return strings.HasSuffix(b, "-") || strings.HasSuffix(b, "–") || strings.HasSuffix(b, "—")
+	case i == 0 || s[i-1] == '(':
+		return hasAnyPrefix(strings.TrimLeft(strings.TrimPrefix(after, ")"), creditSpace), dashes)
 	}
 	return false
 }
@@ -631,8 +631,11 @@ func creditContext(s string, i, j int) bool {
 const creditSpace = "\t\n\f\r "
 
 var (
-	creditLeads = []string{"told", "tells", "reports", "reported", "to", "citing", "by", "via", "with", "from", "in"}
-	creditVerbs = []string{"report", "said", "says", "wrote", "writes", "quoted", "cited", "learned", "has learned"}
+	creditLeads = []string{"told", "tells", "reports", "reported", "according to", "citing", "cited by", "quoted by",
+		"said to", "via", "wrote to", "writes to", "says to", "in an interview with", "report by", "report from", "report in"}
+	creditVerbs = []string{"reported", "reports", "said", "says", "wrote", "writes", "quoted", "cited", "learned",
+		"has learned", "reporting"}
+	dashes = []string{"-", "–", "—"}
 )
 
 func hasAnyPrefix(s string, prefixes []string) bool {

@@ -24,7 +24,8 @@ type anchoredRE struct {
 	re     *regexp.Regexp
 	always bool       // it can match the empty string: no byte test
 	class  [256]uint8 // each byte's class; bytes of a class are alike to the program
-	next   [][]int16  // next[state][class]: the next state, dfaReject or dfaAccept
+	nclass int        // the number of classes
+	next   []int16    // next[state*nclass+class]: the next state, dfaReject or dfaAccept
 	end    []bool     // end[state]: the text may end there
 }
 
@@ -110,6 +111,7 @@ func (a *anchoredRE) build(prog *syntax.Prog) {
 		}
 		a.class[b] = c
 	}
+	a.nclass = len(reps)
 	var key []byte
 	ids := map[string]int16{string(start.appendKey(key)): 0}
 	states := []dfaState{start}
@@ -154,7 +156,7 @@ func (a *anchoredRE) build(prog *syntax.Prog) {
 				row[c] = dfaAccept
 			}
 		}
-		a.next = append(a.next, row)
+		a.next = append(a.next, row...)
 		a.end = append(a.end, states[s].end)
 	}
 }
@@ -337,7 +339,7 @@ func (a *anchoredRE) maybe(s string) bool {
 	}
 	state := int16(0)
 	for i := 0; i < len(s); i++ {
-		state = a.next[state][a.class[s[i]]]
+		state = a.next[int(state)*a.nclass+int(a.class[s[i]])]
 		switch state {
 		case dfaReject:
 			return false

@@ -137,9 +137,11 @@ func TestSubstringPrefilters(t *testing.T) {
 	}
 	// Random strings made of the pieces of dates.
 	pieces := []string{"1", "16", "2024", "1999", " ", "  ", "\t", "\n", ".", ",", "-", "/", "of", "OF", "st", "Th", "nd",
-		"May", "sept", "SEPTEMBER", "jan", "Juneau", "x", "day", "T", ":", "ſep", "ſt"}
+		"May", "sept", "SEPTEMBER", "jan", "Juneau", "x", "day", "T", ":", "ſep", "ſt",
+		"Reuters", "AP", "The Associated Press", "(", ")", "—", "–", "told", "said", "according to", "reported", "has learned",
+		"Photo", "Getty Images", "credit", "Image"}
 	rng := rand.New(rand.NewPCG(3, 4))
-	for range 5000 {
+	for range 6000 {
 		var b strings.Builder
 		for k := rng.IntN(8); k >= 0; k-- {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
