@@ -346,10 +346,11 @@ func newRuneInfo(r rune) runeInfo {
 	return info
 }
 
-// latinInfo and punctInfo are infoOf for the Latin-1 Supplement and
-// Latin Extended-A blocks and for the General Punctuation block.
+// latinInfo and punctInfo are infoOf for the blocks from Latin-1
+// Supplement to Cyrillic Supplement (Latin, Greek, Cyrillic letters and
+// their accents) and for the General Punctuation block.
 const (
-	latinEnd   = 0x180
+	latinEnd   = 0x530
 	punctStart = 0x2000
 	punctEnd   = 0x2070
 )
