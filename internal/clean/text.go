@@ -21,7 +21,7 @@ type tline struct {
 	vocab  vocab // kinds of phrase held (lineVocab)
 	n      int32 // 1-based line number
 	stops  int32 // how many of ws are stop words
-	repeat int32 // how many lines of the page have the same text
+	repeat int32 // how many lines of the page have the same text (0 if over 30 words; see markRepeats)
 	tight  bool  // no blank line before or after: a list item, not a paragraph
 	scored bool  // prose is set
 	keep   bool
@@ -373,12 +373,16 @@ var (
 // markRepeats marks short lines that occur more than once in the page
 // (menus repeated in header and footer) as navigation evidence.
 func markRepeats(ls []*tline) {
-	// One map lookup per line: the map gives each text an index in
-	// counts, and each line keeps its index.
+	// Each text of at most 30 words gets an index in counts, with one
+	// map lookup per line. Longer lines are not counted (index 0):
+	// neither what follows nor findTitle looks at their repetitions.
 	index := make(map[string]int, len(ls))
-	counts := make([]int, 0, len(ls))
+	counts := make([]int, 1, len(ls)) // counts[0] stays 0, for the lines not counted
 	of := make([]int, len(ls))
 	for i, l := range ls {
+		if len(l.ws) > 30 {
+			continue
+		}
 		k, ok := index[l.lower]
 		if !ok {
 			k = len(counts)
