@@ -2,6 +2,8 @@ package crosscheck
 
 import (
 	"cmp"
+	"iter"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -405,8 +407,12 @@ type Member struct {
 // set of need words of its context, tagged with its kind, as a block key;
 // the figures of a block that come from two sources or more are all
 // joined (each has a partner from another source in the block), and a
-// block of one source's figures joins nothing. Sorting the keys finds the
-// blocks.
+// block of one source's figures joins nothing. Spreading the keys over
+// hash buckets of a few keys each, then sorting each bucket, finds the
+// blocks in time proportional to the number of keys ([buckets]). The
+// groups do not depend on the order the blocks come in, nor the keys of
+// a block: a union keeps the smaller index as the root, so that each
+// group's root is its first figure whatever the order of the unions.
 func Group(all []SourceFigures) []FigureGroup {
 	type node struct {
 		src int
@@ -499,10 +505,6 @@ func Group(all []SourceFigures) []FigureGroup {
 			}
 		}
 	}
-	type keyed struct {
-		key  uint64
-		node int32
-	}
 	nkeys := 0
 	for i, n := range nodes {
 		base := kindIndex(n.f.Kind) * stride
@@ -515,42 +517,54 @@ func Group(all []SourceFigures) []FigureGroup {
 			nkeys += k * (k - 1) / 2
 		}
 	}
-	keys := make([]keyed, 0, nkeys)
-	for i, n := range nodes {
-		ids := figIDs[i]
-		kind := uint64(kindIndex(n.f.Kind)) << 60
-		if n.f.Kind == Year || n.f.Kind == Count {
-			for a := 0; a < len(ids); a++ {
-				for b := a + 1; b < len(ids); b++ {
-					for c := b + 1; c < len(ids); c++ {
-						keys = append(keys, keyed{kind | ids[a]<<40 | ids[b]<<20 | ids[c], int32(i)})
+	// eachKey calls f with every block key of every figure.
+	eachKey := func(f func(key uint64, node int32)) {
+		for i, n := range nodes {
+			ids := figIDs[i]
+			kind := uint64(kindIndex(n.f.Kind)) << 60
+			if n.f.Kind == Year || n.f.Kind == Count {
+				for a := 0; a < len(ids); a++ {
+					for b := a + 1; b < len(ids); b++ {
+						for c := b + 1; c < len(ids); c++ {
+							f(kind|ids[a]<<40|ids[b]<<20|ids[c], int32(i))
+						}
 					}
 				}
+				continue
 			}
-			continue
-		}
-		for a := 0; a < len(ids); a++ {
-			for b := a + 1; b < len(ids); b++ {
-				keys = append(keys, keyed{kind | ids[a]<<20 | ids[b], int32(i)})
+			for a := 0; a < len(ids); a++ {
+				for b := a + 1; b < len(ids); b++ {
+					f(kind|ids[a]<<20|ids[b], int32(i))
+				}
 			}
 		}
 	}
-	slices.SortFunc(keys, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
-	for start := 0; start < len(keys); {
-		end := start + 1
-		mixed := false
-		for end < len(keys) && keys[end].key == keys[start].key {
-			if all[nodes[keys[end].node].src].Source != all[nodes[keys[start].node].src].Source {
-				mixed = true
+	// The keys are put straight into hash buckets, so that the keys of a
+	// block share a bucket; each bucket is then sorted on its own.
+	keys := make([]keyed, nkeys)
+	bk := newBuckets(nkeys)
+	eachKey(func(key uint64, _ int32) { bk.count(key) })
+	bk.start()
+	eachKey(func(key uint64, node int32) {
+		keys[bk.place(key)] = keyed{key, node, srcOf[nodes[node].src]}
+	})
+	for lo, hi := range bk.spans() {
+		bucket := keys[lo:hi]
+		sortKeyed(bucket)
+		for start := 0; start < len(bucket); {
+			end := start + 1
+			mixed := false
+			for end < len(bucket) && bucket[end].key == bucket[start].key {
+				mixed = mixed || bucket[end].src != bucket[start].src
+				end++
 			}
-			end++
-		}
-		if mixed {
-			for _, k := range keys[start+1 : end] {
-				union(keys[start].node, k.node)
+			if mixed {
+				for _, k := range bucket[start+1 : end] {
+					union(bucket[start].node, k.node)
+				}
 			}
+			start = end
 		}
-		start = end
 	}
 	// The groups in order of their first figure, each given room for its
 	// members at once: a Member is large, and groups can hold thousands.
@@ -575,31 +589,37 @@ func Group(all []SourceFigures) []FigureGroup {
 	for _, r := range roots {
 		g := byRoot[r]
 		g.Agree = true
-		words := map[string]int{}
-		surface := map[string]string{}
 		for _, m := range g.Members {
-			for k, w := range m.Figure.Words {
-				if _, ok := surface[k]; !ok {
-					surface[k] = w
-				}
-			}
 			if m.Figure.Value != g.Members[0].Figure.Value {
 				g.Agree = false
-			}
-			for _, w := range m.Figure.Context {
-				words[w]++
+				break
 			}
 		}
-		g.Label = label(words, surface, len(g.Members))
-		if m := g.Members[0].Figure.Measure; m != "" {
-			g.Label = m
+		// The first figure's measure is the label, when it has one; else
+		// the context words most figures share.
+		g.Label = g.Members[0].Figure.Measure
+		if g.Label == "" {
+			words := map[string]int{}
+			for _, m := range g.Members {
+				for _, w := range m.Figure.Context {
+					words[w]++
+				}
+			}
+			g.Label = label(words, g.firstWritten, len(g.Members))
 		}
 		bySource := func(a, b Member) int { return strings.Compare(a.Source, b.Source) }
 		if !slices.IsSortedFunc(g.Members, bySource) {
 			slices.SortStableFunc(g.Members, bySource)
 		}
+		// Sorted by source, the members of a source are next to each other.
+		sources := 1
+		for i := 1; i < len(g.Members); i++ {
+			if g.Members[i].Source != g.Members[i-1].Source {
+				sources++
+			}
+		}
 		out = append(out, *g)
-		counts = append(counts, sourceCount(*g))
+		counts = append(counts, sources)
 	}
 	// Sort by source count, then label, keeping the order of first
 	// appearance for ties.
@@ -617,6 +637,79 @@ func Group(all []SourceFigures) []FigureGroup {
 	return sorted
 }
 
+// A keyed is a block key of a figure (see [Group]): its kind and up to
+// three words of its context, 20 bits each; the figure's index; and its
+// source, numbered by name.
+type keyed struct {
+	key       uint64
+	node, src int32
+}
+
+// buckets spreads block keys over hash buckets of a few keys each, by
+// counting sort: count every key, then start, then place every key
+// again, in any order. A bucket then holds every key equal to any of its
+// keys, and so whole blocks, few enough to sort in cache: sorting the
+// buckets one by one takes time in proportion to the number of keys,
+// where sorting all of them at once would take time growing faster.
+type buckets struct {
+	shift uint  // a key's bucket is the top bits of its hash, 64 - shift of them
+	next  []int // by bucket: the count of its keys, then where its next key goes
+	ends  []int // by bucket: where it ends, once started
+}
+
+// newBuckets returns buckets for n keys, 16 to 32 a bucket on average.
+func newBuckets(n int) *buckets {
+	b := bits.Len(uint(n / 32))
+	return &buckets{shift: uint(64 - b), next: make([]int, 1<<b)}
+}
+
+// bucket returns the bucket of key: the top bits of a Fibonacci hash.
+func (bk *buckets) bucket(key uint64) int {
+	return int((key * 0x9e3779b97f4a7c15) >> bk.shift)
+}
+
+// count counts key in its bucket.
+func (bk *buckets) count(key uint64) { bk.next[bk.bucket(key)]++ }
+
+// start makes room for the counted keys, bucket after bucket.
+func (bk *buckets) start() {
+	bk.ends = make([]int, len(bk.next))
+	at := 0
+	for i, n := range bk.next {
+		bk.next[i] = at
+		at += n
+		bk.ends[i] = at
+	}
+}
+
+// place returns the index at which key goes.
+func (bk *buckets) place(key uint64) int {
+	b := bk.bucket(key)
+	i := bk.next[b]
+	bk.next[b]++
+	return i
+}
+
+// spans yields the bounds of every bucket, once every key is placed.
+func (bk *buckets) spans() iter.Seq2[int, int] {
+	return func(yield func(lo, hi int) bool) {
+		lo := 0
+		for _, hi := range bk.ends {
+			if !yield(lo, hi) {
+				return
+			}
+			lo = hi
+		}
+	}
+}
+
+// sortKeyed sorts keys by key.
+func sortKeyed(keys []keyed) {
+	if len(keys) > 1 {
+		slices.SortFunc(keys, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
+	}
+}
+
 func kindIndex(k Kind) int {
 	switch k {
 	case Percent:
@@ -631,16 +724,20 @@ func kindIndex(k Kind) int {
 	return 5
 }
 
-func sourceCount(g FigureGroup) int {
-	set := map[string]bool{}
+// firstWritten returns the context word of stem k as the first of the
+// group's figures to hold it writes it.
+func (g *FigureGroup) firstWritten(k string) string {
 	for _, m := range g.Members {
-		set[m.Source] = true
+		if w, ok := m.Figure.Words[k]; ok {
+			return w
+		}
 	}
-	return len(set)
+	return ""
 }
 
-// label picks the context words most members share, up to three.
-func label(counts map[string]int, surface map[string]string, members int) string {
+// label picks the context words most members share, up to three, as
+// surface writes their stems.
+func label(counts map[string]int, surface func(stem string) string, members int) string {
 	type wc struct {
 		w string
 		c int
@@ -655,7 +752,7 @@ func label(counts map[string]int, surface map[string]string, members int) string
 		if len(words) == 3 || (members > 1 && x.c < 2 && len(words) > 0) {
 			break
 		}
-		words = append(words, surface[x.w])
+		words = append(words, surface(x.w))
 	}
 	return strings.Join(words, ", ")
 }

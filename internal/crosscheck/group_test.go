@@ -125,7 +125,7 @@ func oldGroup(all []SourceFigures) []FigureGroup {
 				counts[w]++
 			}
 		}
-		g.Label = label(counts, surface, len(g.Members))
+		g.Label = label(counts, func(k string) string { return surface[k] }, len(g.Members))
 		if m := g.Members[0].Figure.Measure; m != "" {
 			g.Label = m
 		}
@@ -136,6 +136,14 @@ func oldGroup(all []SourceFigures) []FigureGroup {
 		return cmp.Or(cmp.Compare(sourceCount(b), sourceCount(a)), strings.Compare(a.Label, b.Label))
 	})
 	return out
+}
+
+func sourceCount(g FigureGroup) int {
+	set := map[string]bool{}
+	for _, m := range g.Members {
+		set[m.Source] = true
+	}
+	return len(set)
 }
 
 func oldShared(a, b []string) int {
