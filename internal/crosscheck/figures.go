@@ -452,7 +452,7 @@ func Group(all []SourceFigures) []FigureGroup {
 		}
 	}
 	// Term ids, 20 bits each: up to three terms and the kind fit a uint64.
-	termIDs := map[string]uint64{}
+	termIDs := newInterner()
 	figIDs := make([][]uint64, len(nodes)) // the ids of each figure's context
 	words := 0
 	for _, n := range nodes {
@@ -462,11 +462,7 @@ func Group(all []SourceFigures) []FigureGroup {
 	for i, n := range nodes {
 		ids := flat[len(flat) : len(flat) : len(flat)+len(n.f.Context)]
 		for _, w := range n.f.Context {
-			id, ok := termIDs[w]
-			if !ok {
-				id = uint64(len(termIDs) + 1)
-				termIDs[w] = id
-			}
+			id := uint64(termIDs.id(w))
 			// Past 2^20 distinct words ids wrap, and figures could join on
 			// words they do not share; no dossier comes near.
 			ids = append(ids, id&(1<<20-1))
@@ -491,7 +487,7 @@ func Group(all []SourceFigures) []FigureGroup {
 	}
 	const many = -1 // a word held by several sources
 	// By kind and word id, the source holding it, plus one, or many.
-	stride := min(len(termIDs)+1, 1<<20)
+	stride := min(termIDs.len()+1, 1<<20)
 	holder := make([]int32, 6*stride)
 	for i, n := range nodes {
 		base := kindIndex(n.f.Kind) * stride
