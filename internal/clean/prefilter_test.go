@@ -19,9 +19,10 @@ var anchoredREs = map[string]*anchoredRE{
 	"author": authorRE, "captionStart": captionStartRE, "shortCredit": shortCreditRE,
 }
 
-// TestAnchoredPrefilter checks that the prefilter of every anchored
-// regexp accepts whatever the regexp matches: the lines of the test
-// captures, as they are and in lower case, and random matches.
+// TestAnchoredPrefilter checks the verdicts of the automaton of every
+// anchored regexp against the regexp: on the lines of the test
+// captures, as they are and in lower case, and on random matches, cut
+// short and followed by other text.
 func TestAnchoredPrefilter(t *testing.T) {
 	var inputs []string
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
@@ -36,7 +37,9 @@ func TestAnchoredPrefilter(t *testing.T) {
 		}
 	}
 	inputs = append(inputs, "", "ad", "ad.", "Ad", "\u212Aomment", "ſhare", "related\xff", "\xffrelated", "автор: Иван",
-		"Related: ", "more from x\ny", "comments (12)", "By Jane Doe", "photo: x", "\xff says:", "\xe2\x80 wrote:")
+		"Related: ", "more from x\ny", "comments (12)", "By Jane Doe", "photo: x", "\xff says:", "\xe2\x80 wrote:",
+		"follow", "follows", "follow_", "follow-up", "follow\n", "sign up!", "share9", "more fromage", "more from")
+	tails := []string{"", " and more", "s", "_", "9", ".", "\n", "\t", ":", "é", "x y", " \u00a0"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for name, re := range anchoredREs {
 		prog, err := syntax.Compile(mustParse(t, re.re.String()).Simplify())
@@ -44,8 +47,9 @@ func TestAnchoredPrefilter(t *testing.T) {
 			t.Fatal(err)
 		}
 		check := func(s string) {
-			if re.re.MatchString(s) && !re.maybe(s) {
-				t.Errorf("%s: prefilter rejects %q, which matches", name, s)
+			v, match := re.verdict(s), re.re.MatchString(s)
+			if v == dfaReject && match || v == dfaMatch && !match {
+				t.Errorf("%s: verdict %d on %q, which the regexp matches: %v", name, v, s, match)
 			}
 		}
 		for _, s := range inputs {
@@ -53,11 +57,13 @@ func TestAnchoredPrefilter(t *testing.T) {
 		}
 		for range 3000 {
 			s := randomMatch(prog, rng)
-			check(s)
-			// A match followed by anything is a match too, unless
-			// the regexp ends with $.
-			check(s + " and more")
+			for _, tail := range []string{tails[rng.IntN(len(tails))], tails[rng.IntN(len(tails))]} {
+				check(s + tail)
+			}
 			check(strings.ToUpper(s))
+			if len(s) > 0 {
+				check(s[:rng.IntN(len(s))])
+			}
 		}
 	}
 }
