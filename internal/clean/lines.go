@@ -365,23 +365,36 @@ func wordSet(ws []string) []string {
 	return slices.Compact(set)
 }
 
-// A signedSet is a word set (see wordSet) with a signature: bit
-// wordBit(w) of sig is set for each of its words. Signatures tell most
-// unrelated sets apart without comparing their words.
+// A signedSet is a line's words with a signature: bit wordBit(w) of
+// sig is set for each word. Signatures tell most unrelated lines apart
+// without sorting or comparing their words.
 type signedSet struct {
-	words []string
-	bits  []uint8 // wordBit of each word
-	sig   uint64
+	ws    []string // the words, as the line has them
+	bits  []uint8  // wordBit of each of ws
+	sig   [2]uint64
+	words []string // wordSet(ws), once needed
 }
 
-func newSignedSet(ws []string) signedSet {
-	s := signedSet{words: wordSet(ws)}
-	s.bits = make([]uint8, len(s.words))
-	for k, w := range s.words {
+func newSignedSet(ws []string) *signedSet {
+	s := &signedSet{ws: ws, bits: make([]uint8, len(ws))}
+	for k, w := range ws {
 		s.bits[k] = wordBit(w)
-		s.sig |= 1 << s.bits[k]
+		s.sig[s.bits[k]>>6] |= 1 << (s.bits[k] & 63)
 	}
 	return s
+}
+
+// has reports whether bit is set in s's signature.
+func (s *signedSet) has(bit uint8) bool {
+	return s.sig[bit>>6]&(1<<(bit&63)) != 0
+}
+
+// set returns the distinct words, sorted.
+func (s *signedSet) set() []string {
+	if s.words == nil {
+		s.words = wordSet(s.ws)
+	}
+	return s.words
 }
 
 // wordBit hashes w (FNV-1a) to a bit of a signature.
@@ -390,34 +403,41 @@ func wordBit(w string) uint8 {
 	for i := 0; i < len(w); i++ {
 		h = (h ^ uint32(w[i])) * 16777619
 	}
-	return uint8(h & 63)
+	return uint8(h & 127)
 }
 
-// similarAtLeast reports whether setSimilarity(a.words, b.words) >=
-// limit. The words of the smaller set whose bits the other's signature
-// holds are at least as many as the words the sets share: when they are
-// too few, the words need no comparing.
-func similarAtLeast(a, b signedSet, limit float64) bool {
-	if len(b.words) < len(a.words) {
-		a, b = b, a
-	}
-	if len(a.words) > 0 {
-		maybe := 0
+// similarAtLeast reports whether setSimilarity(a.set(), b.set()) >=
+// limit. It first bounds the similarity from above: the words the sets
+// share are no more than the words of either line whose bits the
+// other's signature holds, and each set has at least as many words as
+// its signature has bits. Only when the bound reaches the limit are the
+// sets built and compared.
+func similarAtLeast(a, b *signedSet, limit float64) bool {
+	if len(a.ws) > 0 && len(b.ws) > 0 {
+		ma, mb := 0, 0
 		for _, bit := range a.bits {
-			maybe += int(b.sig >> bit & 1)
+			if b.has(bit) {
+				ma++
+			}
 		}
-		if float64(maybe)/float64(len(a.words)) < limit {
+		for _, bit := range b.bits {
+			if a.has(bit) {
+				mb++
+			}
+		}
+		least := min(bits.OnesCount64(a.sig[0])+bits.OnesCount64(a.sig[1]), bits.OnesCount64(b.sig[0])+bits.OnesCount64(b.sig[1]))
+		if float64(min(ma, mb))/float64(least) < limit {
 			return false
 		}
 	}
-	return setSimilarity(a.words, b.words) >= limit
+	return setSimilarity(a.set(), b.set()) >= limit
 }
 
 // mayShare reports whether some word of ws may be in s: false means
 // none is.
 func (s signedSet) mayShare(ws []string) bool {
 	for _, w := range ws {
-		if s.sig>>wordBit(w)&1 != 0 {
+		if s.has(wordBit(w)) {
 			return true
 		}
 	}

@@ -543,13 +543,13 @@ func TestSimilarAtLeast(t *testing.T) {
 	}
 	for range 20000 {
 		a, b := list(), list()
-		sa, sb := newSignedSet(a), newSignedSet(b)
 		for _, limit := range []float64{0, 0.5, 0.75, 1} {
-			if got, want := similarAtLeast(sa, sb, limit), setSimilarity(sa.words, sb.words) >= limit; got != want {
+			sa, sb := newSignedSet(a), newSignedSet(b)
+			if got, want := similarAtLeast(sa, sb, limit), setSimilarity(wordSet(a), wordSet(b)) >= limit; got != want {
 				t.Fatalf("similarAtLeast(%q, %q, %v) = %v, want %v", a, b, limit, got, want)
 			}
 		}
-		if !sb.mayShare(a) && similarityToSet(a, sb.words) != 0 {
+		if sb := newSignedSet(b); !sb.mayShare(a) && similarityToSet(a, sb.set()) != 0 {
 			t.Fatalf("mayShare(%q) false for %q, which shares words", a, b)
 		}
 	}

@@ -19,11 +19,10 @@ func findTitle(ls []*tline, start int) int {
 	best, bestScore := -1, 0.0
 	// The word sets of the lines compared, from lo on, once each.
 	lo := max(0, start-50)
-	sets := make([]signedSet, min(len(ls), start+60)-lo)
-	built := make([]bool, len(sets))
-	wordSetOf := func(k int) signedSet {
-		if !built[k-lo] {
-			sets[k-lo], built[k-lo] = newSignedSet(ls[k].ws), true
+	sets := make([]*signedSet, min(len(ls), start+60)-lo)
+	wordSetOf := func(k int) *signedSet {
+		if sets[k-lo] == nil {
+			sets[k-lo] = newSignedSet(ls[k].ws)
 		}
 		return sets[k-lo]
 	}
