@@ -234,10 +234,16 @@ func (g *gen) claim(i int) {
 	origin := g.coin()
 	// No two claims give the same share of the same goods, so that no
 	// claim's sentence is a near miss of another's.
+	// Shares have one decimal while there are enough of them for every
+	// claim (up to about 12,000 sources), else two.
+	decimals, scale := 1, 10
+	if 2*g.n > 88*10*len(goods)*9/10 {
+		decimals, scale = 2, 100
+	}
 	var thing, pct string
 	for {
 		thing = g.pick(goods)
-		pct = fmt.Sprintf("%d.%d%%", 11+g.r.IntN(88), g.r.IntN(10))
+		pct = fmt.Sprintf("%d.%0*d%%", 11+g.r.IntN(88), decimals, g.r.IntN(scale))
 		if !g.used[pct+thing] {
 			g.used[pct+thing] = true
 			break
