@@ -207,7 +207,7 @@ func (b *builder) jsonLD(site *render.Site) template.JS {
 	}
 	data, err := json.Marshal(map[string]any{"@context": "https://schema.org", "@graph": claims})
 	if err != nil {
-		b.errs.Add(diag.Pos{}, err.Error(), "")
+		panic(err) // only plain data: cannot fail
 	}
 	return template.JS(data)
 }

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/gen-dossier/gen/internal/content"
@@ -45,10 +46,14 @@ func (b *builder) views() {
 	site := b.site
 	site.Dense = b.dense()
 	site.Claims, site.Topics = b.claimViews()
+	// Three independent parts, side by side; only the events report
+	// problems.
+	var wg sync.WaitGroup
+	wg.Go(func() { site.JSONLD = b.jsonLD(site) })
+	wg.Go(func() { b.figures(site) })
 	site.Events = b.eventViews()
 	site.Chart = b.chart(site)
-	b.figures(site)
-	site.JSONLD = b.jsonLD(site)
+	wg.Wait()
 }
 
 // sourceView returns what the pages show of a cleaned source; errors in
