@@ -105,3 +105,22 @@ func TestWordingHTML(t *testing.T) {
 		}
 	}
 }
+
+// TestRemovedRows compares Source.RemovedRows with what html/template
+// makes of the same lines, the per-line template it replaces.
+func TestRemovedRows(t *testing.T) {
+	oracle := template.Must(template.New("r").Parse(
+		"{{- range .Removed}}\n<tr><td>{{.Line}}</td><td>{{.Reason}}</td><td>{{.Text}}</td></tr>\n{{- end}}"))
+	s := &Source{Removed: []Removed{
+		{Line: 1, Reason: "navigation", Text: `Home | News & "Views" <b>`},
+		{Line: 22, Reason: "related", Text: "a+b 'c' naïve \x00"},
+		{Line: 305, Reason: "footer", Text: ""},
+	}}
+	var want strings.Builder
+	if err := oracle.Execute(&want, s); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(s.RemovedRows()); got != want.String() {
+		t.Errorf("RemovedRows() = %q, want %q", got, want.String())
+	}
+}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 )
 
@@ -81,6 +82,24 @@ type Source struct {
 
 	ClaimCount  int // claims it carries
 	UniqueCount int // claims only it carries
+}
+
+// RemovedRows returns the rows of the table of removed lines, each
+// "\n<tr><td>line</td><td>reason</td><td>text</td></tr>", escaped as
+// html/template escapes text: one call per page rather than template
+// actions per line (a saved page can lose thousands of lines).
+func (s *Source) RemovedRows() template.HTML {
+	var b strings.Builder
+	for _, r := range s.Removed {
+		b.WriteString("\n<tr><td>")
+		b.WriteString(strconv.Itoa(r.Line))
+		b.WriteString("</td><td>")
+		textEscaper.WriteString(&b, r.Reason)
+		b.WriteString("</td><td>")
+		textEscaper.WriteString(&b, r.Text)
+		b.WriteString("</td></tr>")
+	}
+	return template.HTML(b.String())
 }
 
 // Removed is one line the cleaner removed.
