@@ -230,7 +230,14 @@ var (
 		}
 		return m
 	}()
-	promptStems   = []string{"compartilh", "compart", "partag", "suscr", "abonn"}
+	promptStems = []string{"compartilh", "compart", "partag", "suscr", "abonn"}
+	// promptStemStarts holds the first bytes of the stems.
+	promptStemStarts = func() (starts [256]bool) {
+		for _, st := range promptStems {
+			starts[st[0]] = true
+		}
+		return starts
+	}()
 	promptPhrases = []string{"sign up", "sign in", "log in", "login", "copy link", "google news", "click here", "read more",
 		"continue reading", "load more", "show more"}
 	relatedRE = mustAnchored(`^(?:related(?: posts?| articles?| stories| news| content| topics| coverage| reading| links)?|more (?:stories|news|articles|headlines|videos|from|on|in|like this)\b.*|most (?:popular|read|viewed|shared|commented)|recent (?:comments|posts|articles|news)|popular(?: posts| stories| now)?|trending(?: now| stories| topics| news)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles)?|read next|up next|next up(?: in .*)?|what to read next|latest(?: news| stories| posts| articles| headlines)?|top stories|editor'?s picks?|archives?(?: months)?|categories|tags?|topics|further reading|see more|must read|in case you missed it|more to explore|around the web|from around the web|other news|news feed|don't miss|(?:artigos|posts|notícias|matérias) relacionad[oa]s|(?:artículos|entradas|noticias) relacionad[oa]s|articles (?:similaires|connexes)|(?:à )?lire aussi|verwandte artikel|ähnliche artikel|das könnte sie auch interessieren|mehr zum thema|похожие (?:статьи|новости)|читайте также|articoli correlati|leggi anche|veja também|lea también|ver también)[\s:.…]*$`)
@@ -502,6 +509,9 @@ func promptVocabulary(ws []string, v vocab) int {
 			if !slices.Contains(found, w) {
 				found = append(found, w)
 			}
+			continue
+		}
+		if !promptStemStarts[w[0]] {
 			continue
 		}
 		for k, st := range promptStems {

@@ -395,8 +395,9 @@ func isCaptionVocab(s string, v vocab) bool {
 	if len(tail) > 90 {
 		tail = tail[len(tail)-90:]
 	}
-	return (foldsToASCII(tail) || mayEndInCredit(tail)) && captionCreditRE.MatchString(tail) ||
-		(foldsToASCII(tail) || mayEndInCreditLabel(tail)) && creditLabelRE.MatchString(tail) ||
+	folds := foldsToASCII(tail)
+	return (folds || mayEndInCredit(tail)) && captionCreditRE.MatchString(tail) ||
+		(folds || mayEndInCreditLabel(tail)) && creditLabelRE.MatchString(tail) ||
 		mayEndInAgencyCredit(tail) && agencyCreditRE.MatchString(tail) ||
 		mayHoldWeekdayDate(s) && weekdayDateRE.MatchString(s) && !reportingRE.MatchString(s)
 }
