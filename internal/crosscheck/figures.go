@@ -408,8 +408,8 @@ type Member struct {
 // the figures of a block that come from two sources or more are all
 // joined (each has a partner from another source in the block), and a
 // block of one source's figures joins nothing. Spreading the keys over
-// hash buckets of a few keys each, then sorting each bucket, finds the
-// blocks in time proportional to the number of keys ([buckets]). The
+// hash buckets, then gathering the equal keys of each, finds the blocks
+// in time proportional to the number of keys ([buckets]). The
 // groups do not depend on the order the blocks come in, nor the keys of
 // a block: a union keeps the smaller index as the root, so that each
 // group's root is its first figure whatever the order of the unions.
@@ -536,7 +536,8 @@ func Group(all []SourceFigures) []FigureGroup {
 		}
 	}
 	// The keys are put straight into hash buckets, so that the keys of a
-	// block share a bucket; each bucket is then sorted on its own.
+	// block share a bucket; the keys of each bucket are then gathered
+	// into blocks.
 	keys := make([]keyed, nkeys)
 	bk := newBuckets(nkeys)
 	eachKey(func(key uint64, _ int32) { bk.count(key) })
@@ -546,7 +547,7 @@ func Group(all []SourceFigures) []FigureGroup {
 	})
 	for lo, hi := range bk.spans() {
 		bucket := keys[lo:hi]
-		sortKeyed(bucket)
+		bk.gather(bucket)
 		for start := 0; start < len(bucket); {
 			end := start + 1
 			mixed := false
@@ -641,27 +642,98 @@ type keyed struct {
 	node, src int32
 }
 
-// buckets spreads block keys over hash buckets of a few keys each, by
-// counting sort: count every key, then start, then place every key
-// again, in any order. A bucket then holds every key equal to any of its
-// keys, and so whole blocks, few enough to sort in cache: sorting the
-// buckets one by one takes time in proportion to the number of keys,
-// where sorting all of them at once would take time growing faster.
+// buckets spreads block keys over hash buckets by counting sort: count
+// every key, then start, then place every key again, in any order. A
+// bucket then holds every key equal to any of its keys, and so whole
+// blocks; gather then puts the equal keys of a bucket next to each
+// other, parting it in turn by the next bits of the keys' hash, in place
+// (an American flag sort), until the parts are of a few keys each, and
+// sorting the parts. The time it all takes is in proportion to the
+// number of keys, where sorting them all at once would take time growing
+// faster; and the buckets are few, no more than 256, so that the keys
+// are spread with few cache or TLB misses, and a bucket small enough to
+// fit in the caches is parted and sorted there.
 type buckets struct {
 	shift uint  // a key's bucket is the top bits of its hash, 64 - shift of them
 	next  []int // by bucket: the count of its keys, then where its next key goes
 	ends  []int // by bucket: where it ends, once started
+
+	partNext, partEnd [1 << maxPartBits]int // gather's
 }
 
-// newBuckets returns buckets for n keys, 16 to 32 a bucket on average.
+const (
+	maxBucketBits = 8  // at most 2^maxBucketBits buckets
+	maxPartBits   = 10 // gather parts a bucket in at most 2^maxPartBits
+	partSize      = 16 // gather parts a bucket in parts of partSize keys or fewer on average
+)
+
+// newBuckets returns buckets for n keys.
 func newBuckets(n int) *buckets {
-	b := bits.Len(uint(n / 32))
+	b := min(bits.Len(uint(n/1024)), maxBucketBits)
 	return &buckets{shift: uint(64 - b), next: make([]int, 1<<b)}
 }
 
-// bucket returns the bucket of key: the top bits of a Fibonacci hash.
+// hash is the Fibonacci hash of a key.
+func hash(key uint64) uint64 { return key * 0x9e3779b97f4a7c15 }
+
+// bucket returns the bucket of key: the top bits of its hash.
 func (bk *buckets) bucket(key uint64) int {
-	return int((key * 0x9e3779b97f4a7c15) >> bk.shift)
+	return int(hash(key) >> bk.shift)
+}
+
+// gather puts the equal keys of a bucket next to each other.
+func (bk *buckets) gather(keys []keyed) { bk.gatherBelow(keys, bk.shift) }
+
+// gatherBelow puts equal keys next to each other, in keys whose hashes
+// agree above bit shift, parting them by the bits of their hash below:
+// the parts are in order of those bits, the keys of a part by key.
+func (bk *buckets) gatherBelow(keys []keyed, shift uint) {
+	b := min(bits.Len(uint(len(keys)/partSize)), maxPartBits, int(shift))
+	if b == 0 {
+		sortKeyed(keys)
+		return
+	}
+	shift -= uint(b)
+	mask := uint64(1)<<b - 1
+	next, end := bk.partNext[:1<<b], bk.partEnd[:1<<b]
+	clear(end)
+	for _, k := range keys {
+		end[hash(k.key)>>shift&mask]++
+	}
+	at := 0
+	for i, n := range end {
+		next[i] = at
+		at += n
+		end[i] = at
+	}
+	// Swap each key into its part: every swap puts one key in place.
+	for i := range next {
+		for next[i] < end[i] {
+			k := keys[next[i]]
+			p := int(hash(k.key) >> shift & mask)
+			if p == i {
+				next[i]++
+				continue
+			}
+			keys[next[i]], keys[next[p]] = keys[next[p]], k
+			next[p]++
+		}
+	}
+	start := 0
+	if len(keys) <= partSize<<maxPartBits {
+		for _, e := range end {
+			sortKeyed(keys[start:e])
+			start = e
+		}
+		return
+	}
+	// Parts of more keys, in buckets of millions, are parted again. A part
+	// of equal keys, which no bits of the hash part, is counted once for
+	// every maxPartBits bits of the hash left, a bounded number of times.
+	for _, e := range slices.Clone(end) {
+		bk.gatherBelow(keys[start:e], shift)
+		start = e
+	}
 }
 
 // count counts key in its bucket.

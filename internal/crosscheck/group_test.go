@@ -155,3 +155,61 @@ func oldShared(a, b []string) int {
 	}
 	return n
 }
+
+// TestBuckets checks that buckets puts every copy of a key in one
+// bucket, loses none, and gathers them into one run, with sizes that
+// take every path of gather: from one bucket to 256, parts sorted at
+// once and parts parted again, and blocks of one key repeated many
+// times.
+func TestBuckets(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	for _, n := range []int{0, 1, 40, 1000, 5000, 70000, 600000, 2000000} {
+		keys := make([]keyed, n)
+		want := map[uint64]int{}
+		distinct := 1 + r.IntN(n+1)
+		for i := range keys {
+			key := uint64(r.IntN(distinct)) * 0x5851f42d4c957f2d
+			if r.IntN(3) == 0 {
+				key = 42 // one large block
+			}
+			keys[i] = keyed{key: key, node: int32(i)}
+			want[key]++
+		}
+		bk := newBuckets(n)
+		for _, k := range keys {
+			bk.count(k.key)
+		}
+		bk.start()
+		placed := make([]keyed, n)
+		for _, k := range keys {
+			placed[bk.place(k.key)] = k
+		}
+		bucketOf := map[uint64]int{}
+		nodes := make([]bool, n)
+		b := 0
+		for lo, hi := range bk.spans() {
+			bucket := placed[lo:hi]
+			bk.gather(bucket)
+			for i, k := range bucket {
+				if i > 0 && k.key != bucket[i-1].key && slices.ContainsFunc(bucket[:i-1], func(x keyed) bool { return x.key == k.key }) {
+					t.Fatalf("n=%d: key %#x in two runs of bucket %d", n, k.key, b)
+				}
+				if prev, ok := bucketOf[k.key]; ok && prev != b {
+					t.Fatalf("n=%d: key %#x in buckets %d and %d", n, k.key, prev, b)
+				}
+				bucketOf[k.key] = b
+				if nodes[k.node] {
+					t.Fatalf("n=%d: key %d placed twice", n, k.node)
+				}
+				nodes[k.node] = true
+				want[k.key]--
+			}
+			b++
+		}
+		for key, c := range want {
+			if c != 0 {
+				t.Fatalf("n=%d: key %#x: %d copies lost", n, key, c)
+			}
+		}
+	}
+}
