@@ -65,6 +65,7 @@ func (t *Templates) Execute(kind string, p *Page) ([]byte, error) {
 		return nil, fmt.Errorf("no template for page kind %q", kind)
 	}
 	var buf bytes.Buffer
+	buf.Grow(p.SizeHint)
 	if err := tmpl.ExecuteTemplate(&buf, "base", p); err != nil {
 		return nil, err
 	}

@@ -21,6 +21,10 @@ type Page struct {
 	Source *Source  // source pages
 	Doc    *DocPage // editorial pages
 	Claim  *Claim   // the claim of a row of the claims table (template "claim")
+
+	// SizeHint is about how many bytes the page will be, when known, so
+	// that its buffer is allocated once.
+	SizeHint int
 }
 
 // Rel returns the link from this page to the root-relative path p.

@@ -455,6 +455,15 @@ func (b *builder) rows(t *render.Templates) error {
 	return nil
 }
 
+// rowsSize is the size of the claims table's rows, once rendered.
+func (b *builder) rowsSize() int {
+	n := 0
+	for _, c := range b.site.Claims {
+		n += len(c.Row)
+	}
+	return n
+}
+
 // sourcePage writes the page of a source and its raw capture. Content
 // and template errors go to errs; the error returned is the output's.
 func (b *builder) sourcePage(t *render.Templates, s *source, marks []mark, errs *diag.List) error {
@@ -501,8 +510,17 @@ func (b *builder) pages(t *render.Templates) error {
 		outlets = append(outlets, s.Outlet)
 	}
 	among := strings.Join(outlets, ", ")
-	add("claims", "claims.html", "Claims", &render.Page{Description: plainSummary(fmt.Sprintf(
-		"%d claims, and which of %d sources carries each, in the sources' own words: %s.", len(b.site.Claims), len(outlets), among))})
+	claimsPage := &render.Page{Description: plainSummary(fmt.Sprintf(
+		"%d claims, and which of %d sources carries each, in the sources' own words: %s.", len(b.site.Claims), len(outlets), among))}
+	add("claims", "claims.html", "Claims", claimsPage)
+	claims := jobs[0].make
+	jobs[0].make = func() ([]byte, error) {
+		out, err := claims()
+		for _, c := range b.site.Claims {
+			c.Row = "" // in the page now
+		}
+		return out, err
+	}
 	jobs = append(jobs, &job{path: "dossier.json", make: func() ([]byte, error) { return b.data(), nil }, compact: true})
 	add("index", "index.html", "", &render.Page{Description: plainSummary(b.d.Summary)})
 	add("timeline", "timeline.html", "Timeline", &render.Page{Description: plainSummary(fmt.Sprintf(
@@ -515,6 +533,7 @@ func (b *builder) pages(t *render.Templates) error {
 	if err := b.rows(t); err != nil {
 		return err
 	}
+	claimsPage.SizeHint = b.rowsSize() + 64<<10 // the rows and the rest
 	forEach(len(jobs), func(i int) {
 		j := jobs[i]
 		out, err := j.make()
