@@ -107,13 +107,15 @@ func (l List) Error() string {
 	return fmt.Sprintf("%s (and %d more errors)", l[0], len(l)-1)
 }
 
-// Err returns the list as an error, sorted, or nil when it is empty.
+// Err returns the list as an error, sorted and without repeats (the
+// same problem found by several workers, such as a template error on
+// every page of a kind), or nil when it is empty.
 func (l List) Err() error {
 	if len(l) == 0 {
 		return nil
 	}
 	l.Sort()
-	return l
+	return slices.CompactFunc(l, func(a, b *Error) bool { return compare(a, b) == 0 })
 }
 
 // Lines returns every error, one formatted entry per element, in order.

@@ -62,3 +62,18 @@ func ExampleList() {
 	// content/claims.yaml:12: quote not found in timeshub
 	// 	hint: closest passage (91% similar): "90% of Russian microelectronics imports"
 }
+
+// TestErrDropsRepeats checks that the same problem found several times
+// (a template error on every page of a kind) is reported once.
+func TestErrDropsRepeats(t *testing.T) {
+	var l List
+	for range 3 {
+		l.Add(Pos{File: "templates/source.html", Line: 4}, "template error: x", "fix the template")
+	}
+	l.Add(Pos{File: "templates/source.html", Line: 5}, "template error: x", "fix the template")
+	err := l.Err()
+	got, ok := err.(List)
+	if !ok || len(got) != 2 {
+		t.Fatalf("Err() = %v, want the two distinct errors", err)
+	}
+}

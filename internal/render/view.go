@@ -50,6 +50,13 @@ type Site struct {
 	Chart   template.HTML // the timeline as inline SVG
 	Version string        // content hash of the inputs, for archived copies
 	JSONLD  template.JS   // schema.org ClaimReview/Claim data of the claims page
+
+	// SourceCount is the number of sources. Source pages are made, each
+	// as soon as its source is cleaned, before the data about all the
+	// sources: their Site holds the title, summary, language, base URL,
+	// editorial pages, version and SourceCount, and no Sources, Topics,
+	// Claims, Events, Figures, Chart or JSONLD.
+	SourceCount int
 }
 
 // A Source is one source as pages show it.

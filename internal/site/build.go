@@ -54,6 +54,7 @@ type builder struct {
 	errs         diag.List
 	warnings     diag.List
 	site         *render.Site
+	known        *render.Site     // what source pages see of it (eachSource)
 	eventsSorted []*content.Event // events in date order
 	cardPNG      []byte           // the social card, drawn when there is a base URL
 
@@ -98,11 +99,17 @@ func BuildTo(cfg Config, dir string) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	committed := false
+	defer func() {
+		if !committed { // an error, or a panic
+			st.abort()
+		}
+	}()
 	r, err := build(cfg, st)
 	if err != nil {
-		st.abort()
 		return nil, err
 	}
+	committed = true
 	return r, st.commit()
 }
 
@@ -207,9 +214,13 @@ func (b *builder) put(p string, data []byte, from diag.Pos) error {
 		}
 	}
 	b.mu.Lock()
+	twice := b.paths[p]
 	b.paths[p] = true
 	b.origin[p] = from
 	b.mu.Unlock()
+	if twice {
+		return fmt.Errorf("%s: made twice (a bug in gen: please report it)", p)
+	}
 	return b.out.put(p, data)
 }
 
@@ -243,10 +254,16 @@ var tmplPos = regexp.MustCompile(`^(?:html/)?template: ([^:]+\.html):(\d+):(?:\d
 // eachSource takes every source from its capture to its page, several
 // at a time; sources and errors come out in source order.
 func (b *builder) eachSource(tmpl *render.Templates) error {
-	b.site.Sources = make([]*render.Source, len(b.d.Sources)) // for the count the pages show
+	b.site.Sources = make([]*render.Source, len(b.d.Sources))
 	for i := range b.site.Sources {
 		b.site.Sources[i] = &render.Source{}
 	}
+	// What source pages see of the site: what is known before any
+	// source is cleaned (see render.Site.SourceCount).
+	known := *b.site
+	known.Sources = nil
+	known.SourceCount = len(b.d.Sources)
+	b.known = &known
 	quotes := b.quotesBySource()
 	marks := b.marksBySource()
 	done := make([]*source, len(b.d.Sources))
@@ -287,6 +304,7 @@ func (b *builder) eachSource(tmpl *render.Templates) error {
 			b.site.Sources = append(b.site.Sources, s.view)
 		}
 	}
+	b.site.SourceCount = len(b.site.Sources)
 	return nil
 }
 
@@ -412,9 +430,13 @@ func (b *builder) render(t *render.Templates, kind, p, title string, page *rende
 	return t.Execute(kind, page)
 }
 
-// fill sets what every page of a kind at path p shows.
+// fill sets what every page of a kind at path p shows; a page without
+// a Site gets the whole site's.
 func (b *builder) fill(kind, p, title string, page *render.Page) {
-	page.Site, page.Kind, page.Path, page.Title = b.site, kind, p, title
+	if page.Site == nil {
+		page.Site = b.site
+	}
+	page.Kind, page.Path, page.Title = kind, p, title
 	page.Root = strings.Repeat("../", strings.Count(p, "/"))
 	if b.d.BaseURL != "" {
 		page.Canonical = b.d.BaseURL + strings.TrimSuffix(p, "index.html")
@@ -478,7 +500,7 @@ func (b *builder) sourcePage(t *render.Templates, s *source, marks []mark, errs 
 	if v.Title != "" {
 		desc += ": " + v.Title
 	}
-	page := &render.Page{Source: v, Description: plainSummary(desc + ". The cleaned article, its raw capture and what the cleaner removed.")}
+	page := &render.Page{Site: b.known, Source: v, Description: plainSummary(desc + ". The cleaned article, its raw capture and what the cleaner removed.")}
 	html, err := b.render(t, "source", v.Page, v.Outlet, page)
 	if err != nil {
 		errs.Append(templateError(b.cfg.TemplatesDir, err).(diag.List))
@@ -576,30 +598,10 @@ func plainSummary(s string) string {
 	return s
 }
 
-// static copies the static folder and adds the small fixed files and
-// the data; the sitemap, which lists every page, comes last.
+// static adds the small fixed files and copies the static folder; the
+// sitemap, which lists every page, comes last. A static file may not
+// take the name of a file gen makes.
 func (b *builder) static() error {
-	err := fs.WalkDir(b.cfg.Static, ".", func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
-			return nil
-		}
-		data, err := fs.ReadFile(b.cfg.Static, p)
-		if err != nil {
-			return err
-		}
-		from := diag.Pos{File: path.Join(b.cfg.StaticDir, p)}
-		if b.emitted(p) {
-			b.errs.Add(from, "static file collides with a generated page "+p, "rename or remove it")
-			return nil
-		}
-		return b.emit(p, data, from)
-	})
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("%s: %v", b.cfg.StaticDir, err)
-	}
 	files := map[string][]byte{".nojekyll": nil}
 	if b.d.CNAME != "" {
 		files["CNAME"] = []byte(b.d.CNAME + "\n")
@@ -614,6 +616,27 @@ func (b *builder) static() error {
 		if err := b.emit(p, files[p], diag.Pos{}); err != nil {
 			return err
 		}
+	}
+	err := fs.WalkDir(b.cfg.Static, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			return nil
+		}
+		data, err := fs.ReadFile(b.cfg.Static, p)
+		if err != nil {
+			return err
+		}
+		from := diag.Pos{File: path.Join(b.cfg.StaticDir, p)}
+		if b.emitted(p) || p == "sitemap.xml" && b.d.BaseURL != "" {
+			b.errs.Add(from, "static file collides with a generated page "+p, "rename or remove it")
+			return nil
+		}
+		return b.emit(p, data, from)
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s: %v", b.cfg.StaticDir, err)
 	}
 	if b.d.BaseURL != "" {
 		if err := b.emit("sitemap.xml", b.sitemap(), diag.Pos{}); err != nil {

@@ -82,13 +82,33 @@ func (o *Output) Diff(dir string) ([]string, error) {
 // the output folder.
 func stagePrefix(dir string) string { return "." + filepath.Base(dir) + ".new-" }
 
-// removeStale removes the staging folders that builds killed before
-// they finished left beside dir.
+// oldPrefix starts the name a previous build is moved to where folders
+// cannot be exchanged in one step.
+func oldPrefix(dir string) string { return "." + filepath.Base(dir) + ".old-" }
+
+// removeStale removes what builds killed before they finished left
+// beside dir: staging folders, and previous builds moved aside (once
+// restoreOld has put back the one dir may lack).
 func removeStale(dir string) {
 	entries, _ := os.ReadDir(filepath.Dir(dir))
 	for _, e := range entries {
-		if e.IsDir() && strings.HasPrefix(e.Name(), stagePrefix(dir)) {
+		if e.IsDir() && (strings.HasPrefix(e.Name(), stagePrefix(dir)) || strings.HasPrefix(e.Name(), oldPrefix(dir))) {
 			os.RemoveAll(filepath.Join(filepath.Dir(dir), e.Name()))
+		}
+	}
+}
+
+// restoreOld puts back the previous build of dir when a build was killed
+// after moving it aside and before moving the new one in.
+func restoreOld(dir string) {
+	if _, err := os.Lstat(dir); !errors.Is(err, fs.ErrNotExist) {
+		return
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dir))
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), oldPrefix(dir)) {
+			os.Rename(filepath.Join(filepath.Dir(dir), e.Name()), dir)
+			return
 		}
 	}
 }

@@ -50,12 +50,11 @@ type stage struct {
 	onDisk map[string]int64 // the previous build's files and their sizes
 	unlock func()
 
-	mu      sync.Mutex
-	root    string          // the staging folder, "" until a file differs
-	same    []string        // unchanged files not yet linked into root
-	made    map[string]bool // folders made under root
-	put1    map[string]bool // every path put
-	changed int             // files written rather than linked
+	mu   sync.Mutex
+	root string          // the staging folder, "" until a file differs
+	same []string        // unchanged files not yet linked into root
+	made map[string]bool // folders made under root
+	put1 map[string]bool // every path put
 }
 
 // openStage locks the folder holding dir and prepares a stage for it.
@@ -72,6 +71,7 @@ func openStage(dir string) (*stage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot lock %s for writing: %v", parent, err)
 	}
+	restoreOld(dir)
 	removeStale(dir)
 	if err := checkReplaceable(dir); err != nil { // again, under the lock
 		unlock()
@@ -110,7 +110,6 @@ func (s *stage) put(p string, data []byte) error {
 			return err
 		}
 	}
-	s.changed++
 	full := filepath.Join(s.root, filepath.FromSlash(p))
 	if err := s.mkdir(filepath.Dir(full)); err != nil {
 		return err
@@ -157,7 +156,6 @@ func (s *stage) link(p string) error {
 	if err != nil {
 		return fmt.Errorf("cannot read the output folder: %v", err)
 	}
-	s.changed++
 	return os.WriteFile(full, data, 0o644)
 }
 
@@ -198,8 +196,9 @@ func (s *stage) commit() error {
 		return fmt.Errorf("cannot replace %s: %v", s.dir, err)
 	}
 	// No atomic exchange: move the previous build aside, then the new one
-	// in, putting the previous one back if that fails.
-	old := s.root + ".old"
+	// in, putting the previous one back if that fails. Killed in
+	// between, the next build puts it back (openStage).
+	old := filepath.Join(filepath.Dir(s.dir), oldPrefix(s.dir)+strings.TrimPrefix(filepath.Base(s.root), stagePrefix(s.dir)))
 	if err := rename(s.dir, old); err != nil {
 		return fmt.Errorf("cannot replace %s: %v", s.dir, err)
 	}
@@ -247,7 +246,7 @@ func (c *comparison) put(p string, data []byte) error {
 	if !c.missing {
 		got, err := os.ReadFile(filepath.Join(c.dir, filepath.FromSlash(p)))
 		switch {
-		case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
+		case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) || errors.Is(err, syscall.EISDIR):
 			diff = "missing: " + p
 		case err != nil:
 			return err

@@ -15,9 +15,12 @@
 //	render, minify   index, claims, timeline, editorial pages, data
 //	htmlfix          every internal link and #fragment resolves
 //
-// A source's article is dropped once its page is written, so a build
-// holds no more articles than it has workers: its memory grows with the
-// claims and events, not with the captures.
+// A source's capture, article and page are dropped once its page is
+// written, so a build holds no more of them than it has workers; what
+// it keeps of each source (the paragraph texts, for the coverage guard,
+// and its figures until they are grouped) and the pages about all the
+// sources make its memory grow with the cleaned text, claims and events,
+// not with the captures.
 //
 // BuildTo writes the site into a folder. It changes only the files that
 // differ from the previous build (a rebuild with nothing changed rewrites
