@@ -193,6 +193,17 @@ type FigureGroup struct {
 	Agree   bool
 	Sources int           // number of sources in the group
 	Cells   []*FigureCell // in Site.Sources order: one per source when Site.Dense, else those with figures
+	// Values sums the group up when more sources give it than the
+	// tables list as columns (MaxColumns in the site package): each
+	// value once, most given first. Cells still hold every figure.
+	Values []*FigureValue
+}
+
+// A FigureValue is one value of a figure group and how many sources give
+// it; Figure is the first of them.
+type FigureValue struct {
+	Figure  *Figure
+	Sources int
 }
 
 // A FigureCell is the figures one source gives in a group.

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -89,11 +90,41 @@ func (b *builder) figures(site *render.Site) {
 			}
 			v.Cells = append(v.Cells, cell)
 		}
+		if v.Sources > MaxColumns {
+			v.Values = figureValues(v.Cells)
+		}
 		site.Figures = append(site.Figures, v)
 	}
 	for _, s := range b.sources {
 		s.figures, s.doc = nil, nil // grouped: what the pages need is in site.Figures
 	}
+}
+
+// figureValues sums up the figures of a group given by more sources than
+// a table can list: each value once, with the number of sources that
+// give it and the first of them, most given first.
+func figureValues(cells []*render.FigureCell) []*render.FigureValue {
+	byValue := map[string]*render.FigureValue{}
+	var values []*render.FigureValue
+	for _, c := range cells {
+		seen := map[string]bool{}
+		for _, f := range c.Figures {
+			fv := byValue[f.Value]
+			if fv == nil {
+				fv = &render.FigureValue{Figure: f}
+				byValue[f.Value] = fv
+				values = append(values, fv)
+			}
+			if !seen[f.Value] {
+				seen[f.Value] = true
+				fv.Sources++
+			}
+		}
+	}
+	slices.SortStableFunc(values, func(x, y *render.FigureValue) int {
+		return cmp.Or(y.Sources-x.Sources, strings.Compare(x.Figure.Value, y.Figure.Value))
+	})
+	return values
 }
 
 // wordings lays the quotes of a claim side by side, marking the words

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/gen-dossier/gen/internal/diag"
 	"github.com/gen-dossier/gen/internal/overlay"
+	"github.com/gen-dossier/gen/internal/render"
 )
 
 // withFiles returns the repository's configuration with files laid over
@@ -117,4 +119,26 @@ func TestRestoreOld(t *testing.T) {
 		t.Errorf("after restoring: %v, %v", diffs, err)
 	}
 	nothingBeside(t, dir)
+}
+
+// TestFigureValues checks the summary of a figure group given by more
+// sources than the tables list: each value once, counted once per source
+// that gives it, most given first, then by value.
+func TestFigureValues(t *testing.T) {
+	fig := func(value string) *render.Figure { return &render.Figure{Text: value, Value: value, URL: "u#" + value} }
+	cells := []*render.FigureCell{
+		{Figures: []*render.Figure{fig("90%"), fig("90%")}}, // twice in one source: one source
+		{Figures: []*render.Figure{fig("80%")}},
+		{Figures: []*render.Figure{fig("90%"), fig("70%")}},
+		{Figures: []*render.Figure{fig("80%")}},
+		{},
+	}
+	var got []string
+	for _, v := range figureValues(cells) {
+		got = append(got, fmt.Sprintf("%s×%d", v.Figure.Value, v.Sources))
+	}
+	want := []string{"80%×2", "90%×2", "70%×1"}
+	if !slices.Equal(got, want) {
+		t.Errorf("figureValues = %v, want %v", got, want)
+	}
 }
