@@ -31,6 +31,7 @@ import (
 	"strings"
 
 	"github.com/gen-dossier/gen/internal/diag"
+	"github.com/gen-dossier/gen/internal/par"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -143,10 +144,15 @@ var Stances = []string{"reports", "differs", "contradicts"}
 // is a diag.List holding every problem found.
 func Load(fsys fs.FS, dir string) (*Dossier, error) {
 	l := &loader{fsys: fsys, dir: dir, d: &Dossier{Language: "en"}}
+	// The claims and the timeline, the largest files, are read and
+	// parsed while the sources are loaded; checking them needs the
+	// sources.
+	claims := l.parseList("claims.yaml", "claim")
+	events := l.parseList("timeline.yaml", "event")
 	l.dossier()
 	l.sources()
-	l.claims()
-	l.events()
+	l.claims(<-claims)
+	l.events(<-events)
 	l.pages()
 	if err := l.errs.Err(); err != nil {
 		return nil, err
@@ -284,11 +290,19 @@ func (l *loader) sources() {
 		slugs = append(slugs, slug)
 	}
 	slices.Sort(slugs)
-	for _, slug := range slugs {
-		if !ValidID(slug) {
-			continue
-		}
-		l.source(slug, captures[slug], sidecars[slug])
+	slugs = slices.DeleteFunc(slugs, func(slug string) bool { return !ValidID(slug) })
+	// Each source by a loader of its own, several at a time; their
+	// sources and problems are gathered in slug order.
+	subs := make([]*loader, len(slugs))
+	par.Each(len(slugs), func(i int) {
+		sub := &loader{fsys: l.fsys, dir: l.dir, d: &Dossier{}}
+		sub.source(slugs[i], captures[slugs[i]], sidecars[slugs[i]])
+		subs[i] = sub
+	})
+	for _, sub := range subs {
+		l.d.Sources = append(l.d.Sources, sub.d.Sources...)
+		l.errs.Append(sub.errs)
+		l.d.Warnings.Append(sub.d.Warnings)
 	}
 	if len(captures) == 0 && len(l.errs) == 0 {
 		l.d.Warnings.Add(diag.Pos{File: l.name("sources")}, "no captures yet", "add one with gen add FILE or copy it to sources/<slug>.txt")
@@ -374,6 +388,34 @@ func (l *loader) sourceSlugs() map[string]bool {
 }
 
 // list parses a YAML file holding a list of entries.
+// A listed is a list file read and parsed, with the problems found.
+type listed struct {
+	d       *decoder
+	entries []*yaml.Node
+	errs    diag.List
+}
+
+// parseList reads and parses the list file p in the background, by a
+// loader of its own; the result comes on the channel.
+func (l *loader) parseList(p, what string) <-chan listed {
+	ch := make(chan listed, 1)
+	go func() {
+		sub := &loader{fsys: l.fsys, dir: l.dir, d: &Dossier{}}
+		d, entries := sub.list(p, what)
+		ch <- listed{d, entries, sub.errs}
+	}()
+	return ch
+}
+
+// take makes a parsed list's problems l's, and its decoder report to l.
+func (l *loader) take(ls listed) (*decoder, []*yaml.Node) {
+	l.errs.Append(ls.errs)
+	if ls.d != nil {
+		ls.d.errs = &l.errs
+	}
+	return ls.d, ls.entries
+}
+
 func (l *loader) list(p, what string) (*decoder, []*yaml.Node) {
 	data := l.read(p, false)
 	if data == nil {
@@ -473,8 +515,8 @@ func sortedKeys(m map[string]bool) []string {
 	return keys
 }
 
-func (l *loader) claims() {
-	d, entries := l.list("claims.yaml", "claim")
+func (l *loader) claims(ls listed) {
+	d, entries := l.take(ls)
 	seen := map[string]int{}
 	for _, e := range entries {
 		f := d.mapping(e, "claim", "id", "claim", "topic", "note", "sources")
@@ -497,8 +539,8 @@ func (l *loader) claims() {
 	}
 }
 
-func (l *loader) events() {
-	d, entries := l.list("timeline.yaml", "event")
+func (l *loader) events(ls listed) {
+	d, entries := l.take(ls)
 	seen := map[string]int{}
 	for _, e := range entries {
 		f := d.mapping(e, "event", "id", "title", "date", "end", "basis", "note", "sources")

@@ -20,6 +20,7 @@ import (
 	"github.com/gen-dossier/gen/internal/crosscheck"
 	"github.com/gen-dossier/gen/internal/diag"
 	"github.com/gen-dossier/gen/internal/markdown"
+	"github.com/gen-dossier/gen/internal/par"
 	"github.com/gen-dossier/gen/internal/quote"
 	"github.com/gen-dossier/gen/internal/render"
 	"github.com/tdewolff/minify/v2"
@@ -270,7 +271,7 @@ func (b *builder) eachSource(tmpl *render.Templates) error {
 	errs := make([]diag.List, len(b.d.Sources))
 	warns := make([]diag.List, len(b.d.Sources))
 	fails := make([]error, len(b.d.Sources))
-	forEach(len(b.d.Sources), func(i int) {
+	par.Each(len(b.d.Sources), func(i int) {
 		cs := b.d.Sources[i]
 		s := b.readSource(cs, &errs[i])
 		if s == nil {
@@ -463,7 +464,7 @@ func (b *builder) rows(t *render.Templates) error {
 	var page render.Page
 	b.fill("claims", "claims.html", "Claims", &page)
 	errs := make([]error, len(b.site.Claims))
-	forEach(len(b.site.Claims), func(i int) {
+	par.Each(len(b.site.Claims), func(i int) {
 		p := page
 		p.Claim = b.site.Claims[i]
 		row, err := t.ExecuteNamed("claims", "claim", &p)
@@ -556,7 +557,7 @@ func (b *builder) pages(t *render.Templates) error {
 		return err
 	}
 	claimsPage.SizeHint = b.rowsSize() + 64<<10 // the rows and the rest
-	forEach(len(jobs), func(i int) {
+	par.Each(len(jobs), func(i int) {
 		j := jobs[i]
 		out, err := j.make()
 		if err != nil {
@@ -742,7 +743,7 @@ func Articles(cfg Config) ([]Article, error) {
 	}
 	done := make([]*source, len(b.d.Sources))
 	errs := make([]diag.List, len(b.d.Sources))
-	forEach(len(b.d.Sources), func(i int) {
+	par.Each(len(b.d.Sources), func(i int) {
 		done[i] = b.readSource(b.d.Sources[i], &errs[i])
 	})
 	for _, l := range errs {

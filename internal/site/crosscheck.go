@@ -11,6 +11,7 @@ import (
 	"github.com/gen-dossier/gen/internal/content"
 	"github.com/gen-dossier/gen/internal/crosscheck"
 	"github.com/gen-dossier/gen/internal/diag"
+	"github.com/gen-dossier/gen/internal/par"
 	"github.com/gen-dossier/gen/internal/reldate"
 	"github.com/gen-dossier/gen/internal/render"
 )
@@ -26,7 +27,7 @@ func (b *builder) coverage() diag.List {
 	}
 	guard := crosscheck.NewGuard(all)
 	nears := make([][]crosscheck.Near, len(b.d.Claims))
-	forEach(len(b.d.Claims), func(i int) {
+	par.Each(len(b.d.Claims), func(i int) {
 		c := b.d.Claims[i]
 		cited := map[string]bool{}
 		texts := []string{c.Claim}

@@ -12,6 +12,7 @@ import (
 	"github.com/gen-dossier/gen/internal/content"
 	"github.com/gen-dossier/gen/internal/diag"
 	"github.com/gen-dossier/gen/internal/htmlfix"
+	"github.com/gen-dossier/gen/internal/par"
 	"github.com/gen-dossier/gen/internal/render"
 	"github.com/gen-dossier/gen/internal/timeline"
 )
@@ -123,7 +124,7 @@ func (b *builder) sourceView(s *source, errs *diag.List) *render.Source {
 func (b *builder) claimViews() ([]*render.Claim, []*render.Topic) {
 	claims := make([]*render.Claim, len(b.d.Claims))
 	errs := make([]diag.List, len(b.d.Claims))
-	forEach(len(b.d.Claims), func(i int) {
+	par.Each(len(b.d.Claims), func(i int) {
 		c := b.d.Claims[i]
 		v := &render.Claim{
 			ID:    c.ID,
