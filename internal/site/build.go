@@ -135,24 +135,34 @@ func Check(cfg Config, dir string) (*Report, []string, error) {
 // The pages about all the sources (index, claims, timeline, data) come
 // after, from what each source kept.
 func build(cfg Config, out sink) (*Report, error) {
+	// The templates are parsed and the inputs hashed while the content
+	// loads; their errors come after the content's, as from a sequence.
+	var (
+		tmpl             *render.Templates
+		ver              string
+		tmplErr, versErr error
+		wg               sync.WaitGroup
+	)
+	wg.Go(func() { tmpl, tmplErr = render.Parse(cfg.Templates) })
+	wg.Go(func() { ver, versErr = version(cfg) })
 	b, err := load(cfg, out)
+	wg.Wait()
 	if err != nil {
 		return nil, err
+	}
+	if tmplErr != nil {
+		return nil, templateError(cfg.TemplatesDir, tmplErr)
+	}
+	if versErr != nil {
+		return nil, versErr
 	}
 	d := b.d
 	b.warnings.Append(d.Warnings)
 	if cfg.BaseURL != "" {
 		d.BaseURL = strings.TrimSuffix(cfg.BaseURL, "/") + "/"
 	}
-	tmpl, err := render.Parse(cfg.Templates)
-	if err != nil {
-		return nil, templateError(cfg.TemplatesDir, err)
-	}
 	b.site = b.siteView()
-	b.site.Version, err = version(cfg)
-	if err != nil {
-		return nil, err
-	}
+	b.site.Version = ver
 	if err := b.eachSource(tmpl); err != nil {
 		return nil, err
 	}
