@@ -76,14 +76,7 @@ func TestStaticCollidesWithGenerated(t *testing.T) {
 // TestDiffFolderForFile checks that gen check reports a folder where a
 // file belongs as missing, and what it holds as extra.
 func TestDiffFolderForFile(t *testing.T) {
-	o, err := Build(repoConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(t.TempDir(), "public")
-	if err := o.Write(dir); err != nil {
-		t.Fatal(err)
-	}
+	o, dir := writtenRepo(t)
 	os.Remove(filepath.Join(dir, "claims.html"))
 	os.MkdirAll(filepath.Join(dir, "claims.html", "sub"), 0o755)
 	os.WriteFile(filepath.Join(dir, "claims.html", "sub", "f"), []byte("x"), 0o644)
@@ -98,14 +91,7 @@ func TestDiffFolderForFile(t *testing.T) {
 // killed before the new one was moved in (where folders cannot be
 // exchanged in one step) is put back by the next build.
 func TestRestoreOld(t *testing.T) {
-	o, err := Build(repoConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(t.TempDir(), "public")
-	if err := o.Write(dir); err != nil {
-		t.Fatal(err)
-	}
+	o, dir := writtenRepo(t)
 	aside := filepath.Join(filepath.Dir(dir), oldPrefix(dir)+"123")
 	if err := os.Rename(dir, aside); err != nil {
 		t.Fatal(err)

@@ -33,14 +33,7 @@ func stats(t *testing.T, dir string) map[string]fs.FileInfo {
 // modification time; with one page changed, one page added in a new
 // folder and one removed, only those are touched.
 func TestWriteOnlyChanges(t *testing.T) {
-	o, err := Build(repoConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(t.TempDir(), "public")
-	if err := o.Write(dir); err != nil {
-		t.Fatal(err)
-	}
+	o, dir := writtenRepo(t)
 	before := stats(t, dir)
 	time.Sleep(10 * time.Millisecond) // so that a rewrite would show in the times
 	if err := o.Write(dir); err != nil {

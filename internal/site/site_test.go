@@ -33,6 +33,21 @@ func repoConfig() Config {
 	}
 }
 
+// writtenRepo builds the repository's dossier and writes it to a
+// "public" folder of a temporary folder.
+func writtenRepo(t *testing.T) (*Output, string) {
+	t.Helper()
+	o, err := Build(repoConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "public")
+	if err := o.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	return o, dir
+}
+
 // caseConfig builds a txtar case file: see configFrom.
 func caseConfig(t *testing.T, file string) Config {
 	t.Helper()
@@ -353,14 +368,7 @@ func TestWriteAndDiff(t *testing.T) {
 // TestWriteFailureKeepsOldOutput makes Write fail half way and checks
 // that the previous build is untouched.
 func TestWriteFailureKeepsOldOutput(t *testing.T) {
-	o, err := Build(repoConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(t.TempDir(), "public")
-	if err := o.Write(dir); err != nil {
-		t.Fatal(err)
-	}
+	_, dir := writtenRepo(t)
 	before := snapshot(t, dir)
 	bad := &Output{files: map[string][]byte{"a.html": []byte("x"), "a.html/b.html": []byte("y"), "dossier.json": nil}}
 	if err := bad.Write(dir); err == nil {
