@@ -326,14 +326,14 @@ func sitePages(t testing.TB, dir string) map[string][]byte {
 	return files
 }
 
-// siteDir is the built site the tests and benchmarks read: testdata/site,
-// a snapshot of the site gen builds from its own content, unless
+// siteDir is the built site the tests and benchmarks read: the
+// repository's public/, the site gen builds from its own content, unless
 // $HTMLFIX_SITE names another (e.g. one built from a corpus).
 func siteDir() string {
 	if dir := os.Getenv("HTMLFIX_SITE"); dir != "" {
 		return dir
 	}
-	return filepath.Join("testdata", "site")
+	return filepath.Join("..", "..", "public")
 }
 
 // TestScanSite compares Scan and Check with the oracle on every page of
@@ -376,7 +376,7 @@ func FuzzScan(f *testing.F) {
 		f.Add([]byte(c.html))
 	}
 	// Windows of the pages of the site, to keep inputs small.
-	for p, data := range sitePages(f, filepath.Join("testdata", "site")) {
+	for p, data := range sitePages(f, siteDir()) {
 		if !strings.HasSuffix(p, ".html") {
 			continue
 		}
