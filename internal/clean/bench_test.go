@@ -92,6 +92,11 @@ func benchCaptures(b *testing.B, ext string) [][]byte {
 		b.Skipf("no *%s in %s/articles", ext, dir)
 	}
 	sort.Strings(files)
+	return readFiles(b, files)
+}
+
+// readFiles returns the contents of files.
+func readFiles(b *testing.B, files []string) [][]byte {
 	var raws [][]byte
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
@@ -136,15 +141,7 @@ func BenchmarkCleanBenchHTML(b *testing.B) {
 // BenchmarkCleanSeeds measures throughput on the seed captures.
 func BenchmarkCleanSeeds(b *testing.B) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
-	var raws [][]byte
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		raws = append(raws, raw)
-	}
-	benchClean(b, "capture.txt", raws)
+	benchClean(b, "capture.txt", readFiles(b, files))
 }
 
 // BenchmarkCleanLargeText measures throughput and memory on one large
