@@ -19,22 +19,30 @@ var anchoredREs = map[string]*anchoredRE{
 	"author": authorRE, "captionStart": captionStartRE, "shortCredit": shortCreditRE,
 }
 
+// testLines returns the lines of the test captures and the seeds.
+func testLines(t *testing.T) []string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	seeds, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
+	var lines []string
+	for _, f := range append(files, seeds...) {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(raw), "\n")...)
+	}
+	return lines
+}
+
 // TestAnchoredPrefilter checks the verdicts of the automaton of every
 // anchored regexp against the regexp: on the lines of the test
 // captures, as they are and in lower case, and on random matches, cut
 // short and followed by other text.
 func TestAnchoredPrefilter(t *testing.T) {
 	var inputs []string
-	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
-	seeds, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
-	for _, f := range append(files, seeds...) {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range strings.Split(string(raw), "\n") {
-			inputs = append(inputs, l, strings.ToLower(l), normSpace(l))
-		}
+	for _, l := range testLines(t) {
+		inputs = append(inputs, l, strings.ToLower(l), normSpace(l))
 	}
 	inputs = append(inputs, "", "ad", "ad.", "Ad", "\u212Aomment", "ſhare", "related\xff", "\xffrelated", "автор: Иван",
 		"Related: ", "more from x\ny", "comments (12)", "By Jane Doe", "photo: x", "\xff says:", "\xe2\x80 wrote:",
@@ -132,15 +140,7 @@ func TestSubstringPrefilters(t *testing.T) {
 		"he told Reuters on Monday", "Reuters reported", "AP\thas learned", "the report said. — AP.", "(AP) — The", "AP - The",
 		"according to  The New York Times", "CNN\nsaid", "dpa-AFX", "Xinhua —", "a report in Politico",
 		"Jane Doe/AFP via Getty Images", "John Roe / Reuters File.", "Kim/AP Photo)", "Ann/Getty Images).", "PHOTO BY JANE."}
-	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
-	seeds, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
-	for _, f := range append(files, seeds...) {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs = append(inputs, strings.Split(string(raw), "\n")...)
-	}
+	inputs = append(inputs, testLines(t)...)
 	// Random strings made of the pieces of dates.
 	pieces := []string{"1", "16", "2024", "1999", " ", "  ", "\t", "\n", ".", ",", "-", "/", "of", "OF", "st", "Th", "nd",
 		"May", "sept", "SEPTEMBER", "jan", "Juneau", "x", "day", "T", ":", "ſep", "ſt",
