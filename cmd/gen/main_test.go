@@ -64,11 +64,11 @@ func TestUsageErrors(t *testing.T) {
 
 func TestBuildCheck(t *testing.T) {
 	dir := dossier(t)
-	code, stdout, stderr := gen(t, dir, "check")
+	code, _, stderr := gen(t, dir, "check")
 	if code != 1 || !strings.Contains(stderr, "missing: public") {
 		t.Errorf("check before build: exit %d, %s", code, stderr)
 	}
-	code, stdout, stderr = gen(t, dir)
+	code, stdout, stderr := gen(t, dir)
 	if code != 0 || !strings.HasPrefix(stdout, "gen: 3 sources, ") || strings.Count(stdout, "\n") != 1 {
 		t.Fatalf("build: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
