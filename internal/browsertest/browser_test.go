@@ -3,6 +3,7 @@ package browsertest
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -339,7 +340,7 @@ func TestClaimPermalinks(t *testing.T) {
 				for _, c := range dossier.Claims {
 					load(t, ctx, b.url+c.URL)
 					checkTarget(t, ctx, c.URL, c.ID)
-					for _, slug := range sortedKeys(c.Sources) {
+					for _, slug := range slices.Sorted(maps.Keys(c.Sources)) {
 						s := c.Sources[slug]
 						if s.URL == "" {
 							continue
@@ -429,7 +430,7 @@ func TestVisible(t *testing.T) {
 	for _, w := range widths {
 		t.Run(fmt.Sprint(w), func(t *testing.T) {
 			ctx, _ := newTab(t, httpBase, w)
-			for _, p := range sortedKeys(want) {
+			for _, p := range slices.Sorted(maps.Keys(want)) {
 				load(t, ctx, httpBase+p)
 				sels := want[p]
 				// The timeline chart, when the build draws one.
@@ -463,7 +464,7 @@ func TestScreenshots(t *testing.T) {
 	}
 	for _, w := range widths {
 		ctx, _ := newTab(t, httpBase, w)
-		for _, name := range sortedKeys(shots) {
+		for _, name := range slices.Sorted(maps.Keys(shots)) {
 			load(t, ctx, httpBase+shots[name])
 			png, err := chromedp.Run(ctx, fullPage)
 			if err != nil {
@@ -495,16 +496,6 @@ func fullPage(ctx context.Context, tab *chromedp.Target) ([]byte, error) {
 		return nil, err
 	}
 	return r.Data, nil
-}
-
-// sortedKeys returns the keys of m in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // TestNotFound asks the HTTP server for addresses that name no file, at

@@ -26,6 +26,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -466,7 +467,7 @@ func (l *loader) quotes(d *decoder, f field, what string, claim bool) []*Quote {
 	for slug, sf := range d.mapping(f.value, what+" sources", nil...) {
 		q := &Quote{Slug: slug, Pos: d.pos(sf.key)}
 		if !slugs[slug] {
-			names := sortedKeys(slugs)
+			names := slices.Sorted(maps.Keys(slugs))
 			d.errorf(sf.key, "known sources: "+strings.Join(names, ", "), "unknown source %q%s", slug, suggest(slug, names))
 		}
 		var qf map[string]field
@@ -504,15 +505,6 @@ func (l *loader) quotes(d *decoder, f field, what string, claim bool) []*Quote {
 	}
 	slices.SortFunc(out, func(a, b *Quote) int { return strings.Compare(a.Slug, b.Slug) })
 	return out
-}
-
-func sortedKeys(m map[string]bool) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 func (l *loader) claims(ls listed) {

@@ -31,6 +31,7 @@ package corpus
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -61,7 +62,7 @@ func GenerateSized(n, size int) map[string][]byte {
 // Write writes the files of a content folder (Generate) into dir.
 func Write(dir string, files map[string][]byte) error {
 	made := map[string]bool{}
-	for _, p := range Paths(files) {
+	for _, p := range slices.Sorted(maps.Keys(files)) {
 		full := filepath.Join(dir, filepath.FromSlash(p))
 		if d := filepath.Dir(full); !made[d] {
 			if err := os.MkdirAll(d, 0o755); err != nil {
@@ -74,16 +75,6 @@ func Write(dir string, files map[string][]byte) error {
 		}
 	}
 	return nil
-}
-
-// Paths returns the paths of files, sorted.
-func Paths(files map[string][]byte) []string {
-	out := make([]string, 0, len(files))
-	for p := range files {
-		out = append(out, p)
-	}
-	slices.Sort(out)
-	return out
 }
 
 type gen struct {

@@ -36,7 +36,7 @@ func TestBuilds(t *testing.T) {
 	for p, data := range files {
 		fsys[p] = &fstest.MapFile{Data: data}
 	}
-	if len(Paths(files)) != 2*n+3 {
+	if len(files) != 2*n+3 {
 		t.Errorf("%d files, want %d", len(files), 2*n+3)
 	}
 	o, err := site.Build(site.Config{

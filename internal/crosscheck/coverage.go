@@ -2,6 +2,7 @@ package crosscheck
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -139,7 +140,7 @@ func (g *Guard) Similar(paras []string, texts []string) (Near, bool) {
 				var total, shared float64
 				var names []string
 				strong := false
-				for _, k := range sortedKeys(sig) {
+				for _, k := range slices.Sorted(maps.Keys(sig)) {
 					kind := sig[k]
 					w := g.weight(k, kind)
 					total += w
@@ -163,15 +164,6 @@ func (g *Guard) Similar(paras []string, texts []string) (Near, bool) {
 		}
 	}
 	return best, found
-}
-
-func sortedKeys(m map[string]float64) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // A sigTerm is one term of a claim's signature, with its weight.
@@ -258,7 +250,7 @@ func (g *Guard) NearMisses(texts []string, skip func(source int) bool) []Near {
 func (g *Guard) signature(text string) []sigTerm {
 	m := terms(text)
 	sig := make([]sigTerm, 0, len(m))
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		kind := m[k]
 		id, ok := g.ids[k]
 		if !ok {

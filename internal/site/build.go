@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -623,7 +624,7 @@ func (b *builder) static() error {
 			files[cardPath] = b.cardPNG
 		}
 	}
-	for _, p := range sortedPaths(files) {
+	for _, p := range slices.Sorted(maps.Keys(files)) {
 		if err := b.emit(p, files[p], diag.Pos{}); err != nil {
 			return err
 		}

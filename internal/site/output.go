@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -24,21 +25,12 @@ type Stats struct {
 }
 
 // Paths returns the paths of every file of the site, sorted.
-func (o *Output) Paths() []string { return sortedPaths(o.files) }
+func (o *Output) Paths() []string { return slices.Sorted(maps.Keys(o.files)) }
 
 // File returns the content of the file at path p.
 func (o *Output) File(p string) ([]byte, bool) {
 	data, ok := o.files[p]
 	return data, ok
-}
-
-func sortedPaths(m map[string][]byte) []string {
-	paths := make([]string, 0, len(m))
-	for p := range m {
-		paths = append(paths, p)
-	}
-	slices.Sort(paths)
-	return paths
 }
 
 // marker is the file whose presence says a folder holds a gen build, so

@@ -2,6 +2,7 @@ package site
 
 import (
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -145,7 +146,7 @@ func TestWriteUndoes(t *testing.T) {
 			}
 			break
 		}
-		if after := snapshot(t, dir); !maps(before, after) {
+		if after := snapshot(t, dir); !maps.Equal(before, after) {
 			t.Fatalf("failing at step %d changed the previous output:\n%v\n%v", fail+1, before, after)
 		}
 		if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {

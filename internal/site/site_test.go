@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"image/png"
+	"maps"
 	"net/url"
 	"os"
 	"path"
@@ -374,7 +375,7 @@ func TestWriteFailureKeepsOldOutput(t *testing.T) {
 	if err := bad.Write(dir); err == nil {
 		t.Fatal("Write of an impossible tree succeeded")
 	}
-	if after := snapshot(t, dir); !maps(before, after) {
+	if after := snapshot(t, dir); !maps.Equal(before, after) {
 		t.Error("a failed Write changed the previous output")
 	}
 	nothingBeside(t, dir)
@@ -407,18 +408,6 @@ func snapshot(t *testing.T, dir string) map[string]string {
 		return nil
 	})
 	return m
-}
-
-func maps(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
 }
 
 func BenchmarkBuildRepository(b *testing.B) {
