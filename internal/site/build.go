@@ -182,11 +182,7 @@ func build(cfg Config, out sink) (*Report, error) {
 	if err := b.static(); err != nil {
 		return nil, err
 	}
-	problems, err := b.links.problems(b.paths)
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range problems {
+	for _, p := range b.links.problems(b.paths) {
 		b.errs.Add(b.origin[p.Page], p.Page+": "+p.Msg, "fix the link in this file: every internal link must name a file of the site")
 	}
 	if err := b.errs.Err(); err != nil {

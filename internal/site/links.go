@@ -21,6 +21,6 @@ func (l *linkChecker) scan(p string, data []byte, absolute bool) error {
 
 // problems returns the broken links and duplicate ids of the pages,
 // given every path of the site.
-func (l *linkChecker) problems(paths map[string]bool) ([]htmlfix.Problem, error) {
-	return l.c.Problems(func(p string) bool { return paths[p] }), nil
+func (l *linkChecker) problems(paths map[string]bool) []htmlfix.Problem {
+	return l.c.Problems(func(p string) bool { return paths[p] })
 }
