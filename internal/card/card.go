@@ -37,12 +37,18 @@ type Source struct {
 	Stances []string
 }
 
+// MaxRows is the most sources the card's matrix shows.
+const MaxRows = 8
+
 // Data is what the card shows.
 type Data struct {
 	Title   string
 	Claims  int
 	Events  int
-	Sources []Source
+	Sources []Source // the first MaxRows sources are drawn
+	// SourceCount is the number of sources of the dossier, when Sources
+	// holds only those drawn.
+	SourceCount int
 }
 
 var (
@@ -86,13 +92,10 @@ func PNG(d Data) ([]byte, error) {
 		y += 64
 	}
 	y += 4
-	text(img, regular, muted, 60, y, fmt.Sprintf("%d sources · %d claims · %d events", len(d.Sources), d.Claims, d.Events))
+	text(img, regular, muted, 60, y, fmt.Sprintf("%d sources · %d claims · %d events", max(d.SourceCount, len(d.Sources)), d.Claims, d.Events))
 
-	// The matrix: one row per source (at most 8), one column per claim.
-	rows := d.Sources
-	if len(rows) > 8 {
-		rows = rows[:8]
-	}
+	// The matrix: one row per source (at most MaxRows), one column per claim.
+	rows := d.Sources[:min(len(d.Sources), MaxRows)]
 	top := y + 40
 	avail := Height - 40 - top
 	if len(rows) == 0 || avail <= 0 {

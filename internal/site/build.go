@@ -681,10 +681,10 @@ func (b *builder) sitemap() []byte {
 // cardPath is where the social card is written.
 const cardPath = "card.png"
 
-// card draws the social card.
+// card draws the social card, from the sources its matrix shows.
 func (b *builder) card() {
-	data := card.Data{Title: b.d.Title, Claims: len(b.site.Claims), Events: len(b.site.Events)}
-	for _, s := range b.site.Sources {
+	data := card.Data{Title: b.d.Title, Claims: len(b.site.Claims), Events: len(b.site.Events), SourceCount: len(b.site.Sources)}
+	for _, s := range b.site.Sources[:min(len(b.site.Sources), card.MaxRows)] {
 		cs := card.Source{Name: s.Outlet}
 		for _, c := range b.site.Claims {
 			carried, stance := false, ""
