@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"maps"
 	"path"
@@ -221,15 +222,32 @@ func (b *builder) put(p string, data []byte, from diag.Pos) error {
 			return err
 		}
 	}
-	b.mu.Lock()
-	twice := b.paths[p]
-	b.paths[p] = true
-	b.origin[p] = from
-	b.mu.Unlock()
-	if twice {
-		return fmt.Errorf("%s: made twice (a bug in gen: please report it)", p)
+	if err := b.record(p, from); err != nil {
+		return err
 	}
 	return b.out.put(p, data)
+}
+
+// create returns a writer of the file at path p, made piece by piece,
+// for a file that is not a page; see put.
+func (b *builder) create(p string, from diag.Pos) (io.WriteCloser, error) {
+	if err := b.record(p, from); err != nil {
+		return nil, err
+	}
+	return b.out.create(p)
+}
+
+// record notes that the file at path p, made from the file from, is
+// made.
+func (b *builder) record(p string, from diag.Pos) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.paths[p] {
+		return fmt.Errorf("%s: made twice (a bug in gen: please report it)", p)
+	}
+	b.paths[p] = true
+	b.origin[p] = from
+	return nil
 }
 
 // emitted reports whether a file was emitted at path p.
@@ -524,11 +542,11 @@ func (b *builder) sourcePage(t *render.Templates, s *source, marks []mark, errs 
 // at a time, the largest first.
 func (b *builder) pages(t *render.Templates) error {
 	type job struct {
-		path    string
-		from    diag.Pos
-		make    func() ([]byte, error)
-		compact bool // made minified: put as it is
-		err     error
+		path  string
+		from  diag.Pos
+		make  func() ([]byte, error)
+		write func(w io.Writer) error // instead of make: a large file that is not a page, made minified
+		err   error
 	}
 	var jobs []*job
 	add := func(kind, p, title string, page *render.Page) {
@@ -551,7 +569,7 @@ func (b *builder) pages(t *render.Templates) error {
 		}
 		return out, err
 	}
-	jobs = append(jobs, &job{path: "dossier.json", make: func() ([]byte, error) { return b.data(), nil }, compact: true})
+	jobs = append(jobs, &job{path: "dossier.json", write: b.writeData})
 	add("index", "index.html", "", &render.Page{Description: plainSummary(b.d.Summary)})
 	add("timeline", "timeline.html", "Timeline", &render.Page{Description: plainSummary(fmt.Sprintf(
 		"%d dated events the sources mention, and how each source phrases them: %s.", len(b.site.Events), among))})
@@ -566,16 +584,16 @@ func (b *builder) pages(t *render.Templates) error {
 	claimsPage.SizeHint = b.rowsSize() + 64<<10 // the rows and the rest
 	par.Each(len(jobs), func(i int) {
 		j := jobs[i]
+		if j.write != nil {
+			j.err = b.writeFile(j.path, j.from, j.write)
+			return
+		}
 		out, err := j.make()
 		if err != nil {
 			j.err = err
 			return
 		}
-		emit := b.emit
-		if j.compact {
-			emit = b.put
-		}
-		if err := emit(j.path, out, j.from); err != nil {
+		if err := b.emit(j.path, out, j.from); err != nil {
 			j.err = outputError{err}
 		}
 	})
@@ -590,6 +608,23 @@ func (b *builder) pages(t *render.Templates) error {
 		}
 	}
 	return errs.Err()
+}
+
+// writeFile makes the file at path p with write, which fails only in
+// writing the output.
+func (b *builder) writeFile(p string, from diag.Pos, write func(w io.Writer) error) error {
+	w, err := b.create(p, from)
+	if err != nil {
+		return outputError{err}
+	}
+	err = write(w)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return outputError{err}
+	}
+	return nil
 }
 
 // An outputError is a failure to write the output, not a template's.

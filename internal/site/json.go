@@ -1,7 +1,12 @@
 package site
 
 import (
+	"bufio"
 	"encoding/json"
+	"io"
+
+	"github.com/gen-dossier/gen/internal/content"
+	"github.com/gen-dossier/gen/internal/par"
 )
 
 // The shape of dossier.json. Paths are relative to the site root and
@@ -99,22 +104,34 @@ type jsonPageRef struct {
 	Page  string `json:"page"`
 }
 
-// data returns dossier.json, compact.
-func (b *builder) data() []byte {
+// writeData writes dossier.json, compact: the bytes json.Marshal makes
+// of a jsonDossier, made and written a batch of elements at a time, the
+// elements of a batch in parallel, so that the file is never whole in
+// memory.
+func (b *builder) writeData(w io.Writer) error {
 	d := b.d
-	out := jsonDossier{Title: d.Title, Summary: d.Summary, Language: d.Language, BaseURL: d.BaseURL,
-		Sources: []jsonSource{}, Claims: []jsonClaim{}, Events: []jsonEvent{}, Figures: []jsonFigures{}}
-	for _, s := range b.site.Sources {
-		out.Sources = append(out.Sources, jsonSource{
+	j := &jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	j.raw("{")
+	j.field("title", d.Title)
+	if d.Summary != "" {
+		j.field("summary", d.Summary)
+	}
+	j.field("language", d.Language)
+	if d.BaseURL != "" {
+		j.field("base_url", d.BaseURL)
+	}
+	writeArray(j, "sources", len(b.site.Sources), func(i int) jsonSource {
+		s := b.site.Sources[i]
+		return jsonSource{
 			Slug: s.Slug, Outlet: s.Outlet, Title: s.Title, Author: s.Author, Published: s.Published,
 			Retrieved: s.Retrieved, AttributedTo: s.AttributedTo, URL: s.URL,
 			ReferenceDate: s.ReferenceDate, ReferenceBasis: s.ReferenceBasis, Detected: s.Detected,
 			Page: s.Page, Raw: s.Raw, SHA256: s.SHA256, Format: s.Format,
 			WordsKept: s.WordsKept, WordsRemoved: s.WordsRemoved,
-		})
-	}
-	for i, c := range b.site.Claims {
-		src := b.d.Claims[i]
+		}
+	})
+	writeArray(j, "claims", len(b.site.Claims), func(i int) jsonClaim {
+		c, src := b.site.Claims[i], b.d.Claims[i]
 		jc := jsonClaim{ID: c.ID, Claim: src.Claim, Topic: c.Topic, Note: src.Note, URL: c.URL, Sources: map[string]jsonQuote{}}
 		for _, q := range src.Quotes {
 			jq := jsonQuote{Quote: q.Text, Stance: q.Stance, Note: q.Note, Absent: q.Absent}
@@ -125,15 +142,15 @@ func (b *builder) data() []byte {
 			}
 			jc.Sources[q.Slug] = jq
 		}
-		out.Claims = append(out.Claims, jc)
+		return jc
+	})
+	byID := map[string]*content.Event{}
+	for _, e := range d.Events {
+		byID[e.ID] = e
 	}
-	byID := map[string]int{}
-	for i, e := range d.Events {
-		byID[e.ID] = i
-	}
-	for _, e := range b.site.Events {
-		src := d.Events[byID[e.ID]]
-		je := jsonEvent{ID: e.ID, Title: e.Title, Date: e.Date, End: e.End, Basis: e.Basis, Note: src.Note, URL: e.URL, Sources: map[string]jsonQuote{}}
+	writeArray(j, "events", len(b.site.Events), func(i int) jsonEvent {
+		e := b.site.Events[i]
+		je := jsonEvent{ID: e.ID, Title: e.Title, Date: e.Date, End: e.End, Basis: e.Basis, Note: byID[e.ID].Note, URL: e.URL, Sources: map[string]jsonQuote{}}
 		for _, c := range e.Cells {
 			jq := jsonQuote{Quote: c.Quote, URL: c.URL}
 			if w := c.Window; w != nil && w.Ref != "" {
@@ -141,23 +158,93 @@ func (b *builder) data() []byte {
 			}
 			je.Sources[c.Source.Slug] = jq
 		}
-		out.Events = append(out.Events, je)
+		return je
+	})
+	if len(b.site.Pages) > 0 {
+		writeArray(j, "pages", len(b.site.Pages), func(i int) jsonPageRef {
+			p := b.site.Pages[i]
+			return jsonPageRef{Name: p.Name, Title: p.Title, Page: p.Page}
+		})
 	}
-	for _, p := range b.site.Pages {
-		out.Pages = append(out.Pages, jsonPageRef{Name: p.Name, Title: p.Title, Page: p.Page})
-	}
-	for _, g := range b.site.Figures {
+	writeArray(j, "figures", len(b.site.Figures), func(i int) jsonFigures {
+		g := b.site.Figures[i]
 		jf := jsonFigures{Measure: g.Label, Kind: g.Kind, Agree: g.Agree, Sources: map[string][]jsonFigure{}}
 		for _, c := range g.Cells {
 			for _, f := range c.Figures {
 				jf.Sources[c.Source.Slug] = append(jf.Sources[c.Source.Slug], jsonFigure{Text: f.Text, Value: f.Value, Sentence: f.Sentence, URL: f.URL})
 			}
 		}
-		out.Figures = append(out.Figures, jf)
+		return jf
+	})
+	j.raw("}")
+	if j.err != nil {
+		return j.err
 	}
-	data, err := json.Marshal(out) // as compact as minify/json makes it
+	return j.w.Flush()
+}
+
+// A jsonWriter writes a JSON object field by field, as json.Marshal
+// writes a struct: in the order given, compact.
+type jsonWriter struct {
+	w      *bufio.Writer
+	fields int
+	err    error
+}
+
+func (j *jsonWriter) raw(s string) {
+	if j.err == nil {
+		_, j.err = j.w.WriteString(s)
+	}
+}
+
+func (j *jsonWriter) bytes(p []byte) {
+	if j.err == nil {
+		_, j.err = j.w.Write(p)
+	}
+}
+
+// name writes the name of the next field.
+func (j *jsonWriter) name(name string) {
+	if j.fields > 0 {
+		j.raw(",")
+	}
+	j.fields++
+	j.raw(`"` + name + `":`)
+}
+
+// field writes a field of plain data.
+func (j *jsonWriter) field(name string, v any) {
+	j.name(name)
+	j.bytes(mustMarshal(v))
+}
+
+// jsonBatch is how many elements of an array writeArray makes at once.
+const jsonBatch = 256
+
+// writeArray writes the field name, an array of n elements made by elem,
+// a batch at a time.
+func writeArray[T any](j *jsonWriter, name string, n int, elem func(i int) T) {
+	j.name(name)
+	j.raw("[")
+	batch := make([][]byte, min(n, jsonBatch))
+	for start := 0; start < n; start += jsonBatch {
+		batch = batch[:min(jsonBatch, n-start)]
+		par.Each(len(batch), func(i int) { batch[i] = mustMarshal(elem(start + i)) })
+		for i, data := range batch {
+			if start+i > 0 {
+				j.raw(",")
+			}
+			j.bytes(data)
+		}
+	}
+	j.raw("]")
+}
+
+// mustMarshal encodes v, plain data that cannot fail to encode.
+func mustMarshal(v any) []byte {
+	data, err := json.Marshal(v)
 	if err != nil {
-		panic(err) // only plain data: cannot fail
+		panic(err)
 	}
 	return data
 }

@@ -163,3 +163,71 @@ func nothingBeside(t *testing.T, dir string) {
 		t.Errorf("left beside the output: %v", entries)
 	}
 }
+
+// TestStageCreate checks a file written to a stage piece by piece: it
+// ends up with exactly what was written, and it is only compared, the
+// previous build's file kept, when that is the same.
+func TestStageCreate(t *testing.T) {
+	const old = "0123456789abcdef"
+	tests := []struct {
+		name   string
+		pieces []string
+	}{
+		{"same", []string{"0123", "4567", "89abcdef"}},
+		{"same, one piece", []string{old}},
+		{"same, empty pieces", []string{"", "0123456789", "", "abcdef"}},
+		{"differs first", []string{"X123", "456789abcdef"}},
+		{"differs in a later piece", []string{"0123", "45X7", "89abcdef"}},
+		{"differs last", []string{"0123456789abcde", "X"}},
+		{"shorter", []string{"0123", "4567"}},
+		{"longer", []string{"0123456789", "abcdef", "gh"}},
+		{"longer within a piece", []string{"0123456789abcdefgh"}},
+		{"empty", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "public")
+			prev := &Output{files: map[string][]byte{marker: []byte("{}"), "a/f.json": []byte(old)}}
+			if err := prev.Write(dir); err != nil {
+				t.Fatal(err)
+			}
+			before := stats(t, dir)
+			st, err := openStage(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := st.put(marker, []byte("{}")); err != nil {
+				t.Fatal(err)
+			}
+			w, err := st.create("a/f.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := ""
+			for _, p := range tt.pieces {
+				if _, err := w.Write([]byte(p)); err != nil {
+					t.Fatal(err)
+				}
+				want += p
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if err := st.commit(); err != nil {
+				t.Fatal(err)
+			}
+			got, err := os.ReadFile(filepath.Join(dir, "a", "f.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != want {
+				t.Errorf("file holds %q, want %q", got, want)
+			}
+			kept := os.SameFile(before["a/f.json"], stats(t, dir)["a/f.json"])
+			if kept != (want == old) {
+				t.Errorf("previous file kept: %v, want %v", kept, want == old)
+			}
+			nothingBeside(t, dir)
+		})
+	}
+}

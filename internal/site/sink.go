@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -19,6 +20,10 @@ import (
 // size of the site.
 type sink interface {
 	put(p string, data []byte) error
+	// create returns a writer of the file at path p, for a file made
+	// piece by piece; the file is put when the writer is closed without
+	// an error before.
+	create(p string) (io.WriteCloser, error)
 }
 
 // memory keeps the files: the sink of Build.
@@ -33,6 +38,18 @@ func (m *memory) put(p string, data []byte) error {
 	m.files[p] = data
 	return nil
 }
+
+func (m *memory) create(p string) (io.WriteCloser, error) { return &whole{put: m.put, p: p}, nil }
+
+// A whole is a file made piece by piece for a sink that takes files
+// whole: it puts them together and puts the file on Close.
+type whole struct {
+	bytes.Buffer
+	put func(p string, data []byte) error
+	p   string
+}
+
+func (w *whole) Close() error { return w.put(w.p, w.Bytes()) }
 
 // A stage assembles a new build of the folder dir in a folder beside it,
 // file by file as the build makes them, and then exchanges the two
@@ -87,34 +104,137 @@ func openStage(dir string) (*stage, error) {
 
 // put stages the file at slash path p.
 func (s *stage) put(p string, data []byte) error {
-	old := filepath.Join(s.dir, filepath.FromSlash(p))
-	unchanged := false
 	if size, ok := s.onDisk[p]; ok && size == int64(len(data)) {
-		got, err := os.ReadFile(old)
-		unchanged = err == nil && bytes.Equal(got, data)
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.put1[p] = true
-	if unchanged {
-		if s.root == "" {
-			s.same = append(s.same, p) // linked if anything changes
-			return nil
-		}
-		if err := s.link(p); err == nil {
-			return nil
+		got, err := os.ReadFile(s.old(p))
+		if err == nil && bytes.Equal(got, data) {
+			return s.keep(p)
 		}
 	}
-	if s.root == "" {
-		if err := s.begin(); err != nil {
-			return err
-		}
-	}
-	full := filepath.Join(s.root, filepath.FromSlash(p))
-	if err := s.mkdir(filepath.Dir(full)); err != nil {
+	full, err := s.target(p)
+	if err != nil {
 		return err
 	}
 	if err := os.WriteFile(full, data, 0o644); err != nil {
+		return fmt.Errorf("cannot write the output: %v", err)
+	}
+	return nil
+}
+
+// old returns the file path of the previous build's file at slash path p.
+func (s *stage) old(p string) string { return filepath.Join(s.dir, filepath.FromSlash(p)) }
+
+// keep stages the file at slash path p as the previous build's, which
+// has the same content.
+func (s *stage) keep(p string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.put1[p] = true
+	if s.root == "" {
+		s.same = append(s.same, p) // linked if anything changes
+		return nil
+	}
+	return s.link(p)
+}
+
+// target returns the file path in the staging folder of the changed
+// file at slash path p, making the staging folder and the file's folder
+// if need be.
+func (s *stage) target(p string) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.put1[p] = true
+	if s.root == "" {
+		if err := s.begin(); err != nil {
+			return "", err
+		}
+	}
+	full := filepath.Join(s.root, filepath.FromSlash(p))
+	return full, s.mkdir(filepath.Dir(full))
+}
+
+// create stages the file at slash path p as it is written. While what is
+// written matches the previous build's file it is only compared; from
+// the first difference it goes to the staging folder, after the part
+// that matched.
+func (s *stage) create(p string) (io.WriteCloser, error) {
+	f := &stagedFile{s: s, p: p, size: -1}
+	if size, ok := s.onDisk[p]; ok {
+		if old, err := os.Open(s.old(p)); err == nil {
+			f.old, f.size = old, size
+		}
+	}
+	return f, nil
+}
+
+// A stagedFile is a file of a stage being written; see stage.create.
+type stagedFile struct {
+	s    *stage
+	p    string
+	old  *os.File // the previous build's file, while what is written matches it
+	size int64    // its size
+	n    int64    // the bytes written
+	new  *os.File // the staged file, from the first difference
+	buf  []byte
+}
+
+func (f *stagedFile) Write(b []byte) (int, error) {
+	if f.new == nil && f.old != nil && f.n+int64(len(b)) <= f.size {
+		if cap(f.buf) < len(b) {
+			f.buf = make([]byte, len(b))
+		}
+		got := f.buf[:len(b)]
+		if _, err := io.ReadFull(f.old, got); err == nil && bytes.Equal(got, b) {
+			f.n += int64(len(b))
+			return len(b), nil
+		}
+	}
+	if f.new == nil {
+		if err := f.differ(); err != nil {
+			return 0, err
+		}
+	}
+	n, err := f.new.Write(b)
+	f.n += int64(n)
+	if err != nil {
+		return n, fmt.Errorf("cannot write the output: %v", err)
+	}
+	return n, nil
+}
+
+// differ starts the staged file with the part written so far, which
+// matched the previous build's.
+func (f *stagedFile) differ() error {
+	full, err := f.s.target(f.p)
+	if err != nil {
+		return err
+	}
+	f.new, err = os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return fmt.Errorf("cannot write the output: %v", err)
+	}
+	if f.n > 0 {
+		if _, err := io.Copy(f.new, io.NewSectionReader(f.old, 0, f.n)); err != nil {
+			return fmt.Errorf("cannot write the output: %v", err)
+		}
+	}
+	if f.old != nil {
+		f.old.Close()
+		f.old = nil
+	}
+	return nil
+}
+
+func (f *stagedFile) Close() error {
+	if f.new == nil && f.old != nil && f.n == f.size {
+		f.old.Close()
+		return f.s.keep(f.p)
+	}
+	if f.new == nil {
+		if err := f.differ(); err != nil {
+			return err
+		}
+	}
+	if err := f.new.Close(); err != nil {
 		return fmt.Errorf("cannot write the output: %v", err)
 	}
 	return nil
@@ -144,7 +264,7 @@ func (s *stage) begin() error {
 // build's, or as a copy where the file system has no hard links. s.mu is
 // held.
 func (s *stage) link(p string) error {
-	old := filepath.Join(s.dir, filepath.FromSlash(p))
+	old := s.old(p)
 	full := filepath.Join(s.root, filepath.FromSlash(p))
 	if err := s.mkdir(filepath.Dir(full)); err != nil {
 		return err
@@ -240,6 +360,8 @@ func newComparison(dir string) *comparison {
 	}
 	return c
 }
+
+func (c *comparison) create(p string) (io.WriteCloser, error) { return &whole{put: c.put, p: p}, nil }
 
 func (c *comparison) put(p string, data []byte) error {
 	var diff string
