@@ -13,6 +13,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -480,8 +481,8 @@ func (b *builder) fill(kind, p, title string, page *render.Page) {
 	}
 }
 
-// rows renders the row of every claim of the claims table, several at a
-// time, when claims.html defines the row template "claim".
+// rows renders and minifies the row of every claim of the claims table,
+// several at a time, when claims.html defines the row template "claim".
 func (b *builder) rows(t *render.Templates) error {
 	if !t.Defines("claims", "claim") {
 		return nil
@@ -493,23 +494,108 @@ func (b *builder) rows(t *render.Templates) error {
 		p := page
 		p.Claim = b.site.Claims[i]
 		row, err := t.ExecuteNamed("claims", "claim", &p)
-		p.Claim.Row, errs[i] = template.HTML(row), err
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		row, err = b.min.Bytes("text/html", row)
+		if err != nil {
+			errs[i] = outputError{fmt.Errorf("minifying claims.html: %v", err)}
+		}
+		p.Claim.Row = template.HTML(row)
 	})
 	for _, err := range errs {
-		if err != nil {
+		var oe outputError
+		if errors.As(err, &oe) {
+			return oe.err
+		} else if err != nil {
 			return templateError(b.cfg.TemplatesDir, err)
 		}
 	}
 	return nil
 }
 
-// rowsSize is the size of the claims table's rows, once rendered.
-func (b *builder) rowsSize() int {
-	n := 0
-	for _, c := range b.site.Claims {
-		n += len(c.Row)
+// claimsPage renders the claims page, minified. Its rows, rendered and
+// minified several at a time (rows), are most of it: the page is
+// rendered and minified with a marker in place of each row, and the
+// rows put in place of the markers. When the template does not show
+// each row once, in text, the page is rendered with its rows and
+// minified whole.
+func (b *builder) claimsPage(t *render.Templates, page *render.Page) ([]byte, error) {
+	claims := b.site.Claims
+	rows := make([]template.HTML, len(claims))
+	size := 0
+	for i, c := range claims {
+		rows[i], c.Row = c.Row, template.HTML(rowMarker(i))
+		size += len(rows[i])
 	}
-	return n
+	defer func() {
+		for _, c := range claims {
+			c.Row = "" // in the page now
+		}
+	}()
+	shell, err := b.render(t, "claims", "claims.html", "Claims", page)
+	if err != nil {
+		return nil, err
+	}
+	if shell, err = b.min.Bytes("text/html", shell); err != nil {
+		return nil, outputError{fmt.Errorf("minifying claims.html: %v", err)}
+	}
+	if out, ok := spliceRows(shell, rows, size); ok {
+		return out, nil
+	}
+	for i, c := range claims {
+		c.Row = rows[i]
+	}
+	page.SizeHint = size + 64<<10 // the rows and the rest
+	whole, err := b.render(t, "claims", "claims.html", "Claims", page)
+	if err != nil {
+		return nil, err
+	}
+	if whole, err = b.min.Bytes("text/html", whole); err != nil {
+		return nil, outputError{fmt.Errorf("minifying claims.html: %v", err)}
+	}
+	return whole, nil
+}
+
+// The marker of row i of the claims table is rowOpen, i, rowClose:
+// private-use characters, which neither the template nor the minifier
+// change in text.
+const (
+	rowOpen  = "\uE000gen-row-"
+	rowClose = "\uE001"
+)
+
+func rowMarker(i int) string { return rowOpen + strconv.Itoa(i) + rowClose }
+
+// spliceRows returns page with each row marker replaced by its row; not
+// ok unless every row's marker is there once. size is the rows' size.
+func spliceRows(page []byte, rows []template.HTML, size int) ([]byte, bool) {
+	out := make([]byte, 0, len(page)+size)
+	seen := make([]bool, len(rows))
+	for {
+		i := bytes.Index(page, []byte(rowOpen))
+		if i < 0 {
+			break
+		}
+		out = append(out, page[:i]...)
+		page = page[i+len(rowOpen):]
+		j := bytes.Index(page, []byte(rowClose))
+		if j < 0 {
+			return nil, false
+		}
+		n, err := strconv.Atoi(string(page[:j]))
+		if err != nil || n < 0 || n >= len(rows) || seen[n] {
+			return nil, false
+		}
+		seen[n] = true
+		out = append(out, rows[n]...)
+		page = page[j+len(rowClose):]
+	}
+	if slices.Contains(seen, false) {
+		return nil, false
+	}
+	return append(out, page...), true
 }
 
 // sourcePage writes the page of a source and its raw capture. Content
@@ -542,11 +628,12 @@ func (b *builder) sourcePage(t *render.Templates, s *source, marks []mark, errs 
 // at a time, the largest first.
 func (b *builder) pages(t *render.Templates) error {
 	type job struct {
-		path  string
-		from  diag.Pos
-		make  func() ([]byte, error)
-		write func(w io.Writer) error // instead of make: a large file that is not a page, made minified
-		err   error
+		path     string
+		from     diag.Pos
+		make     func() ([]byte, error)
+		minified bool                    // made minified: put as it is
+		write    func(w io.Writer) error // instead of make: a large file that is not a page, made minified
+		err      error
 	}
 	var jobs []*job
 	add := func(kind, p, title string, page *render.Page) {
@@ -561,13 +648,9 @@ func (b *builder) pages(t *render.Templates) error {
 	claimsPage := &render.Page{Description: plainSummary(fmt.Sprintf(
 		"%d claims, and which of %d sources carries each, in the sources' own words: %s.", len(b.site.Claims), len(outlets), among))}
 	add("claims", "claims.html", "Claims", claimsPage)
-	claims := jobs[0].make
-	jobs[0].make = func() ([]byte, error) {
-		out, err := claims()
-		for _, c := range b.site.Claims {
-			c.Row = "" // in the page now
-		}
-		return out, err
+	if t.Defines("claims", "claim") {
+		jobs[0].make = func() ([]byte, error) { return b.claimsPage(t, claimsPage) }
+		jobs[0].minified = true
 	}
 	jobs = append(jobs, &job{path: "dossier.json", write: b.writeData})
 	add("index", "index.html", "", &render.Page{Description: plainSummary(b.d.Summary)})
@@ -581,7 +664,6 @@ func (b *builder) pages(t *render.Templates) error {
 	if err := b.rows(t); err != nil {
 		return err
 	}
-	claimsPage.SizeHint = b.rowsSize() + 64<<10 // the rows and the rest
 	par.Each(len(jobs), func(i int) {
 		j := jobs[i]
 		if j.write != nil {
@@ -593,7 +675,11 @@ func (b *builder) pages(t *render.Templates) error {
 			j.err = err
 			return
 		}
-		if err := b.emit(j.path, out, j.from); err != nil {
+		emit := b.emit
+		if j.minified {
+			emit = b.put
+		}
+		if err := emit(j.path, out, j.from); err != nil {
 			j.err = outputError{err}
 		}
 	})

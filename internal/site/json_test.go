@@ -27,12 +27,7 @@ func TestDataIsMarshal(t *testing.T) {
 				t.Fatal(err)
 			}
 			data, _ := o.File("dossier.json")
-			var d jsonDossier
-			dec := json.NewDecoder(bytes.NewReader(data))
-			dec.DisallowUnknownFields()
-			if err := dec.Decode(&d); err != nil {
-				t.Fatal(err)
-			}
+			d := decodeData(t, data)
 			if len(d.Claims) == 0 || len(d.Sources) == 0 || len(d.Events) == 0 || len(d.Figures) == 0 {
 				t.Fatalf("dossier.json lacks data: %d sources, %d claims, %d events, %d figures", len(d.Sources), len(d.Claims), len(d.Events), len(d.Figures))
 			}
@@ -49,4 +44,17 @@ func TestDataIsMarshal(t *testing.T) {
 			}
 		})
 	}
+}
+
+// decodeData decodes dossier.json, which holds only the fields of a
+// jsonDossier.
+func decodeData(t *testing.T, data []byte) jsonDossier {
+	t.Helper()
+	var d jsonDossier
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&d); err != nil {
+		t.Fatalf("dossier.json: %v", err)
+	}
+	return d
 }
