@@ -147,6 +147,14 @@ func Find(text, quote string) (Match, bool) {
 	if q == "" {
 		return Match{}, false
 	}
+	if normalForm(text) {
+		// Its own matching form, one byte for one: no offsets to map.
+		i := strings.Index(text, q)
+		if i < 0 {
+			return Match{}, false
+		}
+		return Match{Start: i, End: i + len(q), Count: strings.Count(text, q)}, true
+	}
 	return find(normalize(text, true), q)
 }
 

@@ -300,6 +300,14 @@ func FuzzFind(f *testing.F) {
 	f.Add(article, "90% of Russian", uint(3), uint(7))
 	f.Fuzz(func(t *testing.T, text, quote string, a, b uint) {
 		m, ok := Find(text, quote)
+		var slow Match
+		slowOK := false
+		if q := Normalize(quote); q != "" {
+			slow, slowOK = find(normalize(text, true), q)
+		}
+		if m != slow || ok != slowOK {
+			t.Fatalf("Find(%q, %q) = %+v, %v; with every offset mapped %+v, %v", text, quote, m, ok, slow, slowOK)
+		}
 		if ok {
 			if m.Start < 0 || m.Start >= m.End || m.End > len(text) || m.Count < 1 {
 				t.Fatalf("Find(%q, %q) = %+v: bad offsets", text, quote, m)
