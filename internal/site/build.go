@@ -613,6 +613,10 @@ func (b *builder) sourcePage(t *render.Templates, s *source, marks []mark, errs 
 		desc += ": " + v.Title
 	}
 	page := &render.Page{Site: b.known, Source: v, Description: plainSummary(desc + ". The cleaned article, its raw capture and what the cleaner removed.")}
+	page.SizeHint = len(article) + 8<<10 // the article, the page around it
+	for _, r := range v.Removed {
+		page.SizeHint += len(r.Text) + len(r.Reason) + 40
+	}
 	html, err := b.render(t, "source", v.Page, v.Outlet, page)
 	if err != nil {
 		errs.Append(templateError(b.cfg.TemplatesDir, err).(diag.List))
