@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/gen-dossier/gen/internal/content"
 	"github.com/gen-dossier/gen/internal/diag"
@@ -110,13 +111,32 @@ func (b *builder) sourceView(s *source, errs *diag.List) *render.Source {
 		if !blk.Heading {
 			v.Paragraphs++
 		}
-		v.WordsKept += len(strings.Fields(blk.Text))
+		v.WordsKept += wordCount(blk.Text)
 	}
 	for _, r := range a.Removed {
 		v.Removed = append(v.Removed, render.Removed{Line: r.Line, Text: r.Text, Reason: r.Reason})
-		v.WordsRemoved += len(strings.Fields(r.Text))
+		v.WordsRemoved += wordCount(r.Text)
 	}
 	return v
+}
+
+// wordCount is len(strings.Fields(s)), without making the fields.
+func wordCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		i += w
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
 }
 
 // claimViews builds the claims table rows and groups them by topic, in
