@@ -104,20 +104,12 @@ func openStage(dir string) (*stage, error) {
 
 // put stages the file at slash path p.
 func (s *stage) put(p string, data []byte) error {
-	if size, ok := s.onDisk[p]; ok && size == int64(len(data)) {
-		got, err := os.ReadFile(s.old(p))
-		if err == nil && bytes.Equal(got, data) {
-			return s.keep(p)
-		}
-	}
-	full, err := s.target(p)
-	if err != nil {
+	f := s.open(p, int64(len(data)))
+	if _, err := f.Write(data); err != nil {
+		f.release()
 		return err
 	}
-	if err := os.WriteFile(full, data, 0o644); err != nil {
-		return fmt.Errorf("cannot write the output: %v", err)
-	}
-	return nil
+	return f.Close()
 }
 
 // old returns the file path of the previous build's file at slash path p.
@@ -156,14 +148,19 @@ func (s *stage) target(p string) (string, error) {
 // written matches the previous build's file it is only compared; from
 // the first difference it goes to the staging folder, after the part
 // that matched.
-func (s *stage) create(p string) (io.WriteCloser, error) {
-	f := &stagedFile{s: s, p: p, size: -1}
-	if size, ok := s.onDisk[p]; ok {
-		if old, err := os.Open(s.old(p)); err == nil {
-			f.old, f.size = old, size
+func (s *stage) create(p string) (io.WriteCloser, error) { return s.open(p, -1), nil }
+
+// open starts the staged file at slash path p, whose size is known when
+// not negative: a file of another size than the previous build's is not
+// compared with it.
+func (s *stage) open(p string, size int64) *stagedFile {
+	f := &stagedFile{s: s, p: p}
+	if old, ok := s.onDisk[p]; ok && (size < 0 || size == old) {
+		if file, err := os.Open(s.old(p)); err == nil {
+			f.old, f.size = file, old
 		}
 	}
-	return f, nil
+	return f
 }
 
 // A stagedFile is a file of a stage being written; see stage.create.
@@ -174,19 +171,12 @@ type stagedFile struct {
 	size int64    // its size
 	n    int64    // the bytes written
 	new  *os.File // the staged file, from the first difference
-	buf  []byte
 }
 
 func (f *stagedFile) Write(b []byte) (int, error) {
-	if f.new == nil && f.old != nil && f.n+int64(len(b)) <= f.size {
-		if cap(f.buf) < len(b) {
-			f.buf = make([]byte, len(b))
-		}
-		got := f.buf[:len(b)]
-		if _, err := io.ReadFull(f.old, got); err == nil && bytes.Equal(got, b) {
-			f.n += int64(len(b))
-			return len(b), nil
-		}
+	if f.new == nil && f.old != nil && f.n+int64(len(b)) <= f.size && f.matches(b) {
+		f.n += int64(len(b))
+		return len(b), nil
 	}
 	if f.new == nil {
 		if err := f.differ(); err != nil {
@@ -199,6 +189,26 @@ func (f *stagedFile) Write(b []byte) (int, error) {
 		return n, fmt.Errorf("cannot write the output: %v", err)
 	}
 	return n, nil
+}
+
+// compareChunk is how much of a previous build's file is read at once to
+// compare it.
+const compareChunk = 32 << 10
+
+var chunks = sync.Pool{New: func() any { return new([compareChunk]byte) }}
+
+// matches reports whether the previous build's file holds b next.
+func (f *stagedFile) matches(b []byte) bool {
+	buf := chunks.Get().(*[compareChunk]byte)
+	defer chunks.Put(buf)
+	for len(b) > 0 {
+		n := min(len(b), compareChunk)
+		if _, err := io.ReadFull(f.old, buf[:n]); err != nil || !bytes.Equal(buf[:n], b[:n]) {
+			return false
+		}
+		b = b[n:]
+	}
+	return true
 }
 
 // differ starts the staged file with the part written so far, which
@@ -222,6 +232,15 @@ func (f *stagedFile) differ() error {
 		f.old = nil
 	}
 	return nil
+}
+
+// release closes the files of a staged file that failed.
+func (f *stagedFile) release() {
+	for _, file := range []*os.File{f.old, f.new} {
+		if file != nil {
+			file.Close()
+		}
+	}
 }
 
 func (f *stagedFile) Close() error {
