@@ -426,3 +426,21 @@ func BenchmarkScan(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkScanLargest scans the largest page of the site (see siteDir),
+// such as the claims page of a big dossier, which Scan reads on its own.
+func BenchmarkScanLargest(b *testing.B) {
+	var largest []byte
+	for p, data := range sitePages(b, siteDir()) {
+		if strings.HasSuffix(p, ".html") && len(data) > len(largest) {
+			largest = data
+		}
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(largest)))
+	for b.Loop() {
+		if _, err := Scan("p.html", largest, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
