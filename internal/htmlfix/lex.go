@@ -339,17 +339,28 @@ func (l *lexer) tag() elem {
 
 // lookup returns the element of tag name, which holds no NUL.
 func (l *lexer) lookup(name []byte) elem {
-	l.scratch = append(l.scratch[:0], name...)
-	for i, c := range l.scratch {
+	for i, c := range name {
 		if 'A' <= c && c <= 'Z' {
-			l.scratch[i] = c + 'a' - 'A'
+			l.scratch = append(l.scratch[:0], name...)
+			lower(l.scratch[i:])
+			name = l.scratch
+			break
 		}
 	}
-	e := elem{tag: a.Lookup(l.scratch)}
+	e := elem{tag: a.Lookup(name)}
 	if e.tag == 0 {
-		e.name = string(l.scratch)
+		e.name = string(name)
 	}
 	return e
+}
+
+// lower lower-cases the ASCII letters of b, as the tokenizer does.
+func lower(b []byte) {
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
 }
 
 // attrs returns the id, href and src of the current start tag, with
