@@ -64,11 +64,11 @@ func newLexer(data []byte) lexer {
 // next reads the next token, allowing CDATA sections (see
 // Tokenizer.AllowCDATA) if cdata is set, and returns its type.
 func (l *lexer) next(cdata bool) html.TokenType {
+	l.blankness = 0
 	if l.z != nil {
 		l.z.AllowCDATA(cdata)
 		return l.z.Next()
 	}
-	l.blankness = 0
 	l.start = l.pos
 	if end := l.rawEnd; end >= 0 {
 		l.rawEnd = -1
