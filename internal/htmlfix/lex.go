@@ -224,8 +224,8 @@ func (l *lexer) readTag(start bool) bool {
 	}
 	l.tt = html.StartTagToken
 	if d[i-2] == '/' {
-		// Unless the '/' ends an unquoted value, which the tokenizer
-		// reads as self-closing if it repeats an attribute name.
+		// If the '/' ends an unquoted value, the tokenizer reads the tag
+		// as self-closing only if the attribute repeats a name.
 		if last.end == i-1 && last.end > last.start {
 			return false
 		}
