@@ -101,22 +101,44 @@ func Scan(page string, data []byte, absolute bool) (*Page, error) {
 // found without looking at other files, or whether the link must be
 // resolved against the site (it must not if it leaves the site).
 func judge(r ref) (problem string, check bool) {
-	u, err := url.Parse(r.val)
-	if err != nil {
-		return fmt.Sprintf("bad %s %q: %v", r.attr, r.val, err), false
+	p, ok := plainPath(r.val)
+	if !ok {
+		u, err := url.Parse(r.val)
+		if err != nil {
+			return fmt.Sprintf("bad %s %q: %v", r.attr, r.val, err), false
+		}
+		if u.Scheme != "" || u.Host != "" {
+			return "", false
+		}
+		p = u.Path
 	}
-	if u.Scheme != "" || u.Host != "" {
-		return "", false
-	}
-	if u.Path != "" {
-		if strings.HasPrefix(u.Path, "/") {
+	if p != "" {
+		if strings.HasPrefix(p, "/") {
 			return fmt.Sprintf("%s %q is absolute: use a path relative to the page", r.attr, r.val), false
 		}
-		if strings.HasSuffix(u.Path, "/") || u.Path == "." || u.Path == ".." {
+		if strings.HasSuffix(p, "/") || p == "." || p == ".." {
 			return fmt.Sprintf("%s %q points at a folder: link to a file", r.attr, r.val), false
 		}
 	}
 	return "", true
+}
+
+// plainPath returns the path of link val as url.Parse does, without its
+// allocations, if val is a plain relative link, as most links of a site
+// are: made of ASCII letters, digits and "-._~/#" only, and not starting
+// with "/". A plain link has no scheme (no ':'), no host (no leading
+// "//"), no query and no escapes: its path is what precedes the first '#'.
+func plainPath(val string) (path string, ok bool) {
+	if strings.HasPrefix(val, "/") {
+		return "", false
+	}
+	for i := 0; i < len(val); i++ {
+		if c := val[i]; !isLetter(c) && (c < '0' || c > '9') && !strings.ContainsRune("-._~/#", rune(c)) {
+			return "", false
+		}
+	}
+	path, _, _ = strings.Cut(val, "#")
+	return path, true
 }
 
 // scanTree is the slow, exact way of Scan: it parses data into a tree,

@@ -294,6 +294,21 @@ func TestScan(t *testing.T) {
 	}
 }
 
+// TestPlainPath checks plainPath against url.Parse.
+func TestPlainPath(t *testing.T) {
+	plain := []string{"", "#", "a.html", "a.html#x", "#p-1_a.b~c", "a#b#c", ".", "..", "./", "a/", "a/../b.html"}
+	other := []string{"/a.html", "//host/a", "a:b", "http://x", "a?b", "a%41", "a b", "é", "a\x00", "a#%zz"}
+	for _, val := range append(plain, other...) {
+		path, ok := plainPath(val)
+		if ok != slices.Contains(plain, val) {
+			t.Errorf("plainPath(%q) reports %v", val, ok)
+		}
+		if u, err := url.Parse(val); ok && (err != nil || u.Scheme != "" || u.Host != "" || u.Path != path) {
+			t.Errorf("plainPath(%q) = %q, url.Parse: %v, %#v", val, path, err, u)
+		}
+	}
+}
+
 // TestScanDepth checks that the token model nests as deep as the parser
 // lets elements nest, void ones included.
 func TestScanDepth(t *testing.T) {
@@ -424,5 +439,23 @@ func BenchmarkScan(b *testing.B) {
 				i++
 			}
 		})
+	}
+}
+
+// BenchmarkScanLargest scans the largest page of the site (see siteDir),
+// such as the claims page of a big dossier, which Scan reads on its own.
+func BenchmarkScanLargest(b *testing.B) {
+	var largest []byte
+	for p, data := range sitePages(b, siteDir()) {
+		if strings.HasSuffix(p, ".html") && len(data) > len(largest) {
+			largest = data
+		}
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(largest)))
+	for b.Loop() {
+		if _, err := Scan("p.html", largest, false); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -1,7 +1,6 @@
 package htmlfix
 
 import (
-	"bytes"
 	"errors"
 	"io"
 
@@ -10,20 +9,21 @@ import (
 )
 
 // This file finds the elements of a page the way golang.org/x/net/html's
-// parser (and so goquery) does, without building its tree. The parser's
-// tokenizer is used as is, so attribute values, names and raw text are
-// read exactly as the parser reads them. What the tree builder adds is
-// mirrored by a small model of it: the stack of open elements and the
-// insertion mode, enough to know which start tags become elements (some
-// are dropped, such as a <td> outside a table), and to drive the tokenizer
-// as the parser does (no raw text and CDATA sections in SVG). The model
-// follows parse.go of golang.org/x/net/html insertion mode by insertion
-// mode. It gives up with errTree wherever the tree builder would do more
-// than push and pop elements: clone or move elements (misnested formatting
-// tags, content foster-parented out of a table), merge attributes (a
-// second <html> or <body>), or enter the modes it does not model
-// (frameset, template, select, MathML, HTML inside SVG). Scan then parses
-// the page into a tree. FuzzScan checks the model against the parser.
+// parser (and so goquery) does, without building its tree. The tokens
+// are read as the parser's tokenizer reads them (see lexer, in lex.go), so
+// attribute values, names and raw text are read exactly as the parser
+// reads them. What the tree builder adds is mirrored by a small model of
+// it: the stack of open elements and the insertion mode, enough to know
+// which start tags become elements (some are dropped, such as a <td>
+// outside a table), and to drive the tokenizer as the parser does (no raw
+// text and CDATA sections in SVG). The model follows parse.go of
+// golang.org/x/net/html insertion mode by insertion mode. It gives up with
+// errTree wherever the tree builder would do more than push and pop
+// elements: clone or move elements (misnested formatting tags, content
+// foster-parented out of a table), merge attributes (a second <html> or
+// <body>), or enter the modes it does not model (frameset, template,
+// select, MathML, HTML inside SVG). Scan then parses the page into a tree.
+// FuzzScan checks the model against the parser.
 
 // errTree tells Scan to build the tree: the page is beyond the model.
 var errTree = errors.New("htmlfix: markup needs the tree builder")
@@ -74,9 +74,8 @@ func (e elem) is(tags ...a.Atom) bool {
 
 // A model mirrors the tree builder of golang.org/x/net/html.
 type model struct {
-	z     *html.Tokenizer
+	lx    lexer
 	add   func(*attrs) // called for each element created from a start tag
-	attrs attrs        // what add is given
 	stack []elem
 	mode  mode
 	orig  mode // the mode to return to after raw text
@@ -87,64 +86,38 @@ type model struct {
 	tt          html.TokenType
 	tag         elem
 	selfClosing bool
-	blankness   int8 // of a text token: 0 unknown, 1 not blank, 2 blank
-	scratch     []byte
 }
 
-// scanTokens reads data with the tokenizer of golang.org/x/net/html and
-// calls add for each element that html.Parse would create with an id,
-// href or src attribute, in document order. It returns errTree if the
-// tree builder could do more than the model knows.
+// scanTokens reads data as the tokenizer of golang.org/x/net/html does
+// (see lexer) and calls add for each element that html.Parse would
+// create with an id, href or src attribute, in document order. It
+// returns errTree if the tree builder could do more than the model knows.
 func scanTokens(data []byte, add func(*attrs)) error {
-	m := &model{z: html.NewTokenizer(bytes.NewReader(data)), add: add, stack: make([]elem, 0, 32)}
+	return newModel(data, add).run()
+}
+
+func newModel(data []byte, add func(*attrs)) *model {
+	return &model{lx: newLexer(data), add: add, stack: make([]elem, 0, 32)}
+}
+
+// run processes the tokens of the page.
+func (m *model) run() error {
 	for {
 		// CDATA sections are markup only in foreign content.
-		m.z.AllowCDATA(len(m.stack) > 0 && m.top().svg)
-		m.tt = m.z.Next()
-		m.blankness = 0
+		m.tt = m.lx.next(len(m.stack) > 0 && m.top().svg)
 		switch m.tt {
 		case html.ErrorToken:
-			if err := m.z.Err(); err != io.EOF {
+			if err := m.lx.err(); err != io.EOF {
 				return err
 			}
 			return nil
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
-			m.readTag()
+			m.tag = m.lx.tag()
+			m.selfClosing = m.tt == html.SelfClosingTagToken
 		}
 		if err := m.token(); err != nil {
 			return err
 		}
-	}
-}
-
-// readTag sets m.tag to the tag of the current tag token, without the
-// allocation of Tokenizer.TagName.
-func (m *model) readTag() {
-	raw := m.z.Raw()
-	m.selfClosing = m.tt == html.SelfClosingTagToken
-	raw = raw[1:] // '<'
-	if m.tt == html.EndTagToken {
-		raw = raw[1:] // '/'
-	}
-	end := bytes.IndexAny(raw, " \n\r\t\f/>")
-	if end < 0 {
-		end = len(raw)
-	}
-	name := raw[:end]
-	if bytes.IndexByte(name, 0) >= 0 {
-		n, _ := m.z.TagName() // NUL becomes U+FFFD
-		m.tag = elem{name: string(n)}
-		return
-	}
-	m.scratch = append(m.scratch[:0], name...)
-	for i, c := range m.scratch {
-		if 'A' <= c && c <= 'Z' {
-			m.scratch[i] = c + 'a' - 'A'
-		}
-	}
-	m.tag = elem{tag: a.Lookup(m.scratch)}
-	if m.tag.tag == 0 {
-		m.tag.name = string(m.scratch)
 	}
 }
 
@@ -179,24 +152,7 @@ func (m *model) insert(void bool) error {
 
 // report calls m.add with the attributes of the current start tag.
 func (m *model) report() {
-	raw := m.z.Raw()
-	if !mayHaveAttr(raw) {
-		return
-	}
-	e := &m.attrs
-	*e = attrs{}
-	for more := true; more; {
-		var key, val []byte
-		key, val, more = m.z.TagAttr()
-		k := string(key)
-		if m.tag.svg && k == "xlink:href" {
-			k = "href" // adjusted as a foreign attribute
-		}
-		if i := attrIndex(k); i >= 0 && !e.has[i] {
-			e.val[i], e.has[i] = val, true
-		}
-	}
-	if e.any() {
+	if e := m.lx.attrs(m.tag.svg); e.any() {
 		m.add(e)
 	}
 }
@@ -339,21 +295,6 @@ func special(e elem) bool {
 	return false
 }
 
-// whitespace is what the parser trims as whitespace.
-const whitespace = " \t\r\n\f"
-
-// blank reports whether the current text token is whitespace only.
-func (m *model) blank() bool {
-	if m.blankness == 0 {
-		// Tokenizer.Text can be called once per token.
-		m.blankness = 1
-		if len(bytes.TrimLeft(m.z.Text(), whitespace)) == 0 {
-			m.blankness = 2
-		}
-	}
-	return m.blankness == 2
-}
-
 // token processes the current token.
 func (m *model) token() error {
 	if len(m.stack) > 0 && m.top().svg {
@@ -387,7 +328,7 @@ func (m *model) foreign() error {
 		if m.tag.tag == 0 && m.tag.name == "foreignobject" {
 			m.tag = elem{tag: a.ForeignObject, svg: true}
 		}
-		m.z.NextIsNotRawText()
+		m.lx.notRawText()
 		return m.insert(m.selfClosing)
 	case html.EndTagToken:
 		// The end tag closes the topmost SVG element of its name, if no
@@ -414,7 +355,7 @@ func (m *model) step() (bool, error) {
 	case initial, beforeHTML:
 		switch m.tt {
 		case html.TextToken:
-			if m.blank() {
+			if m.lx.blank() {
 				return true, nil
 			}
 		case html.CommentToken:
@@ -443,7 +384,7 @@ func (m *model) step() (bool, error) {
 	case beforeHead:
 		switch m.tt {
 		case html.TextToken:
-			if m.blank() {
+			if m.lx.blank() {
 				return true, nil
 			}
 		case html.CommentToken, html.DoctypeToken:
@@ -489,7 +430,7 @@ func (m *model) step() (bool, error) {
 	case afterBody, afterAfterBody:
 		switch m.tt {
 		case html.TextToken:
-			if m.blank() {
+			if m.lx.blank() {
 				return true, nil
 			}
 		case html.CommentToken:
@@ -518,15 +459,8 @@ func (m *model) step() (bool, error) {
 // created: the parser adds the tag's attributes to the element, which
 // the model does not follow if they matter.
 func (m *model) htmlTag() (bool, error) {
-	if !mayHaveAttr(m.z.Raw()) {
-		return true, nil
-	}
-	for more := true; more; {
-		var key []byte
-		key, _, more = m.z.TagAttr()
-		if attrIndex(string(key)) >= 0 {
-			return true, errTree
-		}
+	if m.lx.attrs(false).any() {
+		return true, errTree
 	}
 	return true, nil
 }
@@ -535,7 +469,7 @@ func (m *model) htmlTag() (bool, error) {
 func (m *model) head2() (bool, error) {
 	switch m.tt {
 	case html.TextToken:
-		if m.blank() {
+		if m.lx.blank() {
 			return true, nil
 		}
 	case html.CommentToken, html.DoctypeToken:
@@ -1040,7 +974,7 @@ func (m *model) endCaption(consumed bool) (bool, error) {
 func (m *model) columnGroup() (bool, error) {
 	switch m.tt {
 	case html.TextToken:
-		if m.blank() {
+		if m.lx.blank() {
 			return true, nil
 		}
 	case html.CommentToken, html.DoctypeToken:
