@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -23,22 +24,74 @@ const (
 )
 
 // A Figure is one figure of an article.
+//
+// The site keeps the figures of every source until all are grouped, so
+// a Figure holds what Group decides on in little room: the stems of its
+// context as one string, cut from a string all the figures of its
+// article share, and not the words they are written as, which only a
+// few group labels need: Words works them out again from the sentence.
 type Figure struct {
 	Kind     Kind
 	Text     string // as written: "90 per cent", "$900 million"
 	Value    string // normalised for comparison: "90%", "$900 million"
 	Para     int    // paragraph index
 	Sentence string
-	Context  []string          // content words near the figure (stems), sorted
-	Words    map[string]string // stem → the word as written, lower-case
-	Measure  string            // what it measures: the content words that follow it, "microelectronics imports"
+	Measure  string // what it measures: the content words that follow it, "microelectronics imports"
+
+	at      int    // where Text starts in Sentence
+	context string // the stems of Context, each followed by a space
+}
+
+// Context returns the content words near the figure, as stems, sorted.
+func (f *Figure) Context() []string {
+	out := make([]string, 0, strings.Count(f.context, " "))
+	for k := range f.stems() {
+		out = append(out, k)
+	}
+	return out
+}
+
+// stems yields the stems of the figure's context, in order. A stem
+// holds no space: eachWord cuts words at it.
+func (f *Figure) stems() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for s := f.context; s != ""; {
+			i := strings.IndexByte(s, ' ')
+			if !yield(s[:i]) {
+				return
+			}
+			s = s[i+1:]
+		}
+	}
+}
+
+// holds reports whether stem is one of the figure's context.
+func (f *Figure) holds(stem string) bool {
+	for k := range f.stems() {
+		if k == stem {
+			return true
+		}
+	}
+	return false
+}
+
+// Words returns the stems of the figure's context, each mapped to the
+// first word near the figure it comes from, as written, lower-case.
+func (f *Figure) Words() map[string]string {
+	var sc figureScratch
+	sc.reset(f.Sentence)
+	words := map[string]string{}
+	for _, p := range sc.near(f.at, f.at+len(f.Text)) {
+		words[p.key] = p.word
+	}
+	return words
 }
 
 // Figures returns the figures of an article given as paragraphs, in
 // order.
 func Figures(paras []string) []Figure {
-	var out []Figure
-	var sc figureScratch
+	sc := scratches.Get().(*figureScratch)
+	defer sc.release()
 	for i, p := range paras {
 		sc.sentences = appendSentences(sc.sentences[:0], p)
 		for _, sp := range sc.sentences {
@@ -53,19 +106,66 @@ func Figures(paras []string) []Figure {
 				if m.kind == Count && (ordinalOrPart(sent, m.end) || sc.nextToMonth(m.start, m.end)) {
 					continue // "5th", "P-8I", or the day of a date: "April 12"
 				}
-				ctx, words := sc.context(m.start, m.end)
-				out = append(out, Figure{
-					Kind: m.kind, Text: text, Value: value(m.kind, text), Para: i, Sentence: sent,
-					Context: ctx, Words: words, Measure: sc.measure(m.start, m.end),
+				sc.figures = append(sc.figures, Figure{
+					Kind: m.kind, Text: text, Value: value(m.kind, text), Para: i, Sentence: sent, at: m.start,
 				})
+				var ends packedEnds
+				sc.text = sc.appendMeasure(sc.text, m.start, m.end)
+				ends.measure = len(sc.text)
+				pairs := sc.near(m.start, m.end)
+				slices.SortFunc(pairs, func(a, b keyWord) int { return strings.Compare(a.key, b.key) })
+				for _, p := range pairs {
+					sc.text = append(sc.text, p.key...)
+					sc.text = append(sc.text, ' ')
+				}
+				ends.context = len(sc.text)
+				sc.ends = append(sc.ends, ends)
 			}
 		}
+	}
+	if len(sc.figures) == 0 {
+		return nil
+	}
+	// The figures are kept until every source is done: in a slice of
+	// their number, their measures and contexts cut from one string.
+	out := make([]Figure, len(sc.figures))
+	copy(out, sc.figures)
+	text := string(sc.text)
+	start := 0
+	for i, e := range sc.ends {
+		out[i].Measure = text[start:e.measure]
+		out[i].context = text[e.measure:e.context]
+		start = e.context
 	}
 	return out
 }
 
-// A figureScratch holds what Figures works out about a sentence, and
-// buffers it reuses from one sentence to the next.
+// scratches holds the scratch of past calls to Figures, so that an
+// article's call does not grow its buffers anew.
+var scratches = sync.Pool{New: func() any { return new(figureScratch) }}
+
+// release empties sc and puts it back in scratches, with no string of
+// the article left in it to keep the article alive.
+func (sc *figureScratch) release() {
+	clear(sc.figures)
+	clear(sc.infos[:cap(sc.infos)])
+	clear(sc.keys[:cap(sc.keys)])
+	clear(sc.pairs[:cap(sc.pairs)])
+	*sc = figureScratch{
+		figures: sc.figures[:0], text: sc.text[:0], ends: sc.ends[:0],
+		sentences: sc.sentences, matches: sc.matches, fields: sc.fields,
+		infos: sc.infos[:0], known: sc.known, keys: sc.keys[:0], pairs: sc.pairs[:0],
+	}
+	scratches.Put(sc)
+}
+
+// packedEnds says where the measure and the context of a figure end in
+// figureScratch.text, each starting where the one before it ends.
+type packedEnds struct{ measure, context int }
+
+// A figureScratch holds what Figures works out about an article and
+// its sentences, and buffers it reuses from one sentence to the next,
+// and through scratches from one article to the next.
 //
 // The words around a figure are the fields of the sentence before it
 // and after it, as strings.Fields would cut sent[:start] and sent[end:].
@@ -74,6 +174,9 @@ func Figures(paras []string) []Figure {
 // Figures of the same sentence share most of their words, so each
 // whole field is described once (wordInfo), when first needed.
 type figureScratch struct {
+	figures   []Figure     // of the article, their measures and contexts not yet set
+	text      []byte       // the measure and the context of each figure, one after the other
+	ends      []packedEnds // by figure
 	sentences []Span
 	matches   []figureMatch
 	sent      string
@@ -255,9 +358,10 @@ func foldLetter(s string, i int) int {
 	return i
 }
 
-// measure names what the figure at [start, end) measures: up to three
-// content words after it, up to the next punctuation, else before it.
-func (sc *figureScratch) measure(start, end int) string {
+// appendMeasure appends to dst the name of what the figure at
+// [start, end) measures: up to three content words after it, up to the
+// next punctuation, else before it, separated by spaces.
+func (sc *figureScratch) appendMeasure(dst []byte, start, end int) []byte {
 	var words [3]string
 	n := 0
 	for k := sc.after(end); k < len(sc.fields) && n < 3; k++ {
@@ -283,7 +387,13 @@ func (sc *figureScratch) measure(start, end int) string {
 		}
 		slices.Reverse(words[:n])
 	}
-	return strings.Join(words[:n], " ")
+	for i, w := range words[:n] {
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, w...)
+	}
+	return dst
 }
 
 // firstKey returns the key of the first term of w, if it has one.
@@ -339,9 +449,10 @@ func collapseSpace(s string) string {
 	return b.String()
 }
 
-// context returns the content words within a few words of [start, end),
-// as stems, and the stems' written forms.
-func (sc *figureScratch) context(start, end int) ([]string, map[string]string) {
+// near returns the content words within a few words of [start, end):
+// each stem, in order of first appearance, with the first word it comes
+// from, lower-case. The slice is reused by the next call.
+func (sc *figureScratch) near(start, end int) []keyWord {
 	const reach = 6
 	sc.pairs = sc.pairs[:0]
 	add := func(in wordInfo) {
@@ -365,14 +476,7 @@ func (sc *figureScratch) context(start, end int) ([]string, map[string]string) {
 		_, in := sc.word(k, end, len(sc.sent))
 		add(in)
 	}
-	out := make([]string, len(sc.pairs))
-	words := make(map[string]string, len(sc.pairs))
-	for i, p := range sc.pairs {
-		out[i] = p.key
-		words[p.key] = p.word
-	}
-	slices.Sort(out)
-	return out, words
+	return sc.pairs
 }
 
 // A SourceFigures is the figures of one source.
@@ -456,20 +560,20 @@ func Group(all []SourceFigures) []FigureGroup {
 	figIDs := make([][]uint64, len(nodes)) // the ids of each figure's context
 	words := 0
 	for _, n := range nodes {
-		words += len(n.f.Context)
+		words += strings.Count(n.f.context, " ")
 	}
 	flat := make([]uint64, 0, words) // figIDs' backing array
 	for i, n := range nodes {
-		ids := flat[len(flat) : len(flat) : len(flat)+len(n.f.Context)]
-		for _, w := range n.f.Context {
+		ids := flat[len(flat):len(flat)]
+		for w := range n.f.stems() {
 			id := uint64(termIDs.id(w))
 			// Past 2^20 distinct words ids wrap, and figures could join on
 			// words they do not share; no dossier comes near.
 			ids = append(ids, id&(1<<20-1))
 		}
+		flat = flat[:len(flat)+len(ids)]
 		slices.Sort(ids)
 		figIDs[i] = slices.Compact(ids)
-		flat = flat[:len(flat)+len(n.f.Context)]
 	}
 	// A word that only one source's figures of a kind hold (sources are
 	// told apart by name, as blocks are) puts a figure in blocks of that
@@ -598,7 +702,7 @@ func Group(all []SourceFigures) []FigureGroup {
 		if g.Label == "" {
 			words := map[string]int{}
 			for _, m := range g.Members {
-				for _, w := range m.Figure.Context {
+				for w := range m.Figure.stems() {
 					words[w]++
 				}
 			}
@@ -795,9 +899,9 @@ func kindIndex(k Kind) int {
 // firstWritten returns the context word of stem k as the first of the
 // group's figures to hold it writes it.
 func (g *FigureGroup) firstWritten(k string) string {
-	for _, m := range g.Members {
-		if w, ok := m.Figure.Words[k]; ok {
-			return w
+	for i := range g.Members {
+		if f := &g.Members[i].Figure; f.holds(k) {
+			return f.Words()[k]
 		}
 	}
 	return ""

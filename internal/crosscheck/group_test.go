@@ -89,7 +89,7 @@ func oldGroup(all []SourceFigures) []FigureGroup {
 			if a.f.Kind == Year || a.f.Kind == Count {
 				need = 3
 			}
-			if oldShared(a.f.Context, b.f.Context) >= need {
+			if oldShared(a.f.Context(), b.f.Context()) >= need {
 				parent[find(j)] = find(i)
 			}
 		}
@@ -113,7 +113,7 @@ func oldGroup(all []SourceFigures) []FigureGroup {
 		counts := map[string]int{}
 		surface := map[string]string{}
 		for _, m := range g.Members {
-			for k, w := range m.Figure.Words {
+			for k, w := range m.Figure.Words() {
 				if _, ok := surface[k]; !ok {
 					surface[k] = w
 				}
@@ -121,7 +121,7 @@ func oldGroup(all []SourceFigures) []FigureGroup {
 			if m.Figure.Value != g.Members[0].Figure.Value {
 				g.Agree = false
 			}
-			for _, w := range m.Figure.Context {
+			for _, w := range m.Figure.Context() {
 				counts[w]++
 			}
 		}

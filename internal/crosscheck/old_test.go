@@ -23,10 +23,35 @@ var oldFigureRE = regexp.MustCompile(`(?i)` +
 	`|(?P<year>\b(?:19|20)\d{2}\b)` +
 	`|(?P<count>\b\d[\d,]*(?:\.\d+)?(?:\s(?:million|billion|thousand|hundred))?\b)`)
 
+// An oldFigure is a Figure as it was, its context words and the words
+// they are written as held in full.
+type oldFigure struct {
+	Kind     Kind
+	Text     string
+	Value    string
+	Para     int
+	Sentence string
+	Context  []string
+	Words    map[string]string
+	Measure  string
+}
+
+// asOld returns figures as oldFigures would.
+func asOld(figures []Figure) []oldFigure {
+	var out []oldFigure
+	for _, f := range figures {
+		out = append(out, oldFigure{
+			Kind: f.Kind, Text: f.Text, Value: f.Value, Para: f.Para, Sentence: f.Sentence,
+			Context: f.Context(), Words: f.Words(), Measure: f.Measure,
+		})
+	}
+	return out
+}
+
 // oldFigures is Figures as it was, running oldFigureRE on whole
 // sentences and cutting words with strings.Fields.
-func oldFigures(paras []string) []Figure {
-	var out []Figure
+func oldFigures(paras []string) []oldFigure {
+	var out []oldFigure
 	names := oldFigureRE.SubexpNames()
 	for i, p := range paras {
 		for _, sp := range Sentences(p) {
@@ -56,7 +81,7 @@ func oldFigures(paras []string) []Figure {
 					continue // "5th", "P-8I", or the day of a date: "April 12"
 				}
 				ctx, words := oldContext(sent, m[0], m[1])
-				out = append(out, Figure{
+				out = append(out, oldFigure{
 					Kind: kind, Text: text, Value: oldValue(kind, text), Para: i, Sentence: sent,
 					Context: ctx, Words: words, Measure: oldMeasure(sent, m[0], m[1]),
 				})

@@ -63,7 +63,7 @@ func checkFigures(t *testing.T, s string) {
 		t.Fatalf("appendFigureMatches(%q)\n got %v\nwant %v", s, got, want)
 	}
 	paras := strings.Split(s, "\n\n")
-	if got, want := Figures(paras), oldFigures(paras); !reflect.DeepEqual(got, want) {
+	if got, want := asOld(Figures(paras)), oldFigures(paras); !reflect.DeepEqual(got, want) {
 		t.Fatalf("Figures(%q)\n got %#v\nwant %#v", paras, got, want)
 	}
 }
@@ -81,7 +81,7 @@ func TestFigureMatches(t *testing.T) {
 func TestFiguresGenerated(t *testing.T) {
 	_, sources, _ := cachedSources(100)
 	for _, paras := range sources {
-		if got, want := Figures(paras), oldFigures(paras); !reflect.DeepEqual(got, want) {
+		if got, want := asOld(Figures(paras)), oldFigures(paras); !reflect.DeepEqual(got, want) {
 			t.Fatalf("Figures(%q)\n got %#v\nwant %#v", paras, got, want)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -137,17 +138,12 @@ func (in *refInput) outputs() map[string]string {
 
 func formatFigure(f Figure) string {
 	var words []string
-	for _, k := range slices.Sorted(func(yield func(string) bool) {
-		for k := range f.Words {
-			if !yield(k) {
-				return
-			}
-		}
-	}) {
-		words = append(words, k+"="+f.Words[k])
+	written := f.Words()
+	for _, k := range slices.Sorted(maps.Keys(written)) {
+		words = append(words, k+"="+written[k])
 	}
 	return fmt.Sprintf("%s %q %q para=%d measure=%q context=%q words=%q sentence=%q",
-		f.Kind, f.Text, f.Value, f.Para, f.Measure, f.Context, words, f.Sentence)
+		f.Kind, f.Text, f.Value, f.Para, f.Measure, f.Context(), words, f.Sentence)
 }
 
 func formatNear(source string, n Near) string {
