@@ -31,6 +31,7 @@ import (
 	"html/template"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -129,6 +130,7 @@ func (blockIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Conte
 	src := reader.Source()
 	seen := map[string]int{}
 	var blocks []Block
+	var buf []byte // the text of one block, reused from block to block
 	lines := lineCounter{src: src, line: 1}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -143,8 +145,9 @@ func (blockIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Conte
 		default:
 			return ast.WalkContinue, nil
 		}
-		txt := PlainText(n, src)
-		id := BlockID(prefix, txt)
+		buf = normalizeSpace(appendText(buf[:0], n, src))
+		txt := string(buf)
+		id := blockID(prefix, buf)
 		seen[id]++
 		if k := seen[id]; k > 1 {
 			id = fmt.Sprintf("%s-%d", id, k)
@@ -183,69 +186,144 @@ func (c *lineCounter) of(n ast.Node) int {
 // BlockID returns the anchor id of a block with the given plain text:
 // prefix "p" for paragraphs, "h" for headings.
 func BlockID(prefix, txt string) string {
-	words := slugWords(txt, 4)
+	return blockID(prefix, normalizeSpace([]byte(txt)))
+}
+
+// blockID is BlockID of a text whose white space is already normalized,
+// as PlainText returns it: the hash is of that text, and the words do
+// not depend on white space. The transformer calls it with the bytes of
+// each block's text, which it normalizes once.
+func blockID(prefix string, txt []byte) string {
+	var a [64]byte // most ids fit: no allocation but the string
 	if prefix == "h" {
-		words = slugWords(txt, 8)
-		if words == "" {
-			words = hash(txt)
+		id := appendSlug(append(a[:0], "h-"...), txt, 8)
+		if len(id) == len("h-") {
+			id = appendHash(id, txt)
 		}
-		return "h-" + words
+		return string(id)
 	}
-	if words == "" {
-		return "p-" + hash(txt)
+	id := appendSlug(append(a[:0], "p-"...), txt, 4)
+	if len(id) > len("p-") {
+		id = append(id, '-')
 	}
-	return "p-" + words + "-" + hash(txt)
+	return string(appendHash(id, txt))
 }
 
-func hash(txt string) string {
-	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(txt), " ")))
-	return hex.EncodeToString(sum[:3])
+// appendHash appends the first 6 hex digits of the SHA-256 of txt.
+func appendHash(dst, txt []byte) []byte {
+	sum := sha256.Sum256(txt)
+	return hex.AppendEncode(dst, sum[:3])
 }
 
-// slugWords returns the first n words of s, lower-cased ASCII letters and
-// digits only, joined by hyphens.
-func slugWords(s string, n int) string {
-	var words []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !(r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r))) }) {
-		words = append(words, strings.ToLower(f))
-		if len(words) == n {
-			break
+// appendSlug appends the first n words of s, lower-cased, joined by
+// hyphens. A word is a run of ASCII letters and digits: every other rune
+// separates words. Every byte of a multi-byte or invalid UTF-8 sequence
+// is >= utf8.RuneSelf, so the bytes can be tested one at a time, and the
+// loop stops at the nth word rather than splitting the whole text.
+func appendSlug(dst, s []byte, n int) []byte {
+	start := len(dst)
+	inWord := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			if inWord {
+				inWord = false
+				if n--; n == 0 {
+					return dst
+				}
+			}
+			continue
 		}
+		if !inWord && len(dst) > start {
+			dst = append(dst, '-')
+		}
+		inWord = true
+		dst = append(dst, c)
 	}
-	return strings.Join(words, "-")
+	return dst
 }
 
 // PlainText returns the text of n as a reader sees it: escapes and
 // entities resolved, line breaks as spaces.
 func PlainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.Text:
-			v := c.Segment.Value(src)
+	return string(normalizeSpace(appendText(nil, n, src)))
+}
+
+// appendText appends the text of n and its descendants, with the white
+// space of the source.
+func appendText(b []byte, n ast.Node, src []byte) []byte {
+	switch n := n.(type) {
+	case *ast.Text:
+		v := n.Segment.Value(src)
+		// Escapes start with \ and references with &: most text has
+		// neither, and is spared the three passes.
+		if bytes.IndexByte(v, '\\') >= 0 || bytes.IndexByte(v, '&') >= 0 {
 			v = util.UnescapePunctuations(v)
 			v = util.ResolveNumericReferences(v)
 			v = util.ResolveEntityNames(v)
-			b.Write(v)
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(c.Value)
-		case *ast.AutoLink:
-			b.Write(c.Label(src))
-			return ast.WalkSkipChildren, nil
-		case *ast.RawHTML:
-			// omitted from the output, so not part of the text
-			return ast.WalkSkipChildren, nil
 		}
-		return ast.WalkContinue, nil
-	})
-	return strings.Join(strings.Fields(b.String()), " ")
+		b = append(b, v...)
+		if n.SoftLineBreak() || n.HardLineBreak() {
+			b = append(b, ' ')
+		}
+	case *ast.String:
+		b = append(b, n.Value...)
+	case *ast.AutoLink:
+		return append(b, n.Label(src)...)
+	case *ast.RawHTML:
+		// omitted from the output, so not part of the text
+		return b
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		b = appendText(b, c, src)
+	}
+	return b
 }
+
+// normalizeSpace rewrites b in place to its words, split at Unicode white
+// space as strings.Fields splits them, joined by single spaces: the bytes
+// of strings.Join(strings.Fields(b), " ") in one pass, without the slice
+// of words and the two strings.
+func normalizeSpace(b []byte) []byte {
+	w := 0       // bytes written; never ahead of i
+	gap := false // white space since the last word
+	for i := 0; i < len(b); {
+		c, size := b[i], 1
+		space := asciiSpace[c]
+		if c >= utf8.RuneSelf {
+			// An invalid byte decodes to utf8.RuneError, not a space,
+			// and is kept as it is, as strings.Fields keeps it.
+			var r rune
+			r, size = utf8.DecodeRune(b[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
+			gap = true
+			i += size
+			continue
+		}
+		if gap && w > 0 {
+			b[w] = ' '
+			w++
+		}
+		gap = false
+		if size == 1 {
+			b[w] = c
+			w++
+		} else {
+			w += copy(b[w:], b[i:i+size])
+		}
+		i += size
+	}
+	return b[:w]
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports as spaces.
+var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // links marks outbound links and points .md links at .html pages.
 type links struct{}

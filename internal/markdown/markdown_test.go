@@ -2,8 +2,13 @@ package markdown
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 
 	"github.com/gen-dossier/gen/internal/golden"
 )
@@ -99,5 +104,34 @@ func BenchmarkConvert(b *testing.B) {
 		if _, err := c.Convert(src); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkConvertArticle converts a news article of some 3 KB: headings,
+// paragraphs with emphasis, links, entities and typographic quotes.
+func BenchmarkConvertArticle(b *testing.B) {
+	src, err := os.ReadFile("testdata/article.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := New()
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, err := c.Convert(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBlockIDs runs only the block-id transformer over the parsed
+// article, without the parsing and rendering around it.
+func BenchmarkBlockIDs(b *testing.B) {
+	src, err := os.ReadFile("testdata/article.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc := New().md.Parser().Parse(text.NewReader(src)).(*ast.Document)
+	for b.Loop() {
+		blockIDs{}.Transform(doc, text.NewReader(src), parser.NewContext())
 	}
 }
