@@ -46,6 +46,11 @@ func (a *Article) Markdown() []byte {
 // the site renders.
 func (a *Article) Body() []byte {
 	var b bytes.Buffer
+	size := 0
+	for _, blk := range a.Blocks {
+		size += len(blk.Text) + len("\n## \n") + 8 // and a few escapes
+	}
+	b.Grow(size)
 	for _, blk := range a.Blocks {
 		b.WriteByte('\n')
 		if blk.Kind == Heading {

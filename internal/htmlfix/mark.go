@@ -1,7 +1,6 @@
 package htmlfix
 
 import (
-	"bytes"
 	"cmp"
 	"html/template"
 	"slices"
@@ -149,7 +148,8 @@ func Highlight(fragment template.HTML, marks []Mark) (template.HTML, error) {
 		changed = append(changed, blocks[id])
 	}
 	slices.SortFunc(changed, func(a, b *block) int { return a.start - b.start })
-	var buf bytes.Buffer
+	var buf strings.Builder // its String is not a copy
+	buf.Grow(len(src) + 512*len(changed))
 	pos := 0
 	for _, b := range changed {
 		buf.WriteString(src[pos:b.start])

@@ -86,7 +86,8 @@ var blocksKey = parser.NewContextKey()
 func (c *Converter) Convert(src []byte) (*Doc, error) {
 	ctx := parser.NewContext()
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	var buf bytes.Buffer
+	var buf strings.Builder         // its String is not a copy
+	buf.Grow(len(src) + len(src)/2) // the text, its tags, ids and ¶ links
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
 		return nil, fmt.Errorf("rendering markdown: %w", err)
 	}
