@@ -104,6 +104,14 @@ func (c *Converter) Inline(src string) (template.HTML, error) {
 	if strings.TrimSpace(src) == "" {
 		return "", nil
 	}
+	if plainInline(src) {
+		return template.HTML(quoteEscaper.Replace(src)), nil
+	}
+	return c.inline(src)
+}
+
+// inline is Inline through goldmark.
+func (c *Converter) inline(src string) (template.HTML, error) {
 	var buf bytes.Buffer
 	doc := c.md.Parser().Parse(text.NewReader([]byte(src)))
 	if doc.ChildCount() == 1 && doc.FirstChild().Kind() == ast.KindParagraph {
@@ -123,6 +131,33 @@ func (c *Converter) Inline(src string) (template.HTML, error) {
 	}
 	return template.HTML(buf.String()), nil
 }
+
+// plainInline reports whether src is one line that Markdown renders as
+// itself, its double quotes escaped, most claims and notes being plain
+// sentences: it starts with an ASCII letter, so it opens no block; it
+// ends with a printable ASCII character, so there is no space to trim;
+// and it holds no control character and none of the characters that can
+// begin inline markup (emphasis, code, links, images, raw HTML,
+// entities, escapes, strikethrough, table cells).
+func plainInline(src string) bool {
+	first, last := src[0], src[len(src)-1]
+	if !('a' <= first && first <= 'z' || 'A' <= first && first <= 'Z') || last <= ' ' || last >= 0x7f {
+		return false
+	}
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; {
+		case c < ' ', c == 0x7f:
+			return false
+		case c == '\\', c == '`', c == '*', c == '_', c == '[', c == ']', c == '<', c == '>', c == '!', c == '&', c == '~', c == '|':
+			return false
+		}
+	}
+	return true
+}
+
+// quoteEscaper escapes what goldmark escapes in plain text once &, < and
+// > are ruled out (plainInline).
+var quoteEscaper = strings.NewReplacer(`"`, "&quot;")
 
 // blockIDs gives every paragraph and heading its stable id.
 type blockIDs struct{}

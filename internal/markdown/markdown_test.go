@@ -135,3 +135,28 @@ func BenchmarkBlockIDs(b *testing.B) {
 		blockIDs{}.Transform(doc, text.NewReader(src), parser.NewContext())
 	}
 }
+
+// FuzzInline checks that a text Inline renders without goldmark, as
+// plain, renders the same through it.
+func FuzzInline(f *testing.F) {
+	for _, s := range []string{"plain claim", `He said "no"`, "Costs rose 90% in 2024.", "a *b*", "a_b_c", "x  y", "A\tb", "Ends in space ", "Ends in nbsp\u00a0", "Has é and ü", "See http://example.com", "Line\nbreak", "1. not a list", "A | b", "a:b", "Hash # tag", "a -- b", "Dots...", "Price $5", "Tilde ~x~", "Bang! yes", "Nul\x00", "Bad \xff byte"} {
+		f.Add(s)
+	}
+	c := New()
+	f.Fuzz(func(t *testing.T, src string) {
+		if strings.TrimSpace(src) == "" || !plainInline(src) {
+			return
+		}
+		got, err := c.Inline(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := c.inline(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("Inline(%q) = %q, goldmark renders %q", src, got, want)
+		}
+	})
+}
