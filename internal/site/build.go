@@ -831,11 +831,19 @@ func (b *builder) card() {
 	b.cardPNG = png
 }
 
-// version returns the content hash of a build's inputs: every file of the
-// content, templates and static folders, in path order. An archived copy
-// of the site can be matched to its sources by it.
+// version is the dossier's version: the first 12 hex digits of the
+// SHA-256 of a line "folder/path size sha256" for every file of the
+// content, templates and static folders (dot files left out), in path
+// order, by which an archived copy of the site can be matched to its
+// sources. The files are hashed several at a time.
 func version(cfg Config) (string, error) {
-	h := sha256.New()
+	type file struct {
+		fsys      fs.FS
+		dir, path string
+		line      string // once hashed
+		err       error
+	}
+	var files []*file
 	for _, dir := range []struct {
 		name string
 		fsys fs.FS
@@ -844,17 +852,29 @@ func version(cfg Config) (string, error) {
 			if err != nil || e.IsDir() || strings.HasPrefix(e.Name(), ".") {
 				return err
 			}
-			data, err := fs.ReadFile(dir.fsys, p)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(h, "%s/%s %d\n", dir.name, p, len(data))
-			h.Write(data)
+			files = append(files, &file{fsys: dir.fsys, dir: dir.name, path: p})
 			return nil
 		})
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return "", fmt.Errorf("%s: %v", dir.name, err)
 		}
+	}
+	par.Each(len(files), func(i int) {
+		f := files[i]
+		data, err := fs.ReadFile(f.fsys, f.path)
+		if err != nil {
+			f.err = fmt.Errorf("%s: %v", f.dir, err)
+			return
+		}
+		sum := sha256.Sum256(data)
+		f.line = fmt.Sprintf("%s/%s %d %x\n", f.dir, f.path, len(data), sum)
+	})
+	h := sha256.New()
+	for _, f := range files {
+		if f.err != nil {
+			return "", f.err
+		}
+		io.WriteString(h, f.line)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:12], nil
 }
