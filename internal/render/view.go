@@ -143,8 +143,10 @@ type Claim struct {
 	Wordings []*Wording
 	// Row is the claim's row of the claims table, rendered from
 	// claims.html's template "claim" (with the page, .Claim set) when it
-	// defines one. Rows are rendered several at a time: a large
-	// dossier's claims table is most of the work of its pages.
+	// defines one, and minified. Rows are rendered several at a time: a
+	// large dossier's claims table is most of the work of its pages.
+	// The page shows each row once, in HTML text (not in an attribute),
+	// for the rows to be put in as they are; otherwise it is made whole.
 	Row template.HTML
 }
 
