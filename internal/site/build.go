@@ -558,6 +558,16 @@ func (b *builder) claimsPage(t *render.Templates, page *render.Page) ([]byte, er
 	return whole, nil
 }
 
+// betweenTags reports whether the marker at page[i:] has a tag or the
+// marker before it (after) on its left, and, after a marker, a tag or
+// this one on the marker's right.
+func betweenTags(page []byte, i int, after bool) bool {
+	if i == 0 {
+		return after
+	}
+	return page[i-1] == '>' && (!after || page[0] == '<')
+}
+
 // The marker of row i of the claims table is rowOpen, i, rowClose:
 // private-use characters, which neither the template nor the minifier
 // change in text.
@@ -569,14 +579,20 @@ const (
 func rowMarker(i int) string { return rowOpen + strconv.Itoa(i) + rowClose }
 
 // spliceRows returns page with each row marker replaced by its row; not
-// ok unless every row's marker is there once. size is the rows' size.
+// ok unless every row's marker is there once, between two tags or
+// markers (so not in an attribute or beside text). size is the rows'
+// size.
 func spliceRows(page []byte, rows []template.HTML, size int) ([]byte, bool) {
 	out := make([]byte, 0, len(page)+size)
 	seen := make([]bool, len(rows))
+	after := false // a row was just put
 	for {
 		i := bytes.Index(page, []byte(rowOpen))
 		if i < 0 {
 			break
+		}
+		if !betweenTags(page, i, after) {
+			return nil, false
 		}
 		out = append(out, page[:i]...)
 		page = page[i+len(rowOpen):]
@@ -591,6 +607,10 @@ func spliceRows(page []byte, rows []template.HTML, size int) ([]byte, bool) {
 		seen[n] = true
 		out = append(out, rows[n]...)
 		page = page[j+len(rowClose):]
+		after = true
+	}
+	if after && len(page) > 0 && page[0] != '<' {
+		return nil, false
 	}
 	if slices.Contains(seen, false) {
 		return nil, false

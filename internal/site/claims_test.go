@@ -11,6 +11,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/gen-dossier/gen/internal/corpus"
+	"github.com/gen-dossier/gen/internal/render"
 )
 
 func TestSpliceRows(t *testing.T) {
@@ -21,13 +22,20 @@ func TestSpliceRows(t *testing.T) {
 		want       string // "" when not ok
 	}{
 		{"in order", "<tbody>" + m0 + m1 + "</tbody>", "<tbody><tr>a</tr><tr>b</tr></tbody>"},
-		{"any order", m1 + "x" + m0, "<tr>b</tr>x<tr>a</tr>"},
+		{"any order", "<b>" + m1 + "</b><i>" + m0 + "</i>", "<b><tr>b</tr></b><i><tr>a</tr></i>"},
 		{"one missing", "<tbody>" + m0 + "</tbody>", ""},
 		{"twice", m0 + m1 + m0, ""},
 		{"out of range", m0 + m1 + rowMarker(2), ""},
 		{"unterminated", m0 + m1 + rowOpen + "1", ""},
 		{"not a number", m0 + m1 + rowOpen + "x" + rowClose, ""},
 		{"none", "<p>no rows</p>", ""},
+		{"first", m0 + "<p>" + m1, ""},
+		{"last", "<p>" + m0 + m1, "<p><tr>a</tr><tr>b</tr>"},
+		{"text before", "<p>x " + m0 + m1 + "</p>", ""},
+		{"text after", "<p>" + m0 + m1 + " x</p>", ""},
+		{"text between", "<p>" + m0 + " x <b>" + m1 + "</b>", ""},
+		{"in an attribute", `<div title="` + m0 + `">` + m1, ""},
+		{"tags between", "<p>" + m0 + "</p><p>" + m1 + "</p>", "<p><tr>a</tr></p><p><tr>b</tr></p>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,5 +110,30 @@ func TestClaimsPageWithoutRows(t *testing.T) {
 	page, _ := o.File("claims.html")
 	if bytes.Contains(page, []byte(rowOpen)) || !bytes.Contains(page, []byte(`<td>C1</td>`)) || bytes.Contains(page, []byte(`class="claim"`)) {
 		t.Errorf("claims.html is not made as its template says:\n%s", page)
+	}
+}
+
+// TestClaimsTemplateSplices checks that the claims.html this repository
+// ships shows each row where it can be put in minified: the page is not
+// made whole.
+func TestClaimsTemplateSplices(t *testing.T) {
+	tmpl, err := render.Parse(repoConfig().Templates)
+	if err != nil {
+		t.Fatal(err)
+	}
+	claims := []*render.Claim{{ID: "c1", Row: template.HTML(rowMarker(0))}, {ID: "c2", Row: template.HTML(rowMarker(1))}}
+	site := &render.Site{Title: "T", Claims: claims, Topics: []*render.Topic{{ID: "topic-t", Name: "T", Claims: claims}}}
+	for _, dense := range []bool{true, false} {
+		site.Dense = dense
+		page, err := tmpl.Execute("claims", &render.Page{Site: site, Kind: "claims", Path: "claims.html", Title: "Claims"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if page, err = newMinifier().Bytes("text/html", page); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := spliceRows(page, []template.HTML{`<tr id="c1"></tr>`, `<tr id="c2"></tr>`}, 0); !ok {
+			t.Errorf("dense %v: the rows of claims.html cannot be put in place of their markers:\n%s", dense, page)
+		}
 	}
 }
