@@ -190,14 +190,30 @@ func (g *Guard) weight(key string, kind float64) float64 {
 	if g == nil || g.n == 0 {
 		return kind
 	}
-	return kind * math.Log(1+float64(g.n)/float64(g.df(key)+1))
+	return g.weightOf(kind, g.df(key))
+}
+
+// weightOf is the weight of a term of the kind held by df sentences.
+func (g *Guard) weightOf(kind float64, df int) float64 {
+	if g.n == 0 {
+		return kind
+	}
+	return kind * math.Log(1+float64(g.n)/float64(df+1))
 }
 
 // strong reports whether a shared term can make a near miss: a figure
 // (not a year) or a name that is rare in the dossier.
 func (g *Guard) strong(key string, kind float64) bool {
+	if g == nil {
+		return strings.HasPrefix(key, "#") && !isYear(key) || kind == 2
+	}
+	return g.strongOf(key, kind, g.df(key))
+}
+
+// strongOf is strong for a term held by df sentences.
+func (g *Guard) strongOf(key string, kind float64, df int) bool {
 	figure := strings.HasPrefix(key, "#") && !isYear(key)
-	rareName := kind == 2 && (g == nil || float64(g.df(key)) <= 0.2*float64(g.n))
+	rareName := kind == 2 && float64(df) <= 0.2*float64(g.n)
 	return figure || rareName
 }
 
@@ -262,6 +278,7 @@ func (g *Guard) Similar(paras []string, texts []string) (Near, bool) {
 type sigTerm struct {
 	id     int32 // -1 when no sentence holds the term
 	key    string
+	kind   float64 // 3 for a number, 2 for a name, 1 for a word
 	w      float64
 	strong bool
 }
@@ -340,12 +357,43 @@ func (g *Guard) NearMisses(texts []string, skip func(source int) bool) []Near {
 // signature returns the terms of text with their weights, sorted by key
 // so that sums come out the same on every run.
 func (g *Guard) signature(text string) []sigTerm {
-	m := terms(text)
-	sig := make([]sigTerm, 0, len(m))
-	for _, k := range slices.Sorted(maps.Keys(m)) {
-		kind := m[k]
-		id := int32(g.ids.lookup(k)) - 1 // -1 when no sentence holds k
-		sig = append(sig, sigTerm{id: id, key: k, w: g.weight(k, kind), strong: g.strong(k, kind)})
+	// The terms of text, as terms finds them, without a map: each key
+	// appended to buf, then sorted, a repeat keeping the greatest weight.
+	type found struct {
+		start, end int
+		kind       float64
+	}
+	buf := make([]byte, 0, len(text)) // most often enough: keys are the words, lower-cased
+	all := make([]found, 0, len(text)/8)
+	eachWord(text, func(w string, first bool) {
+		start := len(buf)
+		var kind float64
+		if buf, kind = appendTermKey(buf, w, first); kind != 0 {
+			all = append(all, found{start, len(buf), kind})
+		}
+	})
+	keys := string(buf)
+	key := func(f found) string { return keys[f.start:f.end] }
+	slices.SortFunc(all, func(a, b found) int { return strings.Compare(key(a), key(b)) })
+	sig := make([]sigTerm, 0, len(all))
+	for i, f := range all {
+		if i > 0 && key(f) == key(all[i-1]) {
+			last := &sig[len(sig)-1]
+			if f.kind > last.kind {
+				last.kind = f.kind
+			}
+			continue
+		}
+		sig = append(sig, sigTerm{key: key(f), kind: f.kind})
+	}
+	for i := range sig {
+		st := &sig[i]
+		id := int32(g.ids.lookup(st.key)) - 1 // -1 when no sentence holds the term
+		df := 0
+		if id >= 0 {
+			df = len(g.postings[id])
+		}
+		st.id, st.w, st.strong = id, g.weightOf(st.kind, df), g.strongOf(st.key, st.kind, df)
 	}
 	return sig
 }

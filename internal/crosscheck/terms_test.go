@@ -2,6 +2,7 @@ package crosscheck
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -158,5 +159,40 @@ func TestNewGuardOfRandom(t *testing.T) {
 			all[i] = Terms(paras)
 		}
 		t.Run(fmt.Sprint(round), func(t *testing.T) { checkSameGuard(t, NewGuardOf(all), sources) })
+	}
+}
+
+// oldSignature is the former Guard.signature, from the map terms makes.
+func oldSignature(g *Guard, text string) []sigTerm {
+	m := terms(text)
+	sig := make([]sigTerm, 0, len(m))
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		kind := m[k]
+		id := int32(g.ids.lookup(k)) - 1
+		sig = append(sig, sigTerm{id: id, key: k, kind: kind, w: g.weight(k, kind), strong: g.strong(k, kind)})
+	}
+	return sig
+}
+
+// TestSignature compares Guard.signature with the former one, built on
+// terms, on the claims and quotes of a generated dossier and on random
+// text: the same terms, weights to the last bit, the same strong ones.
+func TestSignature(t *testing.T) {
+	_, sources, claims := cachedSources(300)
+	g := NewGuard(sources)
+	r := rand.New(rand.NewPCG(7, 8))
+	var texts []string
+	for _, c := range claims {
+		texts = append(texts, c...)
+	}
+	for range 2000 {
+		texts = append(texts, randomText(r, 30)+" China China imports Imports 38.4% $900 2023 "+randomText(r, 30))
+	}
+	for _, g := range []*Guard{g, NewGuard(nil)} {
+		for _, text := range texts {
+			if got, want := g.signature(text), oldSignature(g, text); !reflect.DeepEqual(got, want) {
+				t.Fatalf("signature(%q):\n got %+v\nwant %+v", text, got, want)
+			}
+		}
 	}
 }
