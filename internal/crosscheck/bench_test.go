@@ -107,6 +107,33 @@ func BenchmarkGuard(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/source")
 		})
+		b.Run(fmt.Sprintf("terms/N=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, paras := range sources {
+					Terms(paras)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/source")
+		})
+		terms := make([]SourceTerms, len(sources))
+		for i, paras := range sources {
+			terms[i] = *Terms(paras)
+		}
+		b.Run(fmt.Sprintf("merge/N=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			all := make([]*SourceTerms, len(terms))
+			for b.Loop() {
+				b.StopTimer()
+				for i := range terms {
+					t := terms[i] // NewGuardOf empties the terms it is given
+					all[i] = &t
+				}
+				b.StartTimer()
+				NewGuardOf(all)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/source")
+		})
 		g := NewGuard(sources)
 		b.Run(fmt.Sprintf("search/N=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
@@ -117,6 +144,41 @@ func BenchmarkGuard(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/source")
 		})
+	}
+}
+
+// retainedBy returns the bytes of heap what make returns holds, per
+// source of sources.
+func retainedBy(sources [][]string, make func() any) float64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	kept := make()
+	runtime.GC()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(kept)
+	return (float64(after.HeapAlloc) - float64(before.HeapAlloc)) / float64(len(sources))
+}
+
+// TestGuardRetained reports the heap the index of a source holds: its
+// Terms, from the source workers until the guard is built, and its part
+// of the guard, which the former NewGuard's index is the measure of.
+func TestGuardRetained(t *testing.T) {
+	_, sources, _ := cachedSources(1000)
+	terms := retainedBy(sources, func() any {
+		all := make([]*SourceTerms, len(sources))
+		for i, paras := range sources {
+			all[i] = Terms(paras)
+		}
+		return all
+	})
+	guard := retainedBy(sources, func() any { return NewGuard(sources) })
+	old := retainedBy(sources, func() any { return oldNewGuard(sources) })
+	t.Logf("per source: %.0f bytes of Terms, %.0f of the guard; the former NewGuard's index held %.0f", terms, guard, old)
+	if guard > old || terms > old {
+		t.Errorf("the terms (%.0f bytes) or the guard (%.0f) hold more than the former index (%.0f)", terms, guard, old)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Threshold and MinShared decide when a sentence is a near miss.
@@ -26,15 +27,14 @@ const (
 type Guard struct {
 	n int // sentences in all
 
-	ids      map[string]int32 // term → id, in order of first appearance
-	keys     []string         // id → term
-	postings [][]int32        // id → the sentences holding it, ascending
-	sents    []sentence       // every sentence, by source, paragraph, position
-	terms    []int32          // the term ids of every sentence, each sorted
+	ids      *interner  // term → id + 1, ids in order of first appearance
+	postings [][]int32  // id → the sentences holding it, ascending
+	sents    []sentence // every sentence, by source, paragraph, position
+	terms    []int32    // the term ids of every sentence, each sorted
 }
 
 // A sentence is one indexed sentence: its text and where its term ids
-// are in Guard.terms.
+// are in Guard.terms (in SourceTerms.ids, for the sentences of Terms).
 type sentence struct {
 	text     string
 	src      int32
@@ -42,44 +42,136 @@ type sentence struct {
 	from, to int32 // Guard.terms[from:to]
 }
 
-// NewGuard prepares a Guard over all sources, each given as paragraphs.
-func NewGuard(sources [][]string) *Guard {
-	g := &Guard{ids: map[string]int32{}}
-	var spans []Span
-	var key []byte // the key of the term at hand, reused
-	for si, paras := range sources {
-		for pi, p := range paras {
-			spans = appendSentences(spans[:0], p)
-			for _, sp := range spans {
-				text := p[sp.Start:sp.End]
-				s := sentence{text: text, src: int32(si), para: int32(pi), from: int32(len(g.terms))}
-				eachWord(text, func(w string, first bool) {
-					var weight float64
-					if key, weight = appendTermKey(key[:0], w, first); weight == 0 {
-						return
-					}
-					id, ok := g.ids[string(key)]
-					if !ok {
-						id = int32(len(g.keys))
-						k := string(key)
-						g.ids[k] = id
-						g.keys = append(g.keys, k)
-						g.postings = append(g.postings, nil)
-					}
-					g.terms = append(g.terms, id)
-				})
-				ids := g.terms[s.from:]
-				slices.Sort(ids)
-				ids = slices.Compact(ids)
-				g.terms = g.terms[:int(s.from)+len(ids)]
-				s.to = int32(len(g.terms))
-				idx := int32(len(g.sents))
-				for _, id := range ids {
-					g.postings[id] = append(g.postings[id], idx)
+// SourceTerms are the sentences of one source and the terms of each:
+// what [Terms] finds in a source on its own, for [NewGuardOf] to index
+// with the others'.
+type SourceTerms struct {
+	sents []sentence // src 0, from and to into ids
+	ids   []int32    // by sentence, its distinct terms, numbered in order of first appearance in the source
+	keys  string     // the source's terms by number, each followed by a space (no term holds one: see eachWord)
+}
+
+// termScratch is the memory Terms reuses from one source to the next.
+type termScratch struct {
+	local *interner // the source's terms, numbered from 1
+	last  []int32   // by term number - 1: the last sentence holding it, + 1
+	spans []Span
+	sents []sentence
+	ids   []int32
+	key   []byte
+}
+
+var termScratches = sync.Pool{New: func() any { return &termScratch{local: newInterner()} }}
+
+// Terms splits the paragraphs of a source into sentences and finds the
+// terms of each. Terms of several sources may run at once.
+func Terms(paras []string) *SourceTerms {
+	sc := termScratches.Get().(*termScratch)
+	defer termScratches.Put(sc)
+	sc.local.reset()
+	sc.sents, sc.ids, sc.last = sc.sents[:0], sc.ids[:0], sc.last[:0]
+	for pi, p := range paras {
+		sc.spans = appendSentences(sc.spans[:0], p)
+		for _, sp := range sc.spans {
+			text := p[sp.Start:sp.End]
+			s := sentence{text: text, para: int32(pi), from: int32(len(sc.ids))}
+			mark := int32(len(sc.sents) + 1)
+			eachWord(text, func(w string, first bool) {
+				var weight float64
+				if sc.key, weight = appendTermKey(sc.key[:0], w, first); weight == 0 {
+					return
 				}
-				g.sents = append(g.sents, s)
-				g.n++
+				k := int32(sc.local.id(string(sc.key))) - 1
+				if int(k) == len(sc.last) { // a new term
+					sc.last = append(sc.last, 0)
+				}
+				if sc.last[k] != mark { // not a repeat in the sentence
+					sc.last[k] = mark
+					sc.ids = append(sc.ids, k)
+				}
+			})
+			s.to = int32(len(sc.ids))
+			sc.sents = append(sc.sents, s)
+		}
+	}
+	var keys strings.Builder
+	keys.Grow(len(sc.local.text) + sc.local.len())
+	start := int32(0)
+	for _, end := range sc.local.ends {
+		keys.Write(sc.local.text[start:end])
+		keys.WriteByte(' ')
+		start = end
+	}
+	return &SourceTerms{sents: slices.Clone(sc.sents), ids: slices.Clone(sc.ids), keys: keys.String()}
+}
+
+// NewGuard prepares a Guard over all sources, each given as paragraphs.
+// It is NewGuardOf the Terms of each, one after the other.
+func NewGuard(sources [][]string) *Guard {
+	terms := make([]*SourceTerms, len(sources))
+	for i, paras := range sources {
+		terms[i] = Terms(paras)
+	}
+	return NewGuardOf(terms)
+}
+
+// NewGuardOf prepares a Guard over all sources, given by the Terms of
+// each, in source order. It takes them over: it empties each as it
+// indexes it, so that what is left of them can go while the guard grows.
+//
+// Term ids are numbered in order of first appearance, source after
+// source, as they were when one pass over the sources found the terms
+// and numbered them. No result depends on that order (a sentence's term
+// ids are sorted only to be merged with a signature's; candidates and
+// scores follow the signature's order, which is by key), but keeping it
+// makes the guard the same, term ids included, however it is built.
+func NewGuardOf(terms []*SourceTerms) *Guard {
+	nsents, nterms := 0, 0
+	for _, t := range terms {
+		nsents += len(t.sents)
+		nterms += len(t.ids)
+	}
+	g := &Guard{
+		n:     nsents,
+		ids:   newInterner(),
+		sents: make([]sentence, 0, nsents),
+		terms: make([]int32, 0, nterms),
+	}
+	var count []int32  // by id: how many sentences hold it
+	var global []int32 // by the number of a term in its source: its id
+	for si, t := range terms {
+		global = global[:0]
+		for rest := t.keys; rest != ""; {
+			i := strings.IndexByte(rest, ' ')
+			id := int32(g.ids.id(rest[:i])) - 1
+			if int(id) == len(count) {
+				count = append(count, 0)
 			}
+			global = append(global, id)
+			rest = rest[i+1:]
+		}
+		for _, s := range t.sents {
+			from := len(g.terms)
+			for _, k := range t.ids[s.from:s.to] {
+				id := global[k]
+				g.terms = append(g.terms, id)
+				count[id]++
+			}
+			slices.Sort(g.terms[from:])
+			s.src, s.from, s.to = int32(si), int32(from), int32(len(g.terms))
+			g.sents = append(g.sents, s)
+		}
+		*t = SourceTerms{}
+	}
+	// The postings, in one block, each of its length.
+	block := make([]int32, len(g.terms))
+	g.postings = make([][]int32, len(count))
+	for id, c := range count {
+		g.postings[id], block = block[:0:c], block[c:]
+	}
+	for i, s := range g.sents {
+		for _, id := range g.terms[s.from:s.to] {
+			g.postings[id] = append(g.postings[id], int32(i))
 		}
 	}
 	return g
@@ -87,8 +179,8 @@ func NewGuard(sources [][]string) *Guard {
 
 // df is the number of sentences holding the term key.
 func (g *Guard) df(key string) int {
-	if id, ok := g.ids[key]; ok {
-		return len(g.postings[id])
+	if id := g.ids.lookup(key); id != 0 {
+		return len(g.postings[id-1])
 	}
 	return 0
 }
@@ -98,14 +190,30 @@ func (g *Guard) weight(key string, kind float64) float64 {
 	if g == nil || g.n == 0 {
 		return kind
 	}
-	return kind * math.Log(1+float64(g.n)/float64(g.df(key)+1))
+	return g.weightOf(kind, g.df(key))
+}
+
+// weightOf is the weight of a term of the kind held by df sentences.
+func (g *Guard) weightOf(kind float64, df int) float64 {
+	if g.n == 0 {
+		return kind
+	}
+	return kind * math.Log(1+float64(g.n)/float64(df+1))
 }
 
 // strong reports whether a shared term can make a near miss: a figure
 // (not a year) or a name that is rare in the dossier.
 func (g *Guard) strong(key string, kind float64) bool {
+	if g == nil {
+		return strings.HasPrefix(key, "#") && !isYear(key) || kind == 2
+	}
+	return g.strongOf(key, kind, g.df(key))
+}
+
+// strongOf is strong for a term held by df sentences.
+func (g *Guard) strongOf(key string, kind float64, df int) bool {
 	figure := strings.HasPrefix(key, "#") && !isYear(key)
-	rareName := kind == 2 && (g == nil || float64(g.df(key)) <= 0.2*float64(g.n))
+	rareName := kind == 2 && float64(df) <= 0.2*float64(g.n)
 	return figure || rareName
 }
 
@@ -170,6 +278,7 @@ func (g *Guard) Similar(paras []string, texts []string) (Near, bool) {
 type sigTerm struct {
 	id     int32 // -1 when no sentence holds the term
 	key    string
+	kind   float64 // 3 for a number, 2 for a name, 1 for a word
 	w      float64
 	strong bool
 }
@@ -248,15 +357,43 @@ func (g *Guard) NearMisses(texts []string, skip func(source int) bool) []Near {
 // signature returns the terms of text with their weights, sorted by key
 // so that sums come out the same on every run.
 func (g *Guard) signature(text string) []sigTerm {
-	m := terms(text)
-	sig := make([]sigTerm, 0, len(m))
-	for _, k := range slices.Sorted(maps.Keys(m)) {
-		kind := m[k]
-		id, ok := g.ids[k]
-		if !ok {
-			id = -1
+	// The terms of text, as terms finds them, without a map: each key
+	// appended to buf, then sorted, a repeat keeping the greatest weight.
+	type found struct {
+		start, end int
+		kind       float64
+	}
+	buf := make([]byte, 0, len(text)) // most often enough: keys are the words, lower-cased
+	all := make([]found, 0, len(text)/8)
+	eachWord(text, func(w string, first bool) {
+		start := len(buf)
+		var kind float64
+		if buf, kind = appendTermKey(buf, w, first); kind != 0 {
+			all = append(all, found{start, len(buf), kind})
 		}
-		sig = append(sig, sigTerm{id: id, key: k, w: g.weight(k, kind), strong: g.strong(k, kind)})
+	})
+	keys := string(buf)
+	key := func(f found) string { return keys[f.start:f.end] }
+	slices.SortFunc(all, func(a, b found) int { return strings.Compare(key(a), key(b)) })
+	sig := make([]sigTerm, 0, len(all))
+	for i, f := range all {
+		if i > 0 && key(f) == key(all[i-1]) {
+			last := &sig[len(sig)-1]
+			if f.kind > last.kind {
+				last.kind = f.kind
+			}
+			continue
+		}
+		sig = append(sig, sigTerm{key: key(f), kind: f.kind})
+	}
+	for i := range sig {
+		st := &sig[i]
+		id := int32(g.ids.lookup(st.key)) - 1 // -1 when no sentence holds the term
+		df := 0
+		if id >= 0 {
+			df = len(g.postings[id])
+		}
+		st.id, st.w, st.strong = id, g.weightOf(st.kind, df), g.strongOf(st.key, st.kind, df)
 	}
 	return sig
 }

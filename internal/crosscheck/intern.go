@@ -32,6 +32,28 @@ func (in *interner) str(id uint32) []byte {
 	return in.text[start:in.ends[id-1]]
 }
 
+// reset forgets every string, keeping the memory for the next ones.
+func (in *interner) reset() {
+	clear(in.slots)
+	in.text, in.ends = in.text[:0], in.ends[:0]
+}
+
+// lookup returns the number of s, or 0 when it has none.
+func (in *interner) lookup(s string) uint32 {
+	h := maphash.String(in.seed, s)
+	mask := uint64(len(in.slots) - 1)
+	tag := h >> 32 << 32
+	for i := h & mask; ; i = (i + 1) & mask {
+		slot := in.slots[i]
+		if slot == 0 {
+			return 0
+		}
+		if slot&^(1<<32-1) == tag && string(in.str(uint32(slot))) == s {
+			return uint32(slot)
+		}
+	}
+}
+
 // id returns the number of s, numbering it if it is new.
 func (in *interner) id(s string) uint32 {
 	h := maphash.String(in.seed, s)

@@ -36,5 +36,17 @@ func TestInterner(t *testing.T) {
 			t.Fatalf("str(%d) = %q, want %q", id, got, s)
 		}
 	}
+	for s, id := range want {
+		if got := in.lookup(s); got != id {
+			t.Fatalf("lookup(%q) = %d, want %d", s, got, id)
+		}
+	}
+	if got := in.lookup("not among them"); got != 0 {
+		t.Fatalf("lookup of a new string = %d, want 0", got)
+	}
 	t.Logf("%d strings, %d slots", len(want), len(in.slots))
+	in.reset()
+	if in.len() != 0 || in.lookup("a") != 0 || in.id("b") != 1 || in.id("a") != 2 || in.lookup("b") != 1 {
+		t.Fatalf("after reset: len() = %d, lookup(a) = %d", in.len(), in.lookup("a"))
+	}
 }

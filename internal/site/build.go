@@ -43,6 +43,7 @@ type source struct {
 	norm      []string // the texts in the quote rule's matching form (quote.Normalize), made by the first locate
 	view      *render.Source
 	figures   []crosscheck.Figure
+	terms     *crosscheck.SourceTerms   // its sentences' terms, for the coverage guard, which takes them over
 	urls      map[*content.Quote]string // its quotes → the paragraph holding each
 }
 
@@ -312,6 +313,7 @@ func (b *builder) eachSource(tmpl *render.Templates) error {
 			}
 		}
 		s.figures = crosscheck.Figures(s.texts)
+		s.terms = crosscheck.Terms(s.texts)
 		fails[i] = b.sourcePage(tmpl, s, marks[cs.Slug], &errs[i])
 		// What only its own page needed.
 		s.raw, s.article, s.norm, s.doc.HTML = nil, nil, nil, ""

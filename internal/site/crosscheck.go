@@ -21,11 +21,11 @@ import (
 // claims, so it runs beside the rest of the build.
 func (b *builder) coverage() diag.List {
 	var warnings diag.List
-	var all [][]string
-	for _, s := range b.sources {
-		all = append(all, s.texts)
+	all := make([]*crosscheck.SourceTerms, len(b.sources))
+	for i, s := range b.sources {
+		all[i] = s.terms
 	}
-	guard := crosscheck.NewGuard(all)
+	guard := crosscheck.NewGuardOf(all)
 	nears := make([][]crosscheck.Near, len(b.d.Claims))
 	par.Each(len(b.d.Claims), func(i int) {
 		c := b.d.Claims[i]
