@@ -485,6 +485,7 @@ func (b *builder) fill(kind, p, title string, page *render.Page) {
 
 // rows renders and minifies the row of every claim of the claims table,
 // several at a time, when claims.html defines the row template "claim".
+// Its error is a template's or an outputError.
 func (b *builder) rows(t *render.Templates) error {
 	if !t.Defines("claims", "claim") {
 		return nil
@@ -507,11 +508,8 @@ func (b *builder) rows(t *render.Templates) error {
 		p.Claim.Row = template.HTML(row)
 	})
 	for _, err := range errs {
-		var oe outputError
-		if errors.As(err, &oe) {
-			return oe.err
-		} else if err != nil {
-			return templateError(b.cfg.TemplatesDir, err)
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -675,7 +673,13 @@ func (b *builder) pages(t *render.Templates) error {
 		"%d claims, and which of %d sources carries each, in the sources' own words: %s.", len(b.site.Claims), len(outlets), among))}
 	add("claims", "claims.html", "Claims", claimsPage)
 	if t.Defines("claims", "claim") {
-		jobs[0].make = func() ([]byte, error) { return b.claimsPage(t, claimsPage) }
+		// The rows are made beside the other pages.
+		jobs[0].make = func() ([]byte, error) {
+			if err := b.rows(t); err != nil {
+				return nil, err
+			}
+			return b.claimsPage(t, claimsPage)
+		}
 		jobs[0].minified = true
 	}
 	jobs = append(jobs, &job{path: "dossier.json", write: b.writeData})
@@ -687,9 +691,6 @@ func (b *builder) pages(t *render.Templates) error {
 		add("page", p.Page, p.Title, &render.Page{Doc: p})
 		jobs[len(jobs)-1].from = b.d.Pages[i].Pos
 	}
-	if err := b.rows(t); err != nil {
-		return err
-	}
 	par.Each(len(jobs), func(i int) {
 		j := jobs[i]
 		if j.write != nil {
@@ -698,7 +699,7 @@ func (b *builder) pages(t *render.Templates) error {
 		}
 		out, err := j.make()
 		if err != nil {
-			j.err = err
+			j.err = err // a template's, or an outputError
 			return
 		}
 		emit := b.emit
