@@ -423,7 +423,7 @@ func (l *loader) list(p, what string) (*decoder, []*yaml.Node) {
 		return nil, nil
 	}
 	d := l.decoder(p)
-	root := d.parse(data)
+	root := d.parseList(data)
 	if root == nil {
 		return d, nil
 	}
