@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 )
 
 // Markdown returns the article as a Markdown document: YAML front matter
@@ -56,7 +55,7 @@ func (a *Article) Body() []byte {
 		if blk.Kind == Heading {
 			b.WriteString("## ")
 		}
-		b.WriteString(EscapeMarkdown(blk.Text))
+		writeEscaped(&b, blk.Text)
 		b.WriteByte('\n')
 	}
 	return b.Bytes()
@@ -79,36 +78,40 @@ func (a *Article) Text() []byte {
 // > - + = or ordered-list marker ("1." "1)"). White space is collapsed
 // to single spaces, since a paragraph is one line.
 func EscapeMarkdown(s string) string {
-	s = normSpace(s)
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '~', '#':
-			b.WriteByte('\\')
-		case '-', '+', '=':
-			if i == 0 {
-				b.WriteByte('\\')
-			}
-		case '.', ')':
-			if isAllDigits(s[:i]) && i > 0 {
-				b.WriteByte('\\')
-			}
-		}
-		b.WriteString(s[i : i+size])
-		i += size
-	}
+	writeEscaped(&b, s)
 	return b.String()
 }
 
-func isAllDigits(s string) bool {
+// writeEscaped writes EscapeMarkdown(s) to w, copying the runs of s
+// between the bytes it escapes (all ASCII, so a byte is never part of a
+// longer character).
+func writeEscaped[W interface {
+	WriteString(string) (int, error)
+	WriteByte(byte) error
+}](w W, s string) {
+	s = normSpace(s)
+	digits := true // s[:i] is all digits
+	last := 0
 	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
+		escape := false
+		switch c := s[i]; c {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '~', '#':
+			escape = true
+		case '-', '+', '=':
+			escape = i == 0
+		case '.', ')':
+			escape = digits && i > 0
 		}
+		if escape {
+			w.WriteString(s[last:i])
+			w.WriteByte('\\')
+			last = i
+		}
+		digits = digits && '0' <= s[i] && s[i] <= '9'
 	}
-	return s != ""
+	w.WriteString(s[last:])
 }
 
 // yamlQuote returns s as a YAML double-quoted scalar.

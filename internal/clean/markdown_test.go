@@ -91,6 +91,52 @@ func FuzzEscapeMarkdown(f *testing.F) {
 	})
 }
 
+// escapeRunes is EscapeMarkdown as it was written first, rune by rune:
+// the oracle of FuzzEscapeSame.
+func escapeRunes(s string) string {
+	s = normSpace(s)
+	allDigits := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		}
+		return s != ""
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '~', '#':
+			b.WriteByte('\\')
+		case '-', '+', '=':
+			if i == 0 {
+				b.WriteByte('\\')
+			}
+		case '.', ')':
+			if allDigits(s[:i]) && i > 0 {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteString(s[i : i+size])
+		i += size
+	}
+	return b.String()
+}
+
+// FuzzEscapeSame checks EscapeMarkdown, which copies runs of bytes,
+// against escapeRunes, on any input, valid UTF-8 or not.
+func FuzzEscapeSame(f *testing.F) {
+	for _, s := range append(escapeCases, "12. x", "1) y", "-a", " +b", "\xff*\x80", "3.5 and 4)", "a.b") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := EscapeMarkdown(s), escapeRunes(s); got != want {
+			t.Errorf("EscapeMarkdown(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
 func TestMarkdown(t *testing.T) {
 	a := &Article{
 		Title: `A "quoted" title: with colon`,
