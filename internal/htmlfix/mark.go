@@ -50,18 +50,36 @@ func hasClass(n *html.Node, class string) bool {
 // Paragraphs whose content is not a single text node are left alone.
 //
 // fragment is a sequence of blocks (goldmark's output), none nested in
-// another of its kind: only the blocks that marks name are parsed and
+// another of its kind: only the blocks that marks name are read and
 // written again; the rest of fragment is kept as it is.
 func Highlight(fragment template.HTML, marks []Mark) (template.HTML, error) {
+	return highlight(fragment, marks, true)
+}
+
+// A marked is a block that marks name: where it is in the fragment, and
+// its text when that is its only content besides ¶ links.
+type marked struct {
+	start, end int        // of the element in the fragment
+	text       string     // its text node's content, unescaped
+	node       *html.Node // the element parsed; nil when read as plain
+	spans      []passage
+}
+
+// A passage is a part of a block's text to mark.
+type passage struct {
+	start, end int
+	links      []Link
+}
+
+// highlight is Highlight. With plain set, a paragraph as goldmark writes
+// it (text, then its ¶ link) is read and written without the HTML
+// parser, the same bytes as through it.
+func highlight(fragment template.HTML, marks []Mark, plain bool) (template.HTML, error) {
 	if len(marks) == 0 {
 		return fragment, nil
 	}
 	src := string(fragment)
-	type block struct {
-		start, end int // of the element in src
-		node       *html.Node
-	}
-	blocks := map[string]*block{}
+	blocks := map[string]*marked{}
 	for _, m := range marks {
 		if _, done := blocks[m.Block]; done {
 			continue
@@ -71,6 +89,12 @@ func Highlight(fragment template.HTML, marks []Mark) (template.HTML, error) {
 		if !ok {
 			continue
 		}
+		if plain {
+			if text, ok := plainParagraph(src[start:end], m.Block); ok {
+				blocks[m.Block] = &marked{start: start, end: end, text: text}
+				continue
+			}
+		}
 		body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
 		nodes, err := html.ParseFragment(strings.NewReader(src[start:end]), body)
 		if err != nil {
@@ -79,87 +103,171 @@ func Highlight(fragment template.HTML, marks []Mark) (template.HTML, error) {
 		if len(nodes) != 1 || !hasID(nodes[0], m.Block) {
 			continue
 		}
-		blocks[m.Block] = &block{start, end, nodes[0]}
-	}
-	byID := map[string]*html.Node{}
-	for id, b := range blocks {
-		if b != nil {
-			byID[id] = b.node
-		}
-	}
-	type span struct {
-		start, end int
-		links      []Link
-	}
-	spans := map[string][]span{}
-	for _, m := range marks {
-		p := byID[m.Block]
-		if p == nil || p.FirstChild == nil || p.FirstChild.Type != html.TextNode || !onlyPilcrows(p.FirstChild.NextSibling) {
+		p := nodes[0]
+		if p.FirstChild == nil || p.FirstChild.Type != html.TextNode || !onlyPilcrows(p.FirstChild.NextSibling) {
 			continue
 		}
-		at, ok := quote.Find(p.FirstChild.Data, m.Quote)
+		blocks[m.Block] = &marked{start: start, end: end, text: p.FirstChild.Data, node: p}
+	}
+	var changed []*marked
+	for _, m := range marks {
+		b := blocks[m.Block]
+		if b == nil {
+			continue
+		}
+		at, ok := quote.Find(b.text, m.Quote)
 		if !ok {
 			continue
 		}
-		spans[m.Block] = append(spans[m.Block], span{at.Start, at.End, m.Links})
-	}
-	for id, list := range spans {
-		slices.SortFunc(list, func(a, b span) int { return cmp.Or(a.start-b.start, a.end-b.end) })
-		merged := list[:1]
-		for _, s := range list[1:] {
-			last := &merged[len(merged)-1]
-			if s.start < last.end {
-				last.end = max(last.end, s.end)
-				last.links = append(last.links, s.links...)
-				continue
-			}
-			merged = append(merged, s)
+		if b.spans == nil {
+			changed = append(changed, b)
 		}
-		p := byID[id]
-		textNode := p.FirstChild
-		text := textNode.Data
-		pos := 0
-		add := func(n *html.Node) { p.InsertBefore(n, textNode) }
-		for _, s := range merged {
-			add(&html.Node{Type: html.TextNode, Data: text[pos:s.start]})
-			mark := &html.Node{Type: html.ElementNode, Data: "mark", DataAtom: atom.Mark}
-			mark.AppendChild(&html.Node{Type: html.TextNode, Data: text[s.start:s.end]})
-			add(mark)
-			sup := &html.Node{Type: html.ElementNode, Data: "sup", DataAtom: atom.Sup, Attr: []html.Attribute{{Key: "class", Val: "cites"}}}
-			seen := map[string]bool{}
-			for _, l := range s.links {
-				if seen[l.Href] {
-					continue
-				}
-				seen[l.Href] = true
-				a := &html.Node{Type: html.ElementNode, Data: "a", DataAtom: atom.A, Attr: []html.Attribute{
-					{Key: "href", Val: l.Href}, {Key: "title", Val: l.Title}}}
-				a.AppendChild(&html.Node{Type: html.TextNode, Data: l.Text})
-				sup.AppendChild(a)
-			}
-			add(sup)
-			pos = s.end
-		}
-		textNode.Data = text[pos:]
+		b.spans = append(b.spans, passage{at.Start, at.End, m.Links})
 	}
 	// Write the changed blocks in place, in order.
-	var changed []*block
-	for id := range spans {
-		changed = append(changed, blocks[id])
-	}
-	slices.SortFunc(changed, func(a, b *block) int { return a.start - b.start })
+	slices.SortFunc(changed, func(a, b *marked) int { return a.start - b.start })
 	var buf strings.Builder // its String is not a copy
 	buf.Grow(len(src) + 512*len(changed))
 	pos := 0
 	for _, b := range changed {
 		buf.WriteString(src[pos:b.start])
-		if err := html.Render(&buf, b.node); err != nil {
+		if err := b.write(&buf, src[b.start:b.end]); err != nil {
 			return "", err
 		}
 		pos = b.end
 	}
 	buf.WriteString(src[pos:])
 	return template.HTML(buf.String()), nil
+}
+
+// merged returns the block's spans in order, overlapping ones merged.
+func (b *marked) merged() []passage {
+	list := b.spans
+	slices.SortFunc(list, func(a, b passage) int { return cmp.Or(a.start-b.start, a.end-b.end) })
+	merged := list[:1]
+	for _, s := range list[1:] {
+		last := &merged[len(merged)-1]
+		if s.start < last.end {
+			last.end = max(last.end, s.end)
+			last.links = append(last.links, s.links...)
+			continue
+		}
+		merged = append(merged, s)
+	}
+	return merged
+}
+
+// write writes the block, elem in the fragment, with its spans marked.
+func (b *marked) write(w *strings.Builder, elem string) error {
+	if b.node == nil {
+		// What html.Render writes of the paragraph below: its attributes
+		// as they are, its ¶ link's sorted (as the parser keeps a
+		// formatting element's), text and values escaped.
+		id := elem[len(`<p id="`) : strings.IndexByte(elem, '>')-1]
+		w.WriteString(`<p id="` + id + `">`)
+		pos := 0
+		for _, s := range b.merged() {
+			escape(w, b.text[pos:s.start])
+			w.WriteString("<mark>")
+			escape(w, b.text[s.start:s.end])
+			w.WriteString(`</mark><sup class="cites">`)
+			seen := map[string]bool{}
+			for _, l := range s.links {
+				if seen[l.Href] {
+					continue
+				}
+				seen[l.Href] = true
+				w.WriteString(`<a href="`)
+				escape(w, l.Href)
+				w.WriteString(`" title="`)
+				escape(w, l.Title)
+				w.WriteString(`">`)
+				escape(w, l.Text)
+				w.WriteString("</a>")
+			}
+			w.WriteString("</sup>")
+			pos = s.end
+		}
+		escape(w, b.text[pos:])
+		w.WriteString(`<a aria-label="` + pilcrowLabel + `" class="pilcrow" href="#` + id + `">¶</a></p>`)
+		return nil
+	}
+	p := b.node
+	textNode := p.FirstChild
+	text := textNode.Data
+	pos := 0
+	add := func(n *html.Node) { p.InsertBefore(n, textNode) }
+	for _, s := range b.merged() {
+		add(&html.Node{Type: html.TextNode, Data: text[pos:s.start]})
+		mark := &html.Node{Type: html.ElementNode, Data: "mark", DataAtom: atom.Mark}
+		mark.AppendChild(&html.Node{Type: html.TextNode, Data: text[s.start:s.end]})
+		add(mark)
+		sup := &html.Node{Type: html.ElementNode, Data: "sup", DataAtom: atom.Sup, Attr: []html.Attribute{{Key: "class", Val: "cites"}}}
+		seen := map[string]bool{}
+		for _, l := range s.links {
+			if seen[l.Href] {
+				continue
+			}
+			seen[l.Href] = true
+			a := &html.Node{Type: html.ElementNode, Data: "a", DataAtom: atom.A, Attr: []html.Attribute{
+				{Key: "href", Val: l.Href}, {Key: "title", Val: l.Title}}}
+			a.AppendChild(&html.Node{Type: html.TextNode, Data: l.Text})
+			sup.AppendChild(a)
+		}
+		add(sup)
+		pos = s.end
+	}
+	textNode.Data = text[pos:]
+	return html.Render(w, p)
+}
+
+// pilcrowLabel is the aria-label of goldmark's ¶ links (internal/markdown).
+const pilcrowLabel = "Link to this paragraph"
+
+// plainParagraph returns the text of elem, the element with the id, when
+// it is a paragraph as goldmark writes one: <p id="…">, text, its ¶ link
+// and </p>, with nothing the HTML parser would change (a carriage
+// return, a NUL) nor any character in the id that html.Render escapes.
+func plainParagraph(elem, id string) (string, bool) {
+	start := `<p id="` + id + `">`
+	link := `<a class="pilcrow" href="#` + id + `" aria-label="` + pilcrowLabel + `">¶</a></p>`
+	if !strings.HasPrefix(elem, start) || !strings.HasSuffix(elem, link) || strings.ContainsAny(id, "&'<>\"\r") {
+		return "", false
+	}
+	text := elem[len(start) : len(elem)-len(link)]
+	if text == "" || strings.ContainsAny(text, "<\r\x00") {
+		return "", false
+	}
+	return html.UnescapeString(text), true
+}
+
+// escape writes s escaped as html.Render escapes text and attribute
+// values.
+func escape(w *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '\'':
+			esc = "&#39;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&#34;"
+		case '\r':
+			esc = "&#13;"
+		default:
+			continue
+		}
+		w.WriteString(s[last:i])
+		w.WriteString(esc)
+		last = i + 1
+	}
+	w.WriteString(s[last:])
 }
 
 // element returns where the element with the id starts and ends in src:
