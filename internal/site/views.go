@@ -124,12 +124,16 @@ func (b *builder) sourceView(s *source, errs *diag.List) *render.Source {
 func wordCount(s string) int {
 	n, in := 0, false
 	for i := 0; i < len(s); {
-		r, w := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, w = utf8.DecodeRuneInString(s[i:])
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += w
 		}
-		i += w
-		if unicode.IsSpace(r) {
+		if space {
 			in = false
 		} else if !in {
 			in = true
@@ -138,6 +142,9 @@ func wordCount(s string) int {
 	}
 	return n
 }
+
+// asciiSpace is unicode.IsSpace for ASCII.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // claimViews builds the claims table rows and groups them by topic, in
 // the order topics first appear in claims.yaml.
