@@ -5,8 +5,11 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/gen-dossier/gen/internal/par"
 )
 
 // An anchoredRE is a regular expression that matches only at the start
@@ -16,7 +19,13 @@ import (
 // regexp engine. The engine runs only on what the automaton leaves
 // open: inputs whose fate hangs on a non-ASCII rune, or on more bytes
 // than the automaton follows.
+//
+// The regexp and its automaton are made when first needed (or by
+// Prepare), not when the program starts: they are most of the package's
+// start-up.
 type anchoredRE struct {
+	expr   string
+	once   sync.Once
 	re     *regexp.Regexp
 	class  [256]uint8 // each byte's class; bytes of a class are alike to the program
 	nclass int        // the number of classes
@@ -38,10 +47,13 @@ const (
 	dfaMaxDepth  = 16
 )
 
-// mustAnchored compiles expr, which must be anchored at the start of
-// the text (^ with no multi-line flag) in every alternative.
+// anchoredAll is every anchoredRE of the package, for Prepare.
+var anchoredAll []*anchoredRE
+
+// mustAnchored returns the anchoredRE of expr, which must be anchored at
+// the start of the text (^ with no multi-line flag) in every
+// alternative; it checks that now, and compiles expr when first needed.
 func mustAnchored(expr string) *anchoredRE {
-	a := &anchoredRE{re: regexp.MustCompile(expr)}
 	tree, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		panic(err)
@@ -49,16 +61,35 @@ func mustAnchored(expr string) *anchoredRE {
 	if !startsAnchored(tree) {
 		panic("clean: not anchored: " + expr)
 	}
-	prog, err := syntax.Compile(tree.Simplify())
-	if err != nil {
-		panic(err)
-	}
-	a.build(prog)
+	a := &anchoredRE{expr: expr}
+	anchoredAll = append(anchoredAll, a)
 	return a
+}
+
+// compile makes a's regexp and automaton, once.
+func (a *anchoredRE) compile() {
+	a.once.Do(func() {
+		a.re = regexp.MustCompile(a.expr)
+		tree, _ := syntax.Parse(a.expr, syntax.Perl) // checked by mustAnchored
+		prog, err := syntax.Compile(tree.Simplify())
+		if err != nil {
+			panic(err)
+		}
+		a.build(prog)
+	})
+}
+
+// Prepare makes the cleaner's automata, several at a time, which are
+// otherwise made by the first Clean that needs them: a program with
+// other work to do first can have them made meanwhile, on another
+// goroutine.
+func Prepare() {
+	par.Each(len(anchoredAll), func(i int) { anchoredAll[i].compile() })
 }
 
 // verdict runs the automaton on s.
 func (a *anchoredRE) verdict(s string) int16 {
+	a.compile()
 	state := 0
 	for i := 0; i < len(s); i++ {
 		next := a.next[state*a.nclass+int(a.class[s[i]])]

@@ -50,10 +50,11 @@ func TestAnchoredPrefilter(t *testing.T) {
 	tails := []string{"", " and more", "s", "_", "9", ".", "\n", "\t", ":", "é", "x y", " \u00a0"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for name, re := range anchoredREs {
-		prog, err := syntax.Compile(mustParse(t, re.re.String()).Simplify())
+		prog, err := syntax.Compile(mustParse(t, re.expr).Simplify())
 		if err != nil {
 			t.Fatal(err)
 		}
+		re.compile()
 		check := func(s string) {
 			v, match := re.verdict(s), re.re.MatchString(s)
 			if v == dfaReject && match || v == dfaMatch && !match {

@@ -139,8 +139,9 @@ func Check(cfg Config, dir string) (*Report, []string, error) {
 // The pages about all the sources (index, claims, timeline, data) come
 // after, from what each source kept.
 func build(cfg Config, out sink) (*Report, error) {
-	// The templates are parsed and the inputs hashed while the content
-	// loads; their errors come after the content's, as from a sequence.
+	// The templates are parsed, the inputs hashed and the cleaner's
+	// automata made while the content loads; their errors come after
+	// the content's, as from a sequence.
 	var (
 		tmpl             *render.Templates
 		ver              string
@@ -149,6 +150,7 @@ func build(cfg Config, out sink) (*Report, error) {
 	)
 	wg.Go(func() { tmpl, tmplErr = render.Parse(cfg.Templates) })
 	wg.Go(func() { ver, versErr = version(cfg) })
+	wg.Go(clean.Prepare)
 	b, err := load(cfg, out)
 	wg.Wait()
 	if err != nil {
