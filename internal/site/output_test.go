@@ -231,3 +231,34 @@ func TestStageCreate(t *testing.T) {
 		})
 	}
 }
+
+// TestStageOldGrew checks that a previous build's file that grew after
+// the stage listed it is not kept for a file holding its first bytes.
+func TestStageOldGrew(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	prev := &Output{files: map[string][]byte{marker: []byte("{}"), "f.txt": []byte("same")}}
+	if err := prev.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	st, err := openStage(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(filepath.Join(dir, "f.txt"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString(" and more, by hand")
+	f.Close()
+	for p, data := range prev.files {
+		if err := st.put(p, data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "f.txt")); string(got) != "same" {
+		t.Errorf("f.txt holds %q, want %q", got, "same")
+	}
+}

@@ -234,18 +234,24 @@ func (f *stagedFile) differ() error {
 	return nil
 }
 
-// release closes the files of a staged file that failed.
+// release closes what files of f are open.
 func (f *stagedFile) release() {
-	for _, file := range []*os.File{f.old, f.new} {
-		if file != nil {
-			file.Close()
-		}
+	if f.old != nil {
+		f.old.Close()
+		f.old = nil
+	}
+	if f.new != nil {
+		f.new.Close()
+		f.new = nil
 	}
 }
 
+// Close puts the file: the previous build's, when all that was written
+// matched all of it, else the staged file. It releases f's files, also
+// after a failed Write.
 func (f *stagedFile) Close() error {
-	if f.new == nil && f.old != nil && f.n == f.size {
-		f.old.Close()
+	defer f.release()
+	if f.new == nil && f.old != nil && f.n == f.size && atEnd(f.old) {
 		return f.s.keep(f.p)
 	}
 	if f.new == nil {
@@ -253,10 +259,20 @@ func (f *stagedFile) Close() error {
 			return err
 		}
 	}
-	if err := f.new.Close(); err != nil {
+	err := f.new.Close()
+	f.new = nil
+	if err != nil {
 		return fmt.Errorf("cannot write the output: %v", err)
 	}
 	return nil
+}
+
+// atEnd reports whether file has nothing more to read: the previous
+// build's file has not grown since its size was listed.
+func atEnd(file *os.File) bool {
+	var b [1]byte
+	n, err := file.Read(b[:])
+	return n == 0 && err == io.EOF
 }
 
 // begin makes the staging folder and links into it the unchanged files
