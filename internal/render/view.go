@@ -143,10 +143,11 @@ type Claim struct {
 	Wordings []*Wording
 	// Row is the claim's row of the claims table, rendered from
 	// claims.html's template "claim" (with the page, .Claim set) when it
-	// defines one, and minified. Rows are rendered several at a time: a
-	// large dossier's claims table is most of the work of its pages.
-	// The page shows each row once, in HTML text (not in an attribute),
-	// for the rows to be put in as they are; otherwise it is made whole.
+	// defines one, and minified; only the claims page sees it. Rows are
+	// rendered several at a time: a large dossier's claims table is most
+	// of the work of its pages. When every row is a <tr> shown once in a
+	// table section (thead, tbody, tfoot or table) the page is minified
+	// without them and they are put in; otherwise it is made whole.
 	Row template.HTML
 }
 

@@ -310,11 +310,20 @@ func (in *stageInput) render(b *testing.B) {
 		}
 		in.pages[s.view.Page] = html
 	}
-	if err := bl.rows(in.tmpl); err != nil { // the claims table's rows, as pages does
+	rows, err := bl.rows(in.tmpl) // the claims table's rows, rendered and minified as pages does
+	if err != nil {
 		b.Fatal(err)
 	}
+	withRows := claimsSite(bl.site)
+	for i, c := range withRows.Claims {
+		c.Row = rows[i]
+	}
 	for _, kind := range []string{"index", "claims", "timeline", "404"} {
-		html, err := bl.render(in.tmpl, kind, kind+".html", kind, &render.Page{})
+		page := &render.Page{}
+		if kind == "claims" {
+			page.Site = withRows
+		}
+		html, err := bl.render(in.tmpl, kind, kind+".html", kind, page)
 		if err != nil {
 			b.Fatal(err)
 		}

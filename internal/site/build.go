@@ -486,14 +486,15 @@ func (b *builder) fill(kind, p, title string, page *render.Page) {
 }
 
 // rows renders and minifies the row of every claim of the claims table,
-// several at a time, when claims.html defines the row template "claim".
-// Its error is a template's or an outputError.
-func (b *builder) rows(t *render.Templates) error {
+// several at a time, when claims.html defines the row template "claim";
+// nil when it does not. Its error is a template's or an outputError.
+func (b *builder) rows(t *render.Templates) ([]template.HTML, error) {
 	if !t.Defines("claims", "claim") {
-		return nil
+		return nil, nil
 	}
 	var page render.Page
 	b.fill("claims", "claims.html", "Claims", &page)
+	rows := make([]template.HTML, len(b.site.Claims))
 	errs := make([]error, len(b.site.Claims))
 	par.Each(len(b.site.Claims), func(i int) {
 		p := page
@@ -503,51 +504,84 @@ func (b *builder) rows(t *render.Templates) error {
 			errs[i] = err
 			return
 		}
-		row, err = b.min.Bytes("text/html", row)
-		if err != nil {
+		if row, err = b.min.Bytes("text/html", row); err != nil {
 			errs[i] = outputError{fmt.Errorf("minifying claims.html: %v", err)}
 		}
-		p.Claim.Row = template.HTML(row)
+		rows[i] = template.HTML(row)
 	})
 	for _, err := range errs {
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return rows, nil
 }
 
-// claimsPage renders the claims page, minified. Its rows, rendered and
-// minified several at a time (rows), are most of it: the page is
-// rendered and minified with a marker in place of each row, and the
-// rows put in place of the markers. When the template does not show
-// each row once, in text, the page is rendered with its rows and
-// minified whole.
-func (b *builder) claimsPage(t *render.Templates, page *render.Page) ([]byte, error) {
-	claims := b.site.Claims
-	rows := make([]template.HTML, len(claims))
+// claimsPage renders the claims page, minified, with the claims' rows
+// (see rows), which are most of it: the page is rendered and minified
+// with a marker in place of each row, and the rows put in place of the
+// markers where that gives what minifying the whole page gives; else the
+// page is rendered with its rows and minified whole. The page gets its
+// own copies of the claims, with their rows: the pages made meanwhile
+// see the claims without.
+func (b *builder) claimsPage(t *render.Templates, page *render.Page, rows []template.HTML) ([]byte, error) {
+	page.Site = claimsSite(b.site)
+	out, ok, err := b.splicedClaims(t, page, rows)
+	if ok || err != nil {
+		return out, err
+	}
+	return b.wholeClaims(t, page, rows)
+}
+
+// claimsSite returns a copy of site whose claims, in its list and in its
+// topics, are copies.
+func claimsSite(site *render.Site) *render.Site {
+	s := *site
+	copies := make(map[*render.Claim]*render.Claim, len(site.Claims))
+	s.Claims = make([]*render.Claim, len(site.Claims))
+	for i, c := range site.Claims {
+		cc := *c
+		s.Claims[i], copies[c] = &cc, &cc
+	}
+	s.Topics = make([]*render.Topic, len(site.Topics))
+	for i, tp := range site.Topics {
+		tc := *tp
+		tc.Claims = make([]*render.Claim, len(tp.Claims))
+		for j, c := range tp.Claims {
+			tc.Claims[j] = copies[c]
+		}
+		s.Topics[i] = &tc
+	}
+	return &s
+}
+
+// splicedClaims renders the claims page of page.Site with a marker for
+// each row, minifies it and puts the rows in; not ok when a row or a
+// marker is not where that is the same as minifying the whole page.
+func (b *builder) splicedClaims(t *render.Templates, page *render.Page, rows []template.HTML) ([]byte, bool, error) {
 	size := 0
-	for i, c := range claims {
-		rows[i], c.Row = c.Row, template.HTML(rowMarker(i))
+	for i, c := range page.Site.Claims {
+		c.Row = template.HTML(rowMarker(i))
 		size += len(rows[i])
 	}
-	defer func() {
-		for _, c := range claims {
-			c.Row = "" // in the page now
-		}
-	}()
 	shell, err := b.render(t, "claims", "claims.html", "Claims", page)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if shell, err = b.min.Bytes("text/html", shell); err != nil {
-		return nil, outputError{fmt.Errorf("minifying claims.html: %v", err)}
+		return nil, false, outputError{fmt.Errorf("minifying claims.html: %v", err)}
 	}
-	if out, ok := spliceRows(shell, rows, size); ok {
-		return out, nil
-	}
-	for i, c := range claims {
+	out, ok := spliceRows(shell, rows, size)
+	return out, ok, nil
+}
+
+// wholeClaims renders the claims page of page.Site with its rows and
+// minifies it.
+func (b *builder) wholeClaims(t *render.Templates, page *render.Page, rows []template.HTML) ([]byte, error) {
+	size := 0
+	for i, c := range page.Site.Claims {
 		c.Row = rows[i]
+		size += len(rows[i])
 	}
 	page.SizeHint = size + 64<<10 // the rows and the rest
 	whole, err := b.render(t, "claims", "claims.html", "Claims", page)
@@ -558,16 +592,6 @@ func (b *builder) claimsPage(t *render.Templates, page *render.Page) ([]byte, er
 		return nil, outputError{fmt.Errorf("minifying claims.html: %v", err)}
 	}
 	return whole, nil
-}
-
-// betweenTags reports whether the marker at page[i:] has a tag or the
-// marker before it (after) on its left, and, after a marker, a tag or
-// this one on the marker's right.
-func betweenTags(page []byte, i int, after bool) bool {
-	if i == 0 {
-		return after
-	}
-	return page[i-1] == '>' && (!after || page[0] == '<')
 }
 
 // The marker of row i of the claims table is rowOpen, i, rowClose:
@@ -581,20 +605,30 @@ const (
 func rowMarker(i int) string { return rowOpen + strconv.Itoa(i) + rowClose }
 
 // spliceRows returns page with each row marker replaced by its row; not
-// ok unless every row's marker is there once, between two tags or
-// markers (so not in an attribute or beside text). size is the rows'
-// size.
+// ok unless every row's marker is there once, and every row is a table
+// row whose marker stands in a table section (thead, tbody, tfoot or
+// table), after its start tag or another row and before its end tag or
+// another row: there the minifier drops the white space around the rows,
+// so that a row minified alone is as it is in the whole page. size is
+// the rows' size.
 func spliceRows(page []byte, rows []template.HTML, size int) ([]byte, bool) {
+	for _, r := range rows {
+		if !(strings.HasPrefix(string(r), "<tr>") || strings.HasPrefix(string(r), "<tr ")) || !strings.HasSuffix(string(r), "</tr>") {
+			return nil, false
+		}
+	}
 	out := make([]byte, 0, len(page)+size)
 	seen := make([]bool, len(rows))
-	after := false // a row was just put
+	after := false // a row was just put: page starts after it
 	for {
 		i := bytes.Index(page, []byte(rowOpen))
 		if i < 0 {
 			break
 		}
-		if !betweenTags(page, i, after) {
-			return nil, false
+		if i > 0 || !after { // not right after another row: a section starts
+			if after && !sectionEnds(page) || !sectionStarts(page[:i]) {
+				return nil, false
+			}
 		}
 		out = append(out, page[:i]...)
 		page = page[i+len(rowOpen):]
@@ -611,13 +645,39 @@ func spliceRows(page []byte, rows []template.HTML, size int) ([]byte, bool) {
 		page = page[j+len(rowClose):]
 		after = true
 	}
-	if after && len(page) > 0 && page[0] != '<' {
-		return nil, false
-	}
-	if slices.Contains(seen, false) {
+	if after && !sectionEnds(page) || slices.Contains(seen, false) {
 		return nil, false
 	}
 	return append(out, page...), true
+}
+
+// tableSections are the elements whose rows are spliced.
+var tableSections = []string{"thead", "tbody", "tfoot", "table"}
+
+// sectionStarts reports whether before ends with the start tag of a
+// table section (one with a > in a value does not count).
+func sectionStarts(before []byte) bool {
+	lt := bytes.LastIndexByte(before, '<')
+	if lt < 0 || !bytes.HasSuffix(before, []byte(">")) {
+		return false
+	}
+	tag := string(before[lt+1 : len(before)-1])
+	if strings.Contains(tag, ">") {
+		return false // text after a tag
+	}
+	name, _, _ := strings.Cut(tag, " ")
+	return slices.Contains(tableSections, name)
+}
+
+// sectionEnds reports whether after starts with the end tag of a table
+// section.
+func sectionEnds(after []byte) bool {
+	for _, name := range tableSections {
+		if bytes.HasPrefix(after, []byte("</"+name+">")) {
+			return true
+		}
+	}
+	return false
 }
 
 // sourcePage writes the page of a source and its raw capture. Content
@@ -677,10 +737,11 @@ func (b *builder) pages(t *render.Templates) error {
 	if t.Defines("claims", "claim") {
 		// The rows are made beside the other pages.
 		jobs[0].make = func() ([]byte, error) {
-			if err := b.rows(t); err != nil {
+			rows, err := b.rows(t)
+			if err != nil {
 				return nil, err
 			}
-			return b.claimsPage(t, claimsPage)
+			return b.claimsPage(t, claimsPage, rows)
 		}
 		jobs[0].minified = true
 	}
