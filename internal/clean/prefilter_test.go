@@ -19,6 +19,23 @@ var anchoredREs = map[string]*anchoredRE{
 	"author": authorRE, "captionStart": captionStartRE, "shortCredit": shortCreditRE,
 }
 
+// TestAnchoredNamed checks that anchoredREs names every anchored regexp
+// of the package, so that TestAnchoredPrefilter checks them all.
+func TestAnchoredNamed(t *testing.T) {
+	named := map[*anchoredRE]bool{}
+	for _, a := range anchoredREs {
+		named[a] = true
+	}
+	for _, a := range anchoredAll {
+		if !named[a] {
+			t.Errorf("anchored regexp %s is not in anchoredREs", a.expr)
+		}
+	}
+	if len(named) != len(anchoredAll) {
+		t.Errorf("anchoredREs names %d regexps, the package has %d", len(named), len(anchoredAll))
+	}
+}
+
 // testLines returns the lines of the test captures and the seeds.
 func testLines(t *testing.T) []string {
 	t.Helper()

@@ -22,7 +22,8 @@ import (
 // token in the tokenizer's data state, where the tokenizer keeps no state
 // from what came before: a tokenizer started there reads the rest of the
 // page as one that had read the page from its start. FuzzLexer checks
-// the lexer against the tokenizer.
+// the lexer against the tokenizer. The lexer follows the tokenizer of
+// x/net v0.61.0 (go.mod): after an upgrade, run FuzzLexer and FuzzScan.
 
 // A lexer splits a page into tokens, and gives of each what the model
 // needs.

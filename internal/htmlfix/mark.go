@@ -149,7 +149,7 @@ func (b *marked) merged() []passage {
 		last := &merged[len(merged)-1]
 		if s.start < last.end {
 			last.end = max(last.end, s.end)
-			last.links = append(last.links, s.links...)
+			last.links = append(slices.Clip(last.links), s.links...) // not into a Mark's Links
 			continue
 		}
 		merged = append(merged, s)

@@ -23,7 +23,7 @@ func (b *builder) coverage() diag.List {
 	var warnings diag.List
 	all := make([]*crosscheck.SourceTerms, len(b.sources))
 	for i, s := range b.sources {
-		all[i] = s.terms
+		all[i], s.terms = s.terms, nil // the guard takes them over
 	}
 	guard := crosscheck.NewGuardOf(all)
 	nears := make([][]crosscheck.Near, len(b.d.Claims))

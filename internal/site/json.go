@@ -227,7 +227,7 @@ func writeArray[T any](j *jsonWriter, name string, n int, elem func(i int) T) {
 	j.name(name)
 	j.raw("[")
 	batch := make([][]byte, min(n, jsonBatch))
-	for start := 0; start < n; start += jsonBatch {
+	for start := 0; start < n && j.err == nil; start += jsonBatch {
 		batch = batch[:min(jsonBatch, n-start)]
 		par.Each(len(batch), func(i int) { batch[i] = mustMarshal(elem(start + i)) })
 		for i, data := range batch {
