@@ -40,37 +40,36 @@ func (in *interner) reset() {
 
 // lookup returns the number of s, or 0 when it has none.
 func (in *interner) lookup(s string) uint32 {
+	id, _ := in.find(s)
+	return id
+}
+
+// find returns the number of s, or 0 when it has none, and the hash of
+// s.
+func (in *interner) find(s string) (uint32, uint64) {
 	h := maphash.String(in.seed, s)
 	mask := uint64(len(in.slots) - 1)
 	tag := h >> 32 << 32
 	for i := h & mask; ; i = (i + 1) & mask {
 		slot := in.slots[i]
 		if slot == 0 {
-			return 0
+			return 0, h
 		}
 		if slot&^(1<<32-1) == tag && string(in.str(uint32(slot))) == s {
-			return uint32(slot)
+			return uint32(slot), h
 		}
 	}
 }
 
 // id returns the number of s, numbering it if it is new.
 func (in *interner) id(s string) uint32 {
-	h := maphash.String(in.seed, s)
-	mask := uint64(len(in.slots) - 1)
-	tag := h >> 32 << 32
-	for i := h & mask; ; i = (i + 1) & mask {
-		slot := in.slots[i]
-		if slot == 0 {
-			break
-		}
-		if slot&^(1<<32-1) == tag && string(in.str(uint32(slot))) == s {
-			return uint32(slot)
-		}
+	id, h := in.find(s)
+	if id != 0 {
+		return id
 	}
 	in.text = append(in.text, s...)
 	in.ends = append(in.ends, int32(len(in.text)))
-	id := uint32(len(in.ends))
+	id = uint32(len(in.ends))
 	if 2*len(in.ends) > len(in.slots) {
 		in.grow()
 	}
