@@ -62,7 +62,12 @@ func checkFigures(t *testing.T, s string) {
 	if got, want := appendFigureMatches(nil, s), oldMatches(s); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("appendFigureMatches(%q)\n got %v\nwant %v", s, got, want)
 	}
-	paras := strings.Split(s, "\n\n")
+	checkFiguresOf(t, strings.Split(s, "\n\n"))
+}
+
+// checkFiguresOf fails t when Figures differs from the old code on paras.
+func checkFiguresOf(t *testing.T, paras []string) {
+	t.Helper()
 	if got, want := asOld(Figures(paras)), oldFigures(paras); !reflect.DeepEqual(got, want) {
 		t.Fatalf("Figures(%q)\n got %#v\nwant %#v", paras, got, want)
 	}
@@ -81,9 +86,7 @@ func TestFigureMatches(t *testing.T) {
 func TestFiguresGenerated(t *testing.T) {
 	_, sources, _ := cachedSources(100)
 	for _, paras := range sources {
-		if got, want := asOld(Figures(paras)), oldFigures(paras); !reflect.DeepEqual(got, want) {
-			t.Fatalf("Figures(%q)\n got %#v\nwant %#v", paras, got, want)
-		}
+		checkFiguresOf(t, paras)
 	}
 }
 
