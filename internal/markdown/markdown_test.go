@@ -97,14 +97,7 @@ func TestInline(t *testing.T) {
 }
 
 func BenchmarkConvert(b *testing.B) {
-	src := []byte(strings.Repeat("China is helping Russia in its largest military expansion since the Soviet era, U.S. officials said on Friday.\n\n", 30))
-	c := New()
-	b.SetBytes(int64(len(src)))
-	for b.Loop() {
-		if _, err := c.Convert(src); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchConvert(b, []byte(strings.Repeat("China is helping Russia in its largest military expansion since the Soviet era, U.S. officials said on Friday.\n\n", 30)))
 }
 
 // BenchmarkConvertArticle converts a news article of some 3 KB: headings,
@@ -114,6 +107,10 @@ func BenchmarkConvertArticle(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	benchConvert(b, src)
+}
+
+func benchConvert(b *testing.B, src []byte) {
 	c := New()
 	b.SetBytes(int64(len(src)))
 	for b.Loop() {
