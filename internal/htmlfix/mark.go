@@ -59,9 +59,9 @@ func Highlight(fragment template.HTML, marks []Mark) (template.HTML, error) {
 // A marked is a block that marks name: where it is in the fragment, and
 // its text when that is its only content besides ¶ links.
 type marked struct {
-	start, end int        // of the element in the fragment
-	text       string     // its text node's content, unescaped
-	node       *html.Node // the element parsed; nil when read as plain
+	start, end int    // of the element in the fragment
+	head, tail string // what html.Render writes of the element before its text, and after
+	text       string // its text node's content, unescaped
 	spans      []passage
 }
 
@@ -91,7 +91,11 @@ func highlight(fragment template.HTML, marks []Mark, plain bool) (template.HTML,
 		}
 		if plain {
 			if text, ok := plainParagraph(src[start:end], m.Block); ok {
-				blocks[m.Block] = &marked{start: start, end: end, text: text}
+				// What html.Render writes of it: its ¶ link's attributes
+				// sorted, as the parser keeps a formatting element's.
+				blocks[m.Block] = &marked{start: start, end: end, text: text,
+					head: `<p id="` + m.Block + `">`,
+					tail: `<a aria-label="` + pilcrowLabel + `" class="pilcrow" href="#` + m.Block + `">¶</a></p>`}
 				continue
 			}
 		}
@@ -107,7 +111,11 @@ func highlight(fragment template.HTML, marks []Mark, plain bool) (template.HTML,
 		if p.FirstChild == nil || p.FirstChild.Type != html.TextNode || !onlyPilcrows(p.FirstChild.NextSibling) {
 			continue
 		}
-		blocks[m.Block] = &marked{start: start, end: end, text: p.FirstChild.Data, node: p}
+		b := &marked{start: start, end: end, text: p.FirstChild.Data}
+		if b.head, b.tail, err = around(p); err != nil {
+			return "", err
+		}
+		blocks[m.Block] = b
 	}
 	var changed []*marked
 	for _, m := range marks {
@@ -131,9 +139,7 @@ func highlight(fragment template.HTML, marks []Mark, plain bool) (template.HTML,
 	pos := 0
 	for _, b := range changed {
 		buf.WriteString(src[pos:b.start])
-		if err := b.write(&buf, src[b.start:b.end]); err != nil {
-			return "", err
-		}
+		b.write(&buf)
 		pos = b.end
 	}
 	buf.WriteString(src[pos:])
@@ -157,68 +163,52 @@ func (b *marked) merged() []passage {
 	return merged
 }
 
-// write writes the block, elem in the fragment, with its spans marked.
-func (b *marked) write(w *strings.Builder, elem string) error {
-	if b.node == nil {
-		// What html.Render writes of the paragraph below: its attributes
-		// as they are, its ¶ link's sorted (as the parser keeps a
-		// formatting element's), text and values escaped.
-		id := elem[len(`<p id="`) : strings.IndexByte(elem, '>')-1]
-		w.WriteString(`<p id="` + id + `">`)
-		pos := 0
-		for _, s := range b.merged() {
-			escape(w, b.text[pos:s.start])
-			w.WriteString("<mark>")
-			escape(w, b.text[s.start:s.end])
-			w.WriteString(`</mark><sup class="cites">`)
-			seen := map[string]bool{}
-			for _, l := range s.links {
-				if seen[l.Href] {
-					continue
-				}
-				seen[l.Href] = true
-				w.WriteString(`<a href="`)
-				escape(w, l.Href)
-				w.WriteString(`" title="`)
-				escape(w, l.Title)
-				w.WriteString(`">`)
-				escape(w, l.Text)
-				w.WriteString("</a>")
-			}
-			w.WriteString("</sup>")
-			pos = s.end
-		}
-		escape(w, b.text[pos:])
-		w.WriteString(`<a aria-label="` + pilcrowLabel + `" class="pilcrow" href="#` + id + `">¶</a></p>`)
-		return nil
-	}
-	p := b.node
-	textNode := p.FirstChild
-	text := textNode.Data
+// write writes the block with its spans marked, as html.Render writes
+// it with a <mark> around each span and a <sup> of its links after.
+func (b *marked) write(w *strings.Builder) {
+	w.WriteString(b.head)
 	pos := 0
-	add := func(n *html.Node) { p.InsertBefore(n, textNode) }
 	for _, s := range b.merged() {
-		add(&html.Node{Type: html.TextNode, Data: text[pos:s.start]})
-		mark := &html.Node{Type: html.ElementNode, Data: "mark", DataAtom: atom.Mark}
-		mark.AppendChild(&html.Node{Type: html.TextNode, Data: text[s.start:s.end]})
-		add(mark)
-		sup := &html.Node{Type: html.ElementNode, Data: "sup", DataAtom: atom.Sup, Attr: []html.Attribute{{Key: "class", Val: "cites"}}}
+		escape(w, b.text[pos:s.start])
+		w.WriteString("<mark>")
+		escape(w, b.text[s.start:s.end])
+		w.WriteString(`</mark><sup class="cites">`)
 		seen := map[string]bool{}
 		for _, l := range s.links {
 			if seen[l.Href] {
 				continue
 			}
 			seen[l.Href] = true
-			a := &html.Node{Type: html.ElementNode, Data: "a", DataAtom: atom.A, Attr: []html.Attribute{
-				{Key: "href", Val: l.Href}, {Key: "title", Val: l.Title}}}
-			a.AppendChild(&html.Node{Type: html.TextNode, Data: l.Text})
-			sup.AppendChild(a)
+			w.WriteString(`<a href="`)
+			escape(w, l.Href)
+			w.WriteString(`" title="`)
+			escape(w, l.Title)
+			w.WriteString(`">`)
+			escape(w, l.Text)
+			w.WriteString("</a>")
 		}
-		add(sup)
+		w.WriteString("</sup>")
 		pos = s.end
 	}
-	textNode.Data = text[pos:]
-	return html.Render(w, p)
+	escape(w, b.text[pos:])
+	w.WriteString(b.tail)
+}
+
+// around returns what html.Render writes of the element p before its
+// first child, a text node, and after it.
+func around(p *html.Node) (head, tail string, err error) {
+	var h, t strings.Builder
+	if err := html.Render(&h, &html.Node{Type: html.ElementNode, Data: p.Data, DataAtom: p.DataAtom, Namespace: p.Namespace, Attr: p.Attr}); err != nil {
+		return "", "", err
+	}
+	end := "</" + p.Data + ">"
+	for c := p.FirstChild.NextSibling; c != nil; c = c.NextSibling {
+		if err := html.Render(&t, c); err != nil {
+			return "", "", err
+		}
+	}
+	t.WriteString(end)
+	return strings.TrimSuffix(h.String(), end), t.String(), nil
 }
 
 // pilcrowLabel is the aria-label of goldmark's ¶ links (internal/markdown).

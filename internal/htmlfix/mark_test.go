@@ -9,6 +9,8 @@ import (
 
 	"github.com/gen-dossier/gen/internal/clean"
 	"github.com/gen-dossier/gen/internal/markdown"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // checkPlain checks that highlighting fragment reads and writes plain
@@ -105,5 +107,25 @@ func FuzzHighlightPlain(f *testing.F) {
 			{Block: b.ID, Quote: b.Text[i:j], Links: []Link{{Href: "../c.html#" + text, Text: text, Title: text}}},
 			{Block: b.ID, Quote: b.Text[:j-i], Links: []Link{{Href: "x", Text: "C2"}}},
 		})
+	})
+}
+
+// FuzzEscape checks that escape writes text and attribute values as
+// html.Render does, which highlighted paragraphs must match.
+func FuzzEscape(f *testing.F) {
+	for _, s := range []string{"plain", `a "b" & 'c' <d> e`, "cr\r\nlf", "nbsp\u00a0é", "\x00nul", "\xffbad"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var got, want strings.Builder
+		escape(&got, s)
+		a := &html.Node{Type: html.ElementNode, Data: "a", DataAtom: atom.A, Attr: []html.Attribute{{Key: "title", Val: s}}}
+		a.AppendChild(&html.Node{Type: html.TextNode, Data: s})
+		if err := html.Render(&want, a); err != nil {
+			t.Fatal(err)
+		}
+		if w := `<a title="` + got.String() + `">` + got.String() + `</a>`; w != want.String() {
+			t.Errorf("escape(%q) gives %q, html.Render %q", s, w, want.String())
+		}
 	})
 }
