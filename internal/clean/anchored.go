@@ -25,6 +25,7 @@ import (
 // start-up.
 type anchoredRE struct {
 	expr   string
+	tree   *syntax.Regexp // expr parsed, until compiled
 	once   sync.Once
 	re     *regexp.Regexp
 	class  [256]uint8 // each byte's class; bytes of a class are alike to the program
@@ -61,7 +62,7 @@ func mustAnchored(expr string) *anchoredRE {
 	if !startsAnchored(tree) {
 		panic("clean: not anchored: " + expr)
 	}
-	a := &anchoredRE{expr: expr}
+	a := &anchoredRE{expr: expr, tree: tree}
 	anchoredAll = append(anchoredAll, a)
 	return a
 }
@@ -70,12 +71,12 @@ func mustAnchored(expr string) *anchoredRE {
 func (a *anchoredRE) compile() {
 	a.once.Do(func() {
 		a.re = regexp.MustCompile(a.expr)
-		tree, _ := syntax.Parse(a.expr, syntax.Perl) // checked by mustAnchored
-		prog, err := syntax.Compile(tree.Simplify())
+		prog, err := syntax.Compile(a.tree.Simplify())
 		if err != nil {
 			panic(err)
 		}
 		a.build(prog)
+		a.tree = nil
 	})
 }
 
