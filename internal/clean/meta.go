@@ -374,16 +374,8 @@ var weekdayDateRE = regexp.MustCompile(`\b(?:Monday|Tuesday|Wednesday|Thursday|F
 // a picture) rarely use and article text often does.
 var reportingRE = regexp.MustCompile(`\b(?:said|says|told|tells|according to|reported|announced|added)\b`)
 
-// isCaption reports whether s is a photo caption or credit.
-func isCaption(s string) bool {
-	if len(s) > 400 {
-		return false
-	}
-	return isCaptionVocab(s, scanVocab(strings.ToLower(s)))
-}
-
-// isCaptionVocab is isCaption for s and the kinds of phrase it holds in
-// lower case (scanVocab).
+// isCaptionVocab reports whether s is a photo caption or credit; v is
+// the kinds of phrase s holds in lower case (scanVocab).
 func isCaptionVocab(s string, v vocab) bool {
 	if len(s) > 400 {
 		return false

@@ -1,6 +1,13 @@
 package clean
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
+
+// isCaption reports whether s is a photo caption or credit, as the
+// cleaner decides it.
+func isCaption(s string) bool { return isCaptionVocab(s, scanVocab(strings.ToLower(s))) }
 
 func TestParseDate(t *testing.T) {
 	tests := []struct{ in, want string }{
