@@ -18,9 +18,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the expected sections of the golden txtar cases")
 
-// Update reports whether the tests run with -update.
-func Update() bool { return *update }
-
 // A Case is one txtar file: its input files and expected outputs.
 type Case struct {
 	File   string
