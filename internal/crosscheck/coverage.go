@@ -2,7 +2,6 @@ package crosscheck
 
 import (
 	"cmp"
-	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -177,37 +176,12 @@ func NewGuardOf(terms []*SourceTerms) *Guard {
 	return g
 }
 
-// df is the number of sentences holding the term key.
-func (g *Guard) df(key string) int {
-	if id := g.ids.lookup(key); id != 0 {
-		return len(g.postings[id-1])
-	}
-	return 0
-}
-
-// weight is a term's kind weight times its rarity.
-func (g *Guard) weight(key string, kind float64) float64 {
-	if g == nil || g.n == 0 {
-		return kind
-	}
-	return g.weightOf(kind, g.df(key))
-}
-
 // weightOf is the weight of a term of the kind held by df sentences.
 func (g *Guard) weightOf(kind float64, df int) float64 {
 	if g.n == 0 {
 		return kind
 	}
 	return kind * math.Log(1+float64(g.n)/float64(df+1))
-}
-
-// strong reports whether a shared term can make a near miss: a figure
-// (not a year) or a name that is rare in the dossier.
-func (g *Guard) strong(key string, kind float64) bool {
-	if g == nil {
-		return strings.HasPrefix(key, "#") && !isYear(key) || kind == 2
-	}
-	return g.strongOf(key, kind, g.df(key))
 }
 
 // strongOf is strong for a term held by df sentences.
@@ -224,54 +198,6 @@ type Near struct {
 	Sentence string  // the sentence
 	Score    float64 // in [0, 1]
 	Shared   []string
-}
-
-// Similar returns the sentence of paras most like the claim, described by
-// its texts (the claim and its quotes), and whether it is a near miss: it
-// shares at least MinShared terms with one of the texts, one of them a
-// figure (not a year) or a name that is rare in the dossier, and its
-// weighted share of that text's terms reaches Threshold.
-func (g *Guard) Similar(paras []string, texts []string) (Near, bool) {
-	var sigs []map[string]float64
-	for _, t := range texts {
-		if s := terms(t); len(s) > 0 {
-			sigs = append(sigs, s)
-		}
-	}
-	var best Near
-	found := false
-	for i, p := range paras {
-		for _, sp := range Sentences(p) {
-			sent := p[sp.Start:sp.End]
-			st := terms(sent)
-			for _, sig := range sigs {
-				var total, shared float64
-				var names []string
-				strong := false
-				for _, k := range slices.Sorted(maps.Keys(sig)) {
-					kind := sig[k]
-					w := g.weight(k, kind)
-					total += w
-					if _, ok := st[k]; !ok {
-						continue
-					}
-					shared += w
-					names = append(names, strings.TrimPrefix(k, "#"))
-					if g.strong(k, kind) {
-						strong = true
-					}
-				}
-				score := shared / total
-				ok := len(names) >= MinShared && strong && score >= Threshold
-				if (ok && !found) || (ok == found && score > best.Score) {
-					slices.Sort(names)
-					best = Near{Para: i, Sentence: sent, Score: score, Shared: names}
-					found = ok
-				}
-			}
-		}
-	}
-	return best, found
 }
 
 // A sigTerm is one term of a claim's signature, with its weight.

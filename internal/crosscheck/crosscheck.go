@@ -145,19 +145,8 @@ type term struct {
 	weight float64
 }
 
-// terms returns the distinct terms of s.
-func terms(s string) map[string]float64 {
-	out := map[string]float64{}
-	eachTerm(s, func(t term) {
-		if t.weight > out[t.key] {
-			out[t.key] = t.weight
-		}
-	})
-	return out
-}
-
 // eachTerm calls f with every term of s, in order, repeats included,
-// without allocating a map as terms does.
+// without allocating a map.
 func eachTerm(s string, f func(term)) {
 	eachWord(s, func(w string, first bool) {
 		if t := classify(w, first); t.key != "" {
