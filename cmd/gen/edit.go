@@ -113,7 +113,9 @@ func suggestCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
-	articles, err := site.Articles(site.Config{Content: os.DirFS(*contentDir), ContentDir: *contentDir})
+	c := openCache(*contentDir)
+	articles, err := site.Articles(site.Config{Content: os.DirFS(*contentDir), ContentDir: *contentDir, Cache: c})
+	closeCache(c, err == nil, stderr)
 	if err != nil {
 		printErr(stderr, err)
 		return 1

@@ -28,16 +28,20 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"time"
 
 	embedded "github.com/gen-dossier/gen"
+	"github.com/gen-dossier/gen/internal/cache"
 	"github.com/gen-dossier/gen/internal/diag"
 	"github.com/gen-dossier/gen/internal/overlay"
 	"github.com/gen-dossier/gen/internal/site"
@@ -135,15 +139,21 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "gen: %s is up to date (%d files)\n", *out, r.Stats.Files)
 		return 0
 	}
+	cfg.Cache = openCache(*contentDir)
 	r, err := site.BuildTo(cfg, *out)
+	closeCache(cfg.Cache, err == nil, stderr)
 	if err != nil {
 		printErr(stderr, err)
 		return 1
 	}
 	printWarnings(stderr, r)
 	s := r.Stats
-	fmt.Fprintf(stdout, "gen: %d sources, %d pages, %d claims, %d events, %d warnings → %s in %s\n",
-		s.Sources, s.Pages, s.Claims, s.Events, s.Warnings, *out, time.Since(start).Round(time.Millisecond))
+	cached := ""
+	if s.Cached > 0 {
+		cached = fmt.Sprintf(" (%d cleaned by an earlier build)", s.Cached)
+	}
+	fmt.Fprintf(stdout, "gen: %d sources%s, %d pages, %d claims, %d events, %d warnings → %s in %s\n",
+		s.Sources, cached, s.Pages, s.Claims, s.Events, s.Warnings, *out, time.Since(start).Round(time.Millisecond))
 	return 0
 }
 
@@ -159,6 +169,51 @@ func config(contentDir, templatesDir, staticDir, baseURL string) site.Config {
 		TemplatesDir: templatesDir,
 		StaticDir:    staticDir,
 		BaseURL:      baseURL,
+	}
+}
+
+// openCache opens the build cache of the content folder dir: a folder
+// in $GENCACHE, or else in gen/ in the user's cache folder. There is
+// none when GENCACHE is off, or when the cache cannot be opened (another
+// gen is using it): the build is the same without one, only slower.
+func openCache(dir string) *cache.Cache {
+	root := os.Getenv("GENCACHE")
+	switch root {
+	case "off":
+		return nil
+	case "":
+		d, err := os.UserCacheDir()
+		if err != nil {
+			return nil
+		}
+		root = filepath.Join(d, "gen")
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil
+	}
+	id, err := cache.ProgramID()
+	if err != nil {
+		return nil
+	}
+	cache.Trim(root, 30*24*time.Hour, time.Now())
+	sum := sha256.Sum256([]byte(abs))
+	c, err := cache.Open(filepath.Join(root, hex.EncodeToString(sum[:8])), id)
+	if err != nil {
+		return nil
+	}
+	return c
+}
+
+// closeCache closes the build cache c, if any, dropping what the build
+// did not use when it read every source (ok). A cache that cannot be
+// written is worth a note, not a failed build.
+func closeCache(c *cache.Cache, ok bool, stderr io.Writer) {
+	if c == nil {
+		return
+	}
+	if err := c.Close(!ok); err != nil {
+		fmt.Fprintf(stderr, "gen: note: the build cache was not saved (%v); the next build cleans every capture again\n", err)
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/gen-dossier/gen/internal/cache"
 	"github.com/gen-dossier/gen/internal/card"
 	"github.com/gen-dossier/gen/internal/clean"
 	"github.com/gen-dossier/gen/internal/content"
@@ -26,6 +27,7 @@ import (
 	"github.com/gen-dossier/gen/internal/par"
 	"github.com/gen-dossier/gen/internal/quote"
 	"github.com/gen-dossier/gen/internal/render"
+	"github.com/gen-dossier/gen/internal/wire"
 	"github.com/tdewolff/minify/v2"
 )
 
@@ -45,6 +47,7 @@ type source struct {
 	figures   []crosscheck.Figure
 	terms     *crosscheck.SourceTerms   // its sentences' terms, for the coverage guard, which takes them over
 	urls      map[*content.Quote]string // its quotes → the paragraph holding each
+	cached    bool                      // its cleaning was read from the cache
 }
 
 // builder holds the state of one build.
@@ -197,6 +200,11 @@ func build(cfg Config, out sink) (*Report, error) {
 	b.warnings.Sort()
 	r := &Report{Warnings: b.warnings}
 	r.Stats = Stats{Sources: len(b.sources), Claims: len(d.Claims), Events: len(d.Events), Warnings: len(b.warnings), Files: len(b.paths)}
+	for _, s := range b.sources {
+		if s.cached {
+			r.Stats.Cached++
+		}
+	}
 	for p := range b.paths {
 		if strings.HasSuffix(p, ".html") {
 			r.Stats.Pages++
@@ -314,8 +322,6 @@ func (b *builder) eachSource(tmpl *render.Templates) error {
 				s.urls[q] = u
 			}
 		}
-		s.figures = crosscheck.Figures(s.texts)
-		s.terms = crosscheck.Terms(s.texts)
 		fails[i] = b.sourcePage(tmpl, s, marks[cs.Slug], &errs[i])
 		// What only its own page needed.
 		s.raw, s.article, s.norm, s.doc.HTML = nil, nil, nil, ""
@@ -367,11 +373,20 @@ func (b *builder) readSource(cs *content.Source, errs *diag.List) *source {
 	return b.cleanSource(cs, raw, errs)
 }
 
-// cleanSource cleans the capture raw of a source and renders its
-// article; nil when it cannot, with the problems in errs.
+// cleanSource cleans the capture raw of a source, renders its article
+// and finds its figures and terms, or reads what that gives from the
+// cache; nil when it cannot, with the problems in errs.
 func (b *builder) cleanSource(cs *content.Source, raw []byte, errs *diag.List) *source {
 	sum := sha256.Sum256(raw)
 	s := &source{Source: cs, raw: raw, sha256: hex.EncodeToString(sum[:])}
+	var key cache.Key
+	if c := b.cfg.Cache; c != nil {
+		// Cleaning reads the capture and its file name alone.
+		key = c.Key("source", path.Base(cs.File), string(sum[:]))
+		if s.cached = s.fromCache(c, key); s.cached {
+			return s
+		}
+	}
 	a, err := clean.Clean(path.Base(cs.File), raw)
 	if err != nil {
 		var ce *clean.Error
@@ -393,14 +408,72 @@ func (b *builder) cleanSource(cs *content.Source, raw []byte, errs *diag.List) *
 		errs.Add(diag.Pos{File: cs.File}, err.Error(), "")
 		return nil
 	}
-	s.doc = doc
-	s.article = a
-	s.published = a.Meta.Published
-	s.texts = make([]string, 0, len(doc.Blocks))
-	for _, blk := range doc.Blocks {
-		s.texts = append(s.texts, blk.Text)
+	a.Blocks = nil // converted: the blocks are the document's
+	s.article, s.doc = a, doc
+	s.setTexts()
+	s.figures = crosscheck.Figures(s.texts)
+	s.terms = crosscheck.Terms(s.texts)
+	if c := b.cfg.Cache; c != nil {
+		buf := cacheBuffers.Get().(*[]byte)
+		*buf = s.appendWire((*buf)[:0])
+		c.Put(key, *buf)
+		cacheBuffers.Put(buf)
 	}
 	return s
+}
+
+// setTexts sets what the source's document gives: its block texts and
+// the date the cleaner found.
+func (s *source) setTexts() {
+	s.published = s.article.Meta.Published
+	s.texts = make([]string, 0, len(s.doc.Blocks))
+	for _, blk := range s.doc.Blocks {
+		s.texts = append(s.texts, blk.Text)
+	}
+}
+
+// cacheBuffers hold the bytes of sources going to or coming from the
+// cache.
+var cacheBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// appendWire appends what cleaning the source gave (its article, without
+// the blocks, its document, figures and terms) to b, for fromCache.
+func (s *source) appendWire(b []byte) []byte {
+	b = s.article.AppendWire(b)
+	b = s.doc.AppendWire(b)
+	b = crosscheck.AppendFigures(b, s.texts, s.figures)
+	return s.terms.AppendWire(b, s.texts)
+}
+
+// fromCache sets what cleaning the source gives from the cache's value
+// of key, and reports whether there was one.
+func (s *source) fromCache(c *cache.Cache, key cache.Key) bool {
+	buf := cacheBuffers.Get().(*[]byte)
+	defer cacheBuffers.Put(buf)
+	var ok bool
+	*buf, ok = c.Get(key, *buf)
+	return ok && s.readWire(*buf)
+}
+
+// readWire sets what cleaning the source gives from b, which appendWire
+// wrote, and reports whether b was that; when not, it sets nothing.
+func (s *source) readWire(b []byte) bool {
+	d := wire.NewDecoder(b)
+	a, doc := new(clean.Article), new(markdown.Doc)
+	a.ReadWire(d)
+	doc.ReadWire(d)
+	if d.Err() != nil || len(doc.Blocks) == 0 {
+		return false
+	}
+	s.article, s.doc = a, doc
+	s.setTexts()
+	s.figures = crosscheck.ReadFigures(d, s.texts)
+	s.terms = crosscheck.ReadTerms(d, s.texts)
+	if d.Done() != nil {
+		s.article, s.doc, s.published, s.texts, s.figures, s.terms = nil, nil, "", nil, nil, nil
+		return false
+	}
+	return true
 }
 
 // locate finds a quote in the source and returns the root-relative link

@@ -22,6 +22,7 @@ type Output struct {
 type Stats struct {
 	Sources, Pages, Claims, Events, Warnings int
 	Files                                    int // every file of the site
+	Cached                                   int // sources whose cleaning was read from Config.Cache
 }
 
 // Paths returns the paths of every file of the site, sorted.

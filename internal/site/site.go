@@ -7,8 +7,10 @@
 //	                 then, for every source, several at a time:
 //	clean.Clean      the raw capture → article, metadata, removed lines
 //	markdown         the article → HTML with stable paragraph anchors
+//	crosscheck       its figures and its sentences' terms
+//	                 (these three read from Config.Cache when an earlier
+//	                 build cleaned the same capture, and written to it)
 //	quote            the claim and event quotes citing it → their paragraphs
-//	crosscheck       its figures
 //	render, minify   its page, written at once, and its raw capture
 //	                 then, from what every source kept:
 //	crosscheck       the figures table, the coverage guard's near misses
@@ -50,6 +52,8 @@ package site
 
 import (
 	"io/fs"
+
+	"github.com/gen-dossier/gen/internal/cache"
 )
 
 // Config is what a build reads. The zero value of each name field is
@@ -64,4 +68,9 @@ type Config struct {
 
 	// BaseURL, when set, overrides dossier.yaml's base_url.
 	BaseURL string
+
+	// Cache, when set, keeps what cleaning each capture gives, for the
+	// next build: a source whose capture is in it is not cleaned again.
+	// The site is the same bytes with or without it.
+	Cache *cache.Cache
 }

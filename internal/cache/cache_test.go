@@ -1,0 +1,274 @@
+package cache
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func open(t *testing.T, dir string) *Cache {
+	t.Helper()
+	c, err := Open(dir, []byte("test program"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func closeCache(t *testing.T, c *Cache, keepUnused bool) {
+	t.Helper()
+	if err := c.Close(keepUnused); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func value(i int) []byte {
+	return []byte(strings.Repeat(fmt.Sprintf("value %d;", i), i%7+1))
+}
+
+func mustGet(t *testing.T, c *Cache, k Key, want []byte) {
+	t.Helper()
+	got, ok := c.Get(k, nil)
+	if !ok || !bytes.Equal(got, want) {
+		t.Fatalf("Get = %q, %v; want %q", got, ok, want)
+	}
+}
+
+func mustMiss(t *testing.T, c *Cache, k Key) {
+	t.Helper()
+	if got, ok := c.Get(k, nil); ok {
+		t.Fatalf("Get = %q, true; want a miss", got)
+	}
+}
+
+func TestPutGetAcrossOpens(t *testing.T) {
+	dir := t.TempDir()
+	c := open(t, dir)
+	for i := range 50 {
+		c.Put(c.Key("v", fmt.Sprint(i)), value(i))
+	}
+	mustGet(t, c, c.Key("v", "7"), value(7)) // before Close too
+	closeCache(t, c, false)
+
+	c = open(t, dir)
+	for i := range 50 {
+		mustGet(t, c, c.Key("v", fmt.Sprint(i)), value(i))
+	}
+	mustMiss(t, c, c.Key("v", "50"))
+	buf := make([]byte, 0, 4)
+	got, ok := c.Get(c.Key("v", "3"), buf)
+	if !ok || !bytes.Equal(got, value(3)) {
+		t.Fatalf("Get into a buffer = %q, %v", got, ok)
+	}
+	closeCache(t, c, false)
+}
+
+func TestKeys(t *testing.T) {
+	dir := t.TempDir()
+	a := open(t, dir)
+	ka := a.Key("x", "y")
+	closeCache(t, a, false)
+	b, err := Open(dir, []byte("another program"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeCache(t, b, false)
+	for _, k := range []Key{b.Key("x", "y"), a.Key("xy"), a.Key("x", "y", ""), a.Key("", "xy")} {
+		if k == ka {
+			t.Errorf("key %x made from other parts or another program equals %x", k, ka)
+		}
+	}
+	if a.Key("x", "y") != ka {
+		t.Error("a key is not the same from the same parts")
+	}
+}
+
+// TestDamage: a value, index or pack that is not what was written is a
+// miss, and the cache goes on working.
+func TestDamage(t *testing.T) {
+	all := []int{0, 1, 2, 3, 4}
+	for _, tc := range []struct {
+		name   string
+		damage func(t *testing.T, dir string)
+		lost   []int // the values that miss after it; the others are there
+	}{
+		{"value byte flipped", func(t *testing.T, dir string) { flip(t, filepath.Join(dir, "pack-0"), 3) }, []int{0}},
+		{"pack cut short", func(t *testing.T, dir string) { os.Truncate(filepath.Join(dir, "pack-0"), 3) }, all},
+		{"pack gone", func(t *testing.T, dir string) { os.Remove(filepath.Join(dir, "pack-0")) }, all},
+		{"bytes after what the index names", func(t *testing.T, dir string) {
+			f, _ := os.OpenFile(filepath.Join(dir, "pack-0"), os.O_WRONLY|os.O_APPEND, 0)
+			f.WriteString("written by a build that never closed its cache")
+			f.Close()
+		}, nil},
+		{"index byte flipped", func(t *testing.T, dir string) { flip(t, filepath.Join(dir, "index"), 20) }, all},
+		{"index cut short", func(t *testing.T, dir string) { os.Truncate(filepath.Join(dir, "index"), 30) }, all},
+		{"index empty", func(t *testing.T, dir string) { os.WriteFile(filepath.Join(dir, "index"), nil, 0o644) }, all},
+		{"index gone", func(t *testing.T, dir string) { os.Remove(filepath.Join(dir, "index")) }, all},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			c := open(t, dir)
+			for i := range all {
+				c.Put(c.Key(fmt.Sprint(i)), value(i))
+			}
+			closeCache(t, c, false)
+			tc.damage(t, dir)
+
+			c = open(t, dir)
+			for i := range all {
+				if slices.Contains(tc.lost, i) {
+					mustMiss(t, c, c.Key(fmt.Sprint(i)))
+				} else {
+					mustGet(t, c, c.Key(fmt.Sprint(i)), value(i))
+				}
+			}
+			c.Put(c.Key("new"), []byte("after the damage"))
+			closeCache(t, c, true)
+			c = open(t, dir)
+			mustGet(t, c, c.Key("new"), []byte("after the damage"))
+			closeCache(t, c, true)
+		})
+	}
+}
+
+func flip(t *testing.T, name string, at int) {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[at] ^= 0x20
+	if err := os.WriteFile(name, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestUnused: Close(false) drops what the session did not use, and a
+// pack mostly of dropped values is compacted into a new one.
+func TestUnused(t *testing.T) {
+	dir := t.TempDir()
+	big := bytes.Repeat([]byte("0123456789abcdef"), 1<<12) // 64 KiB
+	c := open(t, dir)
+	for i := range 40 {
+		c.Put(c.Key(fmt.Sprint(i)), append([]byte(fmt.Sprint(i)), big...))
+	}
+	closeCache(t, c, false)
+
+	// A session that uses only some: with keepUnused, the rest stay.
+	c = open(t, dir)
+	mustGet(t, c, c.Key("1"), append([]byte("1"), big...))
+	closeCache(t, c, true)
+	c = open(t, dir)
+	mustGet(t, c, c.Key("2"), append([]byte("2"), big...))
+	mustGet(t, c, c.Key("3"), append([]byte("3"), big...))
+	c.Put(c.Key("new"), []byte("new"))
+	closeCache(t, c, false) // 1 and 4… dropped: most of the pack
+
+	c = open(t, dir)
+	mustMiss(t, c, c.Key("1"))
+	mustMiss(t, c, c.Key("4"))
+	mustGet(t, c, c.Key("2"), append([]byte("2"), big...))
+	mustGet(t, c, c.Key("3"), append([]byte("3"), big...))
+	mustGet(t, c, c.Key("new"), []byte("new"))
+	closeCache(t, c, false)
+	packs, _ := filepath.Glob(filepath.Join(dir, "pack-*"))
+	if len(packs) != 1 || filepath.Base(packs[0]) != "pack-1" {
+		t.Errorf("packs after compaction: %v, want pack-1 alone", packs)
+	}
+	if fi, err := os.Stat(packs[0]); err != nil || fi.Size() > 3*int64(len(big))+100 {
+		t.Errorf("compacted pack: %v, %v; want 2 values and a small one", fi.Size(), err)
+	}
+}
+
+func TestLocked(t *testing.T) {
+	dir := t.TempDir()
+	c := open(t, dir)
+	if _, err := Open(dir, nil); err == nil {
+		t.Fatal("a second Open of a cache in use succeeded")
+	}
+	closeCache(t, c, false)
+	closeCache(t, open(t, dir), false) // free again
+}
+
+func TestConcurrent(t *testing.T) {
+	dir := t.TempDir()
+	c := open(t, dir)
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := range 100 {
+				k := c.Key(fmt.Sprint(i))
+				if w%2 == 0 {
+					c.Put(k, value(i))
+				} else if got, ok := c.Get(k, nil); ok && !bytes.Equal(got, value(i)) {
+					t.Errorf("Get %d = %q", i, got)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	closeCache(t, c, false)
+	c = open(t, dir)
+	for i := range 100 {
+		mustGet(t, c, c.Key(fmt.Sprint(i)), value(i))
+	}
+	closeCache(t, c, false)
+}
+
+func TestProgramID(t *testing.T) {
+	a, err := ProgramID()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := ProgramID()
+	if len(a) < 10 || !bytes.Equal(a, b) {
+		t.Fatalf("ProgramID = %q, then %q", a, b)
+	}
+	exe, _ := os.Executable()
+	if f, err := os.Open(exe); err == nil {
+		defer f.Close()
+		if id := goBuildID(f); id != nil && !bytes.HasPrefix(a, []byte("go:")) {
+			t.Errorf("ProgramID = %q, not the build ID %q", a, id)
+		}
+	}
+}
+
+func TestTrim(t *testing.T) {
+	root := t.TempDir()
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	for _, name := range []string{"old", "recent", "in-use"} {
+		c := open(t, filepath.Join(root, name))
+		c.Put(c.Key(name), []byte(name))
+		closeCache(t, c, false)
+	}
+	old := now.Add(-40 * 24 * time.Hour)
+	os.Chtimes(filepath.Join(root, "old", "index"), old, old)
+	os.Chtimes(filepath.Join(root, "in-use", "index"), old, old)
+	busy := open(t, filepath.Join(root, "in-use"))
+	defer closeCache(t, busy, true)
+	os.WriteFile(filepath.Join(root, "a file"), nil, 0o644)
+
+	Trim(root, 30*24*time.Hour, now)
+	for name, want := range map[string]bool{"old": false, "recent": true, "in-use": true, "a file": true} {
+		if _, err := os.Stat(filepath.Join(root, name)); (err == nil) != want {
+			t.Errorf("%s there after Trim: %v, want %v", name, err == nil, want)
+		}
+	}
+	// Trimmed less than a day ago: not looked at again.
+	os.MkdirAll(filepath.Join(root, "old2"), 0o755)
+	os.Chtimes(filepath.Join(root, "old2"), old, old)
+	Trim(root, 30*24*time.Hour, now.Add(time.Hour))
+	if _, err := os.Stat(filepath.Join(root, "old2")); err != nil {
+		t.Error("Trim looked again within a day")
+	}
+	Trim(root, 30*24*time.Hour, now.Add(25*time.Hour))
+	if _, err := os.Stat(filepath.Join(root, "old2")); err == nil {
+		t.Error("Trim did not look again after a day")
+	}
+}

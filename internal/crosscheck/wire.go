@@ -1,0 +1,192 @@
+package crosscheck
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/gen-dossier/gen/internal/wire"
+)
+
+// The figures and terms of an article are written with the article's
+// paragraphs at hand and read back with them: a sentence is written as
+// where it is in its paragraph, and read back as that part of the
+// paragraph, so that the figures and terms read share the paragraphs'
+// memory as those found did.
+
+// appendPart appends s, a part of the paragraph para: where it starts
+// in it, plus one, and its length; or a zero and s itself when it is
+// not a part of it.
+func appendPart(b []byte, para, s string) []byte {
+	if i := strings.Index(para, s); i >= 0 {
+		b = wire.AppendUint(b, uint64(i)+1)
+		return wire.AppendUint(b, uint64(len(s)))
+	}
+	b = wire.AppendUint(b, 0)
+	return wire.AppendString(b, s)
+}
+
+// readPart reads what appendPart wrote for a part of para.
+func readPart(d *wire.Decoder, para string) string {
+	i := d.Uint()
+	if i == 0 {
+		return d.String()
+	}
+	n := d.Uint()
+	if i-1 > uint64(len(para)) || n > uint64(len(para))-(i-1) {
+		d.Fail(wire.ErrCorrupt)
+		return ""
+	}
+	return para[i-1 : i-1+n]
+}
+
+// kinds are the kinds of figure, numbered as AppendFigures writes them.
+var kinds = [...]Kind{Percent, Money, Multiple, Year, Count}
+
+// AppendFigures appends the figures fs that Figures found in paras to
+// b, in the form ReadFigures reads.
+func AppendFigures(b []byte, paras []string, fs []Figure) []byte {
+	b = wire.AppendUint(b, uint64(len(fs)))
+	var packed strings.Builder
+	for i := range fs {
+		f := &fs[i]
+		if k := slices.Index(kinds[:], f.Kind); k >= 0 {
+			b = wire.AppendUint(b, uint64(k)+1)
+		} else {
+			b = wire.AppendUint(b, 0)
+			b = wire.AppendString(b, string(f.Kind))
+		}
+		b = wire.AppendUint(b, uint64(f.Para))
+		b = appendPart(b, paras[f.Para], f.Sentence)
+		b = appendPart(b, f.Sentence, f.Text)
+		b = wire.AppendInt(b, int64(f.at))
+		b = wire.AppendString(b, f.Value)
+		b = wire.AppendUint(b, uint64(len(f.Measure)))
+		b = wire.AppendUint(b, uint64(len(f.context)))
+		packed.WriteString(f.Measure)
+		packed.WriteString(f.context)
+	}
+	return wire.AppendString(b, packed.String())
+}
+
+// ReadFigures reads the figures that AppendFigures wrote for paras.
+func ReadFigures(d *wire.Decoder, paras []string) []Figure {
+	n := d.Len(8)
+	if n == 0 {
+		return nil
+	}
+	fs := make([]Figure, n)
+	ends := make([]packedEnds, n)
+	end := 0
+	for i := range fs {
+		f := &fs[i]
+		if k := d.Uint(); k > 0 && k <= uint64(len(kinds)) {
+			f.Kind = kinds[k-1]
+		} else if k == 0 {
+			f.Kind = Kind(d.String())
+		} else {
+			d.Fail(wire.ErrCorrupt)
+		}
+		if f.Para = d.Index(len(paras)); d.Err() != nil {
+			return nil
+		}
+		f.Sentence = readPart(d, paras[f.Para])
+		f.Text = readPart(d, f.Sentence)
+		// The figure's text is where it was in its sentence.
+		if f.at = int(d.Int()); f.at < 0 || f.at > len(f.Sentence)-len(f.Text) || f.Sentence[f.at:f.at+len(f.Text)] != f.Text {
+			d.Fail(wire.ErrCorrupt)
+		}
+		f.Value = d.String()
+		end += int(min(d.Uint(), 1<<32))
+		ends[i].measure = end
+		end += int(min(d.Uint(), 1<<32))
+		ends[i].context = end
+	}
+	packed := d.String()
+	if d.Err() != nil || end != len(packed) {
+		d.Fail(wire.ErrCorrupt)
+		return nil
+	}
+	start := 0
+	for i, e := range ends {
+		fs[i].Measure = packed[start:e.measure]
+		fs[i].context = packed[e.measure:e.context]
+		start = e.context
+	}
+	return fs
+}
+
+// AppendWire appends the terms that Terms found in paras to b, in the
+// form ReadTerms reads.
+func (t *SourceTerms) AppendWire(b []byte, paras []string) []byte {
+	b = wire.AppendUint(b, uint64(len(t.sents)))
+	for _, s := range t.sents {
+		para := ""
+		if s.para >= 0 && int(s.para) < len(paras) {
+			para = paras[s.para]
+		}
+		b = wire.AppendInt(b, int64(s.src))
+		b = wire.AppendInt(b, int64(s.para))
+		b = appendPart(b, para, s.text)
+		b = wire.AppendInt(b, int64(s.from))
+		b = wire.AppendInt(b, int64(s.to))
+	}
+	b = wire.AppendUint(b, uint64(len(t.ids)))
+	for _, id := range t.ids {
+		b = wire.AppendInt(b, int64(id))
+	}
+	return wire.AppendString(b, t.keys)
+}
+
+// ReadTerms reads the terms that SourceTerms.AppendWire wrote for
+// paras.
+func ReadTerms(d *wire.Decoder, paras []string) *SourceTerms {
+	t := &SourceTerms{}
+	if n := d.Len(5); n > 0 {
+		t.sents = make([]sentence, n)
+		for i := range t.sents {
+			s := &t.sents[i]
+			s.src = int32(d.Int())
+			s.para = int32(d.Int())
+			para := ""
+			if s.para >= 0 && int(s.para) < len(paras) {
+				para = paras[s.para]
+			}
+			s.text = readPart(d, para)
+			s.from = int32(d.Int())
+			s.to = int32(d.Int())
+		}
+	}
+	if n := d.Len(1); n > 0 {
+		t.ids = make([]int32, n)
+		for i := range t.ids {
+			t.ids[i] = int32(d.Int())
+		}
+	}
+	t.keys = d.String()
+	// The guard indexes what it is given: what was read must be what
+	// Terms makes, each sentence's terms a span of ids, each id a
+	// term of keys.
+	nterms := int32(strings.Count(t.keys, " "))
+	last := int32(0)
+	for _, s := range t.sents {
+		if s.from != last || s.to < s.from || int(s.to) > len(t.ids) {
+			d.Fail(wire.ErrCorrupt)
+			return nil
+		}
+		last = s.to
+	}
+	if int(last) != len(t.ids) {
+		d.Fail(wire.ErrCorrupt)
+		return nil
+	}
+	for _, id := range t.ids {
+		if id < 0 || id >= nterms {
+			d.Fail(wire.ErrCorrupt)
+			return nil
+		}
+	}
+	if d.Err() != nil {
+		return nil
+	}
+	return t
+}
