@@ -15,6 +15,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/gen-dossier/gen/internal/cache"
 	"github.com/gen-dossier/gen/internal/clean"
 	"github.com/gen-dossier/gen/internal/content"
 	"github.com/gen-dossier/gen/internal/corpus"
@@ -175,6 +176,42 @@ func BenchmarkBuildTo(b *testing.B) {
 						b.Fatal(err)
 					}
 				}
+				if i == 0 {
+					peakHeap(b, build)
+					continue
+				}
+				build()
+			}
+			perSource(b, len(d.Sources), rawBytes(d))
+		})
+	}
+}
+
+// BenchmarkBuildToCached is BenchmarkBuildTo with a build cache that an
+// earlier build filled: a rebuild after claims or templates changed, or
+// with nothing changed, as gen build runs it, the cache opened and
+// closed by each build.
+func BenchmarkBuildToCached(b *testing.B) {
+	for _, n := range benchSizes() {
+		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
+			cfg, d := loadBench(b, n)
+			dir := filepath.Join(b.TempDir(), "public")
+			cacheDir := b.TempDir()
+			build := func() {
+				c, err := cache.Open(cacheDir, []byte("bench"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				cfg.Cache = c
+				_, err = BuildTo(cfg, dir)
+				if cerr := c.Close(false); err != nil || cerr != nil {
+					b.Fatal(err, cerr)
+				}
+			}
+			build()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
 				if i == 0 {
 					peakHeap(b, build)
 					continue
