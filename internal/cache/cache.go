@@ -35,6 +35,8 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+
+	"github.com/gen-dossier/gen/internal/dirlock"
 )
 
 // A Key names a value.
@@ -77,7 +79,7 @@ func Open(dir string, salt []byte) (*Cache, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	unlock, err := lock(dir)
+	unlock, err := dirlock.TryLock(dir)
 	if err != nil {
 		return nil, fmt.Errorf("cache %s is in use by another gen: %w", dir, err)
 	}

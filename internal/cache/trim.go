@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/gen-dossier/gen/internal/dirlock"
 )
 
 // Trim removes the caches under the folder root that no build has used
@@ -29,7 +31,7 @@ func Trim(root string, maxAge time.Duration, now time.Time) {
 			fi, err = os.Stat(dir) // a cache never closed
 		}
 		if err == nil && now.Sub(fi.ModTime()) > maxAge {
-			if unlock, err := lock(dir); err == nil { // not in use
+			if unlock, err := dirlock.TryLock(dir); err == nil { // not in use
 				os.RemoveAll(dir)
 				unlock()
 			}

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"github.com/gen-dossier/gen/internal/dirlock"
 )
 
 // A sink receives the files of a build as they are made, from several
@@ -84,7 +86,7 @@ func openStage(dir string) (*stage, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot create the output folder: %v", err)
 	}
-	unlock, err := lock(parent)
+	unlock, err := dirlock.Lock(parent)
 	if err != nil {
 		return nil, fmt.Errorf("cannot lock %s for writing: %v", parent, err)
 	}

@@ -299,16 +299,7 @@ func TestDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(a.Paths(), b.Paths()) {
-		t.Fatalf("paths differ:\n%v\n%v", a.Paths(), b.Paths())
-	}
-	for _, p := range a.Paths() {
-		x, _ := a.File(p)
-		y, _ := b.File(p)
-		if !bytes.Equal(x, y) {
-			t.Errorf("%s differs between two builds", p)
-		}
-	}
+	sameSite(t, a, b)
 }
 
 func TestMinifyIdempotent(t *testing.T) {

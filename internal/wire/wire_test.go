@@ -64,7 +64,7 @@ func TestCorrupt(t *testing.T) {
 		{"empty uint", nil, func(d *Decoder) { d.Uint() }},
 		{"overlong uint", []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01}, func(d *Decoder) { d.Uint() }},
 		{"empty int", nil, func(d *Decoder) { d.Int() }},
-		{"string longer than the input", []byte{5, 'a'}, func(d *Decoder) { d.String() }},
+		{"string longer than the input", []byte{5, 'a'}, func(d *Decoder) { _ = d.String() }},
 		{"count of more than the input holds", []byte{3, 0, 0, 0, 0, 0}, func(d *Decoder) { d.Len(2) }},
 		{"index out of range", []byte{5}, func(d *Decoder) { d.Index(5) }},
 		{"bool not 0 or 1", []byte{2}, func(d *Decoder) { d.Bool() }},
@@ -93,7 +93,7 @@ func FuzzDecoder(f *testing.F) {
 		for d.Err() == nil && len(d.b) > 0 {
 			switch d.Uint() % 5 {
 			case 0:
-				d.String()
+				_ = d.String()
 			case 1:
 				d.Int()
 			case 2:
