@@ -37,6 +37,14 @@ func TestBuildCache(t *testing.T) {
 	if code, _, stderr = gen(t, dir, "check", "-out", "again"); code != 0 {
 		t.Fatalf("the site built from the cache differs from a fresh build: %s", stderr)
 	}
+	// A cache folder gen cannot make: a note, and the same site.
+	file := filepath.Join(t.TempDir(), "a file")
+	os.WriteFile(file, nil, 0o644)
+	t.Setenv("GENCACHE", file)
+	code, stdout, stderr = gen(t, dir, "build")
+	if code != 0 || !strings.Contains(stderr, "note: building without the build cache") || strings.Contains(stdout, "earlier build") {
+		t.Fatalf("build with an unusable GENCACHE: exit %d, %q %s", code, stdout, stderr)
+	}
 	t.Setenv("GENCACHE", "off")
 	if code, stdout, stderr = gen(t, dir, "build"); code != 0 || strings.Contains(stdout, "earlier build") {
 		t.Fatalf("build with GENCACHE=off: exit %d, %q %s", code, stdout, stderr)

@@ -28,8 +28,6 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -139,7 +137,7 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "gen: %s is up to date (%d files)\n", *out, r.Stats.Files)
 		return 0
 	}
-	cfg.Cache = openCache(*contentDir)
+	cfg.Cache = openCache(*contentDir, stderr)
 	r, err := site.BuildTo(cfg, *out)
 	closeCache(cfg.Cache, err == nil, stderr)
 	if err != nil {
@@ -174,35 +172,39 @@ func config(contentDir, templatesDir, staticDir, baseURL string) site.Config {
 
 // openCache opens the build cache of the content folder dir: a folder
 // in $GENCACHE, or else in gen/ in the user's cache folder. There is
-// none when GENCACHE is off, or when the cache cannot be opened (another
-// gen is using it): the build is the same without one, only slower.
-func openCache(dir string) *cache.Cache {
+// none when GENCACHE is off, or when the cache cannot be opened: the
+// build is the same without one, only slower, and a note says why
+// unless another gen is using it.
+func openCache(dir string, stderr io.Writer) *cache.Cache {
 	root := os.Getenv("GENCACHE")
-	switch root {
-	case "off":
+	if root == "off" {
 		return nil
-	case "":
+	}
+	c, err := tryOpenCache(root, dir)
+	if err != nil && !errors.Is(err, cache.ErrInUse) {
+		fmt.Fprintf(stderr, "gen: note: building without the build cache: %v (set GENCACHE to a folder gen may write, or GENCACHE=off)\n", err)
+	}
+	return c
+}
+
+func tryOpenCache(root, dir string) (*cache.Cache, error) {
+	if root == "" {
 		d, err := os.UserCacheDir()
 		if err != nil {
-			return nil
+			return nil, err
 		}
 		root = filepath.Join(d, "gen")
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	id, err := cache.ProgramID()
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	cache.Trim(root, 30*24*time.Hour, time.Now())
-	sum := sha256.Sum256([]byte(abs))
-	c, err := cache.Open(filepath.Join(root, hex.EncodeToString(sum[:8])), id)
-	if err != nil {
-		return nil
-	}
-	return c
+	return cache.Open(cache.Dir(root, abs), id)
 }
 
 // closeCache closes the build cache c, if any, dropping what the build
@@ -212,8 +214,8 @@ func closeCache(c *cache.Cache, ok bool, stderr io.Writer) {
 	if c == nil {
 		return
 	}
-	if err := c.Close(!ok); err != nil {
-		fmt.Fprintf(stderr, "gen: note: the build cache was not saved (%v); the next build cleans every capture again\n", err)
+	if err := c.Close(ok); err != nil {
+		fmt.Fprintf(stderr, "gen: note: the build cache could not be updated: %v\n", err)
 	}
 }
 

@@ -9,15 +9,17 @@
 // interrupted build leaves the previous index, which names only values
 // written before it. A pack that is mostly values no build uses any more
 // is copied, without them, to a new pack, which the new index names.
-// Every value is read back with its checksum checked: a damaged value is
-// a miss, never a wrong value.
 //
-// Keys are SHA-256 sums of the program's identity (see ProgramID) and
-// the inputs, so a value made by another build of gen is never read, and
-// the cache needs no other invalidation.
+// A value is what its key says because the key is made from everything
+// the value is computed from, the program's identity included (see
+// ProgramID): a value made by another build of gen is never read, and
+// the cache needs no other invalidation. A checksum guards each value
+// against damage on disk: a damaged value is a miss, never a wrong one.
+// The files are the user's alone (0600), as they hold the captures' text.
 //
 // One process uses a cache folder at a time: Open takes a lock on it
-// and fails, without waiting, when another process holds it.
+// and fails with ErrInUse, without waiting, when another process holds
+// it.
 package cache
 
 import (
@@ -42,8 +44,11 @@ import (
 // A Key names a value.
 type Key [sha256.Size]byte
 
-// A Cache is an open cache folder. Its methods may be called from
-// several goroutines at once.
+// ErrInUse is the error of Open when another process uses the cache.
+var ErrInUse = errors.New("in use by another gen")
+
+// A Cache is an open cache folder. Get, Put and Delete may be called
+// from several goroutines at once; Close, once they have all returned.
 type Cache struct {
 	dir    string
 	salt   []byte
@@ -67,39 +72,58 @@ type entry struct {
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// magic starts the index file; a change of format changes it.
-const magic = "gen cache 1\n"
-
-// entrySize is the size of one entry in the index file.
-const entrySize = sha256.Size + 8 + 4 + 4
+const (
+	// magic starts the index file; a change of format changes it.
+	magic = "gen cache 1\n"
+	// entrySize is the size of one entry in the index file.
+	entrySize = sha256.Size + 8 + 4 + 4
+	// tag marks a folder as a cache of gen's (https://bford.info/cachedir/),
+	// for backup tools, and for Trim, which removes no other folder.
+	tag = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a build cache of gen (github.com/gen-dossier/gen); it can be deleted.\n"
+)
 
 // Open opens the cache in the folder dir, creating it if needed, for the
 // program whose identity is salt.
 func Open(dir string, salt []byte) (*Cache, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
 	unlock, err := dirlock.TryLock(dir)
 	if err != nil {
-		return nil, fmt.Errorf("cache %s is in use by another gen: %w", dir, err)
+		return nil, fmt.Errorf("cache %s: %w (%v)", dir, ErrInUse, err)
+	}
+	c, err := open(dir, salt, unlock)
+	if err != nil {
+		unlock()
+		return nil, fmt.Errorf("cache %s: %w", dir, err)
+	}
+	return c, nil
+}
+
+func open(dir string, salt []byte, unlock func()) (*Cache, error) {
+	if b, err := os.ReadFile(filepath.Join(dir, "CACHEDIR.TAG")); err != nil || string(b) != tag {
+		if err := os.WriteFile(filepath.Join(dir, "CACHEDIR.TAG"), []byte(tag), 0o600); err != nil {
+			return nil, err
+		}
 	}
 	c := &Cache{dir: dir, salt: slices.Clone(salt), unlock: unlock, entries: map[Key]entry{}, used: map[Key]bool{}}
 	covered := c.readIndex() // a missing or damaged index: an empty cache
-	pack, err := os.OpenFile(c.packPath(c.gen), os.O_RDWR|os.O_CREATE, 0o644)
+	pack, err := os.OpenFile(c.packPath(c.gen), os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		unlock()
 		return nil, err
 	}
-	// What a build wrote after the index it left: never named, dropped.
-	if err := pack.Truncate(covered); err != nil {
-		pack.Close()
-		unlock()
-		return nil, err
+	fi, err := pack.Stat()
+	if err == nil && fi.Size() < covered { // cut short: its values are lost
+		clear(c.entries)
+		covered = 0
 	}
-	if fi, err := pack.Stat(); err != nil || fi.Size() != covered {
+	// What a build wrote after the index it left is never named: dropped.
+	if err == nil && fi.Size() != covered {
+		err = pack.Truncate(covered)
+	}
+	if err != nil {
 		pack.Close()
-		unlock()
-		return nil, errors.Join(err, fmt.Errorf("cache %s: pack cannot be truncated", dir))
+		return nil, err
 	}
 	c.pack, c.size = pack, covered
 	return c, nil
@@ -134,17 +158,23 @@ func (c *Cache) Get(k Key, buf []byte) ([]byte, bool) {
 	}
 	buf = slices.Grow(buf[:0], int(e.n))[:e.n]
 	if _, err := c.pack.ReadAt(buf, e.off); err != nil || crc32.Checksum(buf, castagnoli) != e.sum {
-		c.mu.Lock()
-		delete(c.entries, k)
-		delete(c.used, k)
-		c.mu.Unlock()
+		c.Delete(k)
 		return buf[:0], false
 	}
 	return buf, true
 }
 
-// Put stores value as the value of k. A cache that cannot be written
-// is no longer written to, and Close reports why.
+// Delete drops the value of k, if any: one its reader refused, for the
+// next Put to replace.
+func (c *Cache) Delete(k Key) {
+	c.mu.Lock()
+	delete(c.entries, k)
+	delete(c.used, k)
+	c.mu.Unlock()
+}
+
+// Put stores value as the value of k, unless k has one. A cache that
+// cannot be written is no longer written to, and Close reports why.
 func (c *Cache) Put(k Key, value []byte) {
 	if int64(len(value)) > 1<<31 {
 		return
@@ -177,38 +207,43 @@ func (c *Cache) Put(k Key, value []byte) {
 	c.used[k] = true
 }
 
-// Close writes the index and releases the cache. When keepUnused is
-// false, values neither read nor written since Open are dropped, and
-// pack is compacted once they make up most of it.
-func (c *Cache) Close(keepUnused bool) error {
+// Close writes the index and releases the cache. When dropUnused, the
+// values neither read nor written since Open are dropped, and the pack
+// is compacted once they make up most of it. When the cache could not
+// be written, Close writes nothing and the previous index stays.
+func (c *Cache) Close(dropUnused bool) error {
 	defer c.unlock()
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if !keepUnused {
-		maps.DeleteFunc(c.entries, func(k Key, _ entry) bool { return !c.used[k] })
-	}
-	live := int64(0)
-	for _, e := range c.entries {
-		live += int64(e.n)
-	}
 	err := c.err
-	var compactErr error // then the pack is kept as it is
-	if err == nil && c.size > 1<<20 && live < c.size/2 {
-		compactErr = c.compact()
-	}
 	if err == nil {
-		err = c.writeIndex()
+		if dropUnused {
+			maps.DeleteFunc(c.entries, func(k Key, _ entry) bool { return !c.used[k] })
+		}
+		live := int64(0)
+		for _, e := range c.entries {
+			live += int64(e.n)
+		}
+		if c.size > 1<<20 && live < c.size/2 {
+			err = c.compact() // on failure, c is as it was
+		}
+		err = errors.Join(err, c.writeIndex())
 	}
-	err = errors.Join(err, compactErr, c.pack.Close())
-	if err == nil { // the packs of other generations, which no index names
-		old, _ := filepath.Glob(filepath.Join(c.dir, "pack-*"))
-		for _, p := range old {
-			if p != c.packPath(c.gen) {
-				os.Remove(p)
+	err = errors.Join(err, c.pack.Close())
+	if err != nil {
+		return err
+	}
+	// What the index written does not name: packs of other generations,
+	// and the index files of writes that never finished.
+	for _, pattern := range []string{"pack-*", "index-*"} {
+		names, _ := filepath.Glob(filepath.Join(c.dir, pattern))
+		for _, name := range names {
+			if name != c.packPath(c.gen) {
+				os.Remove(name)
 			}
 		}
 	}
-	return err
+	return nil
 }
 
 func (c *Cache) packPath(gen uint64) string {
@@ -246,7 +281,7 @@ func (c *Cache) readIndex() int64 {
 			n:   binary.LittleEndian.Uint32(body[40:]),
 			sum: binary.LittleEndian.Uint32(body[44:]),
 		}
-		if e.off < 0 || e.off+int64(e.n) > covered {
+		if e.off < 0 || e.off > covered || int64(e.n) > covered-e.off {
 			return 0
 		}
 		entries[k] = e
@@ -271,7 +306,7 @@ func (c *Cache) writeIndex() error {
 		b = binary.LittleEndian.AppendUint32(b, e.sum)
 	}
 	b = binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
-	tmp, err := os.CreateTemp(c.dir, "index-*")
+	tmp, err := os.CreateTemp(c.dir, "index-*") // 0600
 	if err != nil {
 		return err
 	}
@@ -286,22 +321,23 @@ func (c *Cache) writeIndex() error {
 }
 
 // compact copies c's entries to a pack of the next generation, which
-// the index written next names.
+// the index written next names. On failure it leaves c as it was.
 func (c *Cache) compact() error {
-	next, err := os.OpenFile(c.packPath(c.gen+1), os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644)
+	next, err := os.OpenFile(c.packPath(c.gen+1), os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
-		return err
+		return fmt.Errorf("compacting cache %s: %w", c.dir, err)
 	}
 	keys := slices.SortedFunc(maps.Keys(c.entries), func(a, b Key) int { return cmp.Compare(c.entries[a].off, c.entries[b].off) })
+	moved := make(map[Key]entry, len(keys))
 	w := bufio.NewWriterSize(next, 1<<20)
 	off := int64(0)
 	for _, k := range keys {
 		e := c.entries[k]
-		if _, err = io.Copy(w, io.NewSectionReader(c.pack, e.off, int64(e.n))); err != nil {
+		if _, err = io.CopyN(w, io.NewSectionReader(c.pack, e.off, int64(e.n)), int64(e.n)); err != nil {
 			break
 		}
 		e.off, off = off, off+int64(e.n)
-		c.entries[k] = e
+		moved[k] = e
 	}
 	if err == nil {
 		err = w.Flush()
@@ -309,9 +345,9 @@ func (c *Cache) compact() error {
 	if err != nil {
 		next.Close()
 		os.Remove(next.Name())
-		return err
+		return fmt.Errorf("compacting cache %s: %w", c.dir, err)
 	}
 	c.pack.Close()
-	c.pack, c.gen, c.size = next, c.gen+1, off
+	c.pack, c.gen, c.size, c.entries = next, c.gen+1, off, moved
 	return nil
 }

@@ -2,6 +2,7 @@ package cache
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,7 +13,7 @@ import (
 	"time"
 )
 
-func open(t *testing.T, dir string) *Cache {
+func openTest(t *testing.T, dir string) *Cache {
 	t.Helper()
 	c, err := Open(dir, []byte("test program"))
 	if err != nil {
@@ -21,9 +22,9 @@ func open(t *testing.T, dir string) *Cache {
 	return c
 }
 
-func closeCache(t *testing.T, c *Cache, keepUnused bool) {
+func closeCache(t *testing.T, c *Cache, dropUnused bool) {
 	t.Helper()
-	if err := c.Close(keepUnused); err != nil {
+	if err := c.Close(dropUnused); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -49,14 +50,14 @@ func mustMiss(t *testing.T, c *Cache, k Key) {
 
 func TestPutGetAcrossOpens(t *testing.T) {
 	dir := t.TempDir()
-	c := open(t, dir)
+	c := openTest(t, dir)
 	for i := range 50 {
 		c.Put(c.Key("v", fmt.Sprint(i)), value(i))
 	}
 	mustGet(t, c, c.Key("v", "7"), value(7)) // before Close too
-	closeCache(t, c, false)
+	closeCache(t, c, true)
 
-	c = open(t, dir)
+	c = openTest(t, dir)
 	for i := range 50 {
 		mustGet(t, c, c.Key("v", fmt.Sprint(i)), value(i))
 	}
@@ -66,19 +67,19 @@ func TestPutGetAcrossOpens(t *testing.T) {
 	if !ok || !bytes.Equal(got, value(3)) {
 		t.Fatalf("Get into a buffer = %q, %v", got, ok)
 	}
-	closeCache(t, c, false)
+	closeCache(t, c, true)
 }
 
 func TestKeys(t *testing.T) {
 	dir := t.TempDir()
-	a := open(t, dir)
+	a := openTest(t, dir)
 	ka := a.Key("x", "y")
-	closeCache(t, a, false)
+	closeCache(t, a, true)
 	b, err := Open(dir, []byte("another program"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer closeCache(t, b, false)
+	defer closeCache(t, b, true)
 	for _, k := range []Key{b.Key("x", "y"), a.Key("xy"), a.Key("x", "y", ""), a.Key("", "xy")} {
 		if k == ka {
 			t.Errorf("key %x made from other parts or another program equals %x", k, ka)
@@ -113,14 +114,14 @@ func TestDamage(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			c := open(t, dir)
+			c := openTest(t, dir)
 			for i := range all {
 				c.Put(c.Key(fmt.Sprint(i)), value(i))
 			}
-			closeCache(t, c, false)
+			closeCache(t, c, true)
 			tc.damage(t, dir)
 
-			c = open(t, dir)
+			c = openTest(t, dir)
 			for i := range all {
 				if slices.Contains(tc.lost, i) {
 					mustMiss(t, c, c.Key(fmt.Sprint(i)))
@@ -129,10 +130,10 @@ func TestDamage(t *testing.T) {
 				}
 			}
 			c.Put(c.Key("new"), []byte("after the damage"))
-			closeCache(t, c, true)
-			c = open(t, dir)
+			closeCache(t, c, false)
+			c = openTest(t, dir)
 			mustGet(t, c, c.Key("new"), []byte("after the damage"))
-			closeCache(t, c, true)
+			closeCache(t, c, false)
 		})
 	}
 }
@@ -154,29 +155,29 @@ func flip(t *testing.T, name string, at int) {
 func TestUnused(t *testing.T) {
 	dir := t.TempDir()
 	big := bytes.Repeat([]byte("0123456789abcdef"), 1<<12) // 64 KiB
-	c := open(t, dir)
+	c := openTest(t, dir)
 	for i := range 40 {
 		c.Put(c.Key(fmt.Sprint(i)), append([]byte(fmt.Sprint(i)), big...))
 	}
-	closeCache(t, c, false)
-
-	// A session that uses only some: with keepUnused, the rest stay.
-	c = open(t, dir)
-	mustGet(t, c, c.Key("1"), append([]byte("1"), big...))
 	closeCache(t, c, true)
-	c = open(t, dir)
+
+	// A session that uses only some, keeping the rest.
+	c = openTest(t, dir)
+	mustGet(t, c, c.Key("1"), append([]byte("1"), big...))
+	closeCache(t, c, false)
+	c = openTest(t, dir)
 	mustGet(t, c, c.Key("2"), append([]byte("2"), big...))
 	mustGet(t, c, c.Key("3"), append([]byte("3"), big...))
 	c.Put(c.Key("new"), []byte("new"))
-	closeCache(t, c, false) // 1 and 4… dropped: most of the pack
+	closeCache(t, c, true) // 1 and 4… dropped: most of the pack
 
-	c = open(t, dir)
+	c = openTest(t, dir)
 	mustMiss(t, c, c.Key("1"))
 	mustMiss(t, c, c.Key("4"))
 	mustGet(t, c, c.Key("2"), append([]byte("2"), big...))
 	mustGet(t, c, c.Key("3"), append([]byte("3"), big...))
 	mustGet(t, c, c.Key("new"), []byte("new"))
-	closeCache(t, c, false)
+	closeCache(t, c, true)
 	packs, _ := filepath.Glob(filepath.Join(dir, "pack-*"))
 	if len(packs) != 1 || filepath.Base(packs[0]) != "pack-1" {
 		t.Errorf("packs after compaction: %v, want pack-1 alone", packs)
@@ -188,17 +189,17 @@ func TestUnused(t *testing.T) {
 
 func TestLocked(t *testing.T) {
 	dir := t.TempDir()
-	c := open(t, dir)
-	if _, err := Open(dir, nil); err == nil {
-		t.Fatal("a second Open of a cache in use succeeded")
+	c := openTest(t, dir)
+	if _, err := Open(dir, nil); !errors.Is(err, ErrInUse) {
+		t.Fatalf("a second Open of a cache in use: %v, want ErrInUse", err)
 	}
-	closeCache(t, c, false)
-	closeCache(t, open(t, dir), false) // free again
+	closeCache(t, c, true)
+	closeCache(t, openTest(t, dir), true) // free again
 }
 
 func TestConcurrent(t *testing.T) {
 	dir := t.TempDir()
-	c := open(t, dir)
+	c := openTest(t, dir)
 	var wg sync.WaitGroup
 	for w := range 4 {
 		wg.Go(func() {
@@ -213,12 +214,12 @@ func TestConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	closeCache(t, c, false)
-	c = open(t, dir)
+	closeCache(t, c, true)
+	c = openTest(t, dir)
 	for i := range 100 {
 		mustGet(t, c, c.Key(fmt.Sprint(i)), value(i))
 	}
-	closeCache(t, c, false)
+	closeCache(t, c, true)
 }
 
 func TestProgramID(t *testing.T) {
@@ -242,33 +243,100 @@ func TestProgramID(t *testing.T) {
 func TestTrim(t *testing.T) {
 	root := t.TempDir()
 	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
-	for _, name := range []string{"old", "recent", "in-use"} {
-		c := open(t, filepath.Join(root, name))
-		c.Put(c.Key(name), []byte(name))
-		closeCache(t, c, false)
-	}
 	old := now.Add(-40 * 24 * time.Hour)
-	os.Chtimes(filepath.Join(root, "old", "index"), old, old)
-	os.Chtimes(filepath.Join(root, "in-use", "index"), old, old)
-	busy := open(t, filepath.Join(root, "in-use"))
-	defer closeCache(t, busy, true)
+	dirs := map[string]string{}
+	for _, name := range []string{"old", "recent", "in use"} {
+		dirs[name] = Dir(root, "/dossiers/"+name)
+		c := openTest(t, dirs[name])
+		c.Put(c.Key(name), []byte(name))
+		closeCache(t, c, true)
+	}
+	os.Chtimes(filepath.Join(dirs["old"], "index"), old, old)
+	os.Chtimes(filepath.Join(dirs["in use"], "index"), old, old)
+	busy := openTest(t, dirs["in use"])
+	defer closeCache(t, busy, false)
+	// Folders that are not caches of gen's, however old: never removed.
+	for _, name := range []string{"content", "0123456789abcdef", "notes"} {
+		os.MkdirAll(filepath.Join(root, name), 0o755)
+		if name != "notes" {
+			os.WriteFile(filepath.Join(root, name, "index"), nil, 0o644)
+		}
+		os.Chtimes(filepath.Join(root, name), old, old)
+	}
+	os.WriteFile(filepath.Join(root, "0123456789abcdef", "CACHEDIR.TAG"), []byte("Signature: 8a477f597d28d172789f06886806bc55\n"), 0o644)
+	os.Chtimes(filepath.Join(root, "0123456789abcdef", "index"), old, old)
 	os.WriteFile(filepath.Join(root, "a file"), nil, 0o644)
 
 	Trim(root, 30*24*time.Hour, now)
-	for name, want := range map[string]bool{"old": false, "recent": true, "in-use": true, "a file": true} {
-		if _, err := os.Stat(filepath.Join(root, name)); (err == nil) != want {
-			t.Errorf("%s there after Trim: %v, want %v", name, err == nil, want)
+	for name, want := range map[string]bool{
+		dirs["old"]: false, dirs["recent"]: true, dirs["in use"]: true,
+		"content": true, "0123456789abcdef": true, "notes": true, "a file": true,
+	} {
+		if _, err := os.Stat(filepath.Join(root, filepath.Base(name))); (err == nil) != want {
+			t.Errorf("%s there after Trim: %v, want %v", filepath.Base(name), err == nil, want)
 		}
 	}
 	// Trimmed less than a day ago: not looked at again.
-	os.MkdirAll(filepath.Join(root, "old2"), 0o755)
-	os.Chtimes(filepath.Join(root, "old2"), old, old)
+	os.Chtimes(filepath.Join(dirs["recent"], "index"), old, old)
 	Trim(root, 30*24*time.Hour, now.Add(time.Hour))
-	if _, err := os.Stat(filepath.Join(root, "old2")); err != nil {
+	if _, err := os.Stat(dirs["recent"]); err != nil {
 		t.Error("Trim looked again within a day")
 	}
 	Trim(root, 30*24*time.Hour, now.Add(25*time.Hour))
-	if _, err := os.Stat(filepath.Join(root, "old2")); err == nil {
+	if _, err := os.Stat(dirs["recent"]); err == nil {
 		t.Error("Trim did not look again after a day")
 	}
+}
+
+// TestCompactionFails: when the new pack cannot be made, the values
+// used stay where they were in the old one.
+func TestCompactionFails(t *testing.T) {
+	dir := t.TempDir()
+	big := bytes.Repeat([]byte("x"), 1<<20)
+	c := openTest(t, dir)
+	c.Put(c.Key("big"), big)
+	c.Put(c.Key("small"), []byte("small"))
+	closeCache(t, c, true)
+	os.Mkdir(filepath.Join(dir, "pack-1"), 0o755) // where the next pack goes
+	c = openTest(t, dir)
+	mustGet(t, c, c.Key("small"), []byte("small"))
+	if err := c.Close(true); err == nil || !strings.Contains(err.Error(), "compacting") {
+		t.Fatalf("Close = %v, want a compaction error", err)
+	}
+	os.Remove(filepath.Join(dir, "pack-1"))
+	c = openTest(t, dir)
+	mustGet(t, c, c.Key("small"), []byte("small"))
+	mustMiss(t, c, c.Key("big")) // unused, dropped
+	closeCache(t, c, false)
+}
+
+func TestDelete(t *testing.T) {
+	c := openTest(t, t.TempDir())
+	k := c.Key("k")
+	c.Put(k, []byte("refused by its reader"))
+	c.Put(k, []byte("fresh")) // k has a value: kept
+	mustGet(t, c, k, []byte("refused by its reader"))
+	c.Delete(k)
+	mustMiss(t, c, k)
+	c.Put(k, []byte("fresh"))
+	mustGet(t, c, k, []byte("fresh"))
+	closeCache(t, c, true)
+}
+
+func TestPermissions(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "cache")
+	c := openTest(t, dir)
+	c.Put(c.Key("k"), []byte("the text of a capture"))
+	closeCache(t, c, true)
+	filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
+		if want := os.FileMode(0o600); fi.IsDir() {
+			want = 0o700
+			if fi.Mode().Perm() != want {
+				t.Errorf("%s: mode %v, want %v", p, fi.Mode().Perm(), want)
+			}
+		} else if fi.Mode().Perm() != want {
+			t.Errorf("%s: mode %v, want %v", p, fi.Mode().Perm(), want)
+		}
+		return nil
+	})
 }

@@ -2,8 +2,9 @@ package clean
 
 import "github.com/gen-dossier/gen/internal/wire"
 
-// AppendWire appends the article to b in the form ReadWire reads.
-func (a *Article) AppendWire(b []byte) []byte {
+// AppendArticle appends the article a to b in the form ReadArticle
+// reads.
+func AppendArticle(b []byte, a *Article) []byte {
 	b = wire.AppendString(b, a.Title)
 	m := &a.Meta
 	for _, s := range [...]string{m.Title, m.Author, m.Published, m.Outlet, m.AttributedTo} {
@@ -28,31 +29,32 @@ func (a *Article) AppendWire(b []byte) []byte {
 	return wire.AppendInt(b, int64(a.Repairs))
 }
 
-// ReadWire reads an article that AppendWire wrote into a; a nil slice
+// ReadArticle reads an article that AppendArticle wrote; a nil slice
 // and an empty one read back alike, as nil.
-func (a *Article) ReadWire(d *wire.Decoder) {
-	*a = Article{Title: d.String()}
+func ReadArticle(d *wire.Decoder) *Article {
+	a := &Article{Title: d.Str()}
 	m := &a.Meta
 	for _, s := range [...]*string{&m.Title, &m.Author, &m.Published, &m.Outlet, &m.AttributedTo} {
-		*s = d.String()
+		*s = d.Str()
 	}
-	if n := d.Len(1); n > 0 {
+	if n := d.Count(1); n > 0 {
 		m.Captions = make([]string, n)
 		for i := range m.Captions {
-			m.Captions[i] = d.String()
+			m.Captions[i] = d.Str()
 		}
 	}
-	if n := d.Len(3); n > 0 {
+	if n := d.Count(3); n > 0 {
 		a.Blocks = make([]Block, n)
 		for i := range a.Blocks {
-			a.Blocks[i] = Block{Kind: BlockKind(d.Uint()), Text: d.String(), Line: int(d.Int())}
+			a.Blocks[i] = Block{Kind: BlockKind(d.Uint()), Text: d.Str(), Line: int(d.Int())}
 		}
 	}
-	if n := d.Len(3); n > 0 {
+	if n := d.Count(3); n > 0 {
 		a.Removed = make([]Removed, n)
 		for i := range a.Removed {
-			a.Removed[i] = Removed{Line: int(d.Int()), Text: d.String(), Reason: d.String()}
+			a.Removed[i] = Removed{Line: int(d.Int()), Text: d.Str(), Reason: d.Str()}
 		}
 	}
 	a.Repairs = int(d.Int())
+	return a
 }

@@ -29,7 +29,7 @@ func appendPart(b []byte, para, s string) []byte {
 func readPart(d *wire.Decoder, para string) string {
 	i := d.Uint()
 	if i == 0 {
-		return d.String()
+		return d.Str()
 	}
 	n := d.Uint()
 	if i-1 > uint64(len(para)) || n > uint64(len(para))-(i-1) {
@@ -70,10 +70,7 @@ func AppendFigures(b []byte, paras []string, fs []Figure) []byte {
 
 // ReadFigures reads the figures that AppendFigures wrote for paras.
 func ReadFigures(d *wire.Decoder, paras []string) []Figure {
-	n := d.Len(8)
-	if n == 0 {
-		return nil
-	}
+	n := d.Count(8)
 	fs := make([]Figure, n)
 	ends := make([]packedEnds, n)
 	end := 0
@@ -82,7 +79,7 @@ func ReadFigures(d *wire.Decoder, paras []string) []Figure {
 		if k := d.Uint(); k > 0 && k <= uint64(len(kinds)) {
 			f.Kind = kinds[k-1]
 		} else if k == 0 {
-			f.Kind = Kind(d.String())
+			f.Kind = Kind(d.Str())
 		} else {
 			d.Fail(wire.ErrCorrupt)
 		}
@@ -95,13 +92,13 @@ func ReadFigures(d *wire.Decoder, paras []string) []Figure {
 		if f.at = int(d.Int()); f.at < 0 || f.at > len(f.Sentence)-len(f.Text) || f.Sentence[f.at:f.at+len(f.Text)] != f.Text {
 			d.Fail(wire.ErrCorrupt)
 		}
-		f.Value = d.String()
+		f.Value = d.Str()
 		end += int(min(d.Uint(), 1<<32))
 		ends[i].measure = end
 		end += int(min(d.Uint(), 1<<32))
 		ends[i].context = end
 	}
-	packed := d.String()
+	packed := d.Str()
 	if d.Err() != nil || end != len(packed) {
 		d.Fail(wire.ErrCorrupt)
 		return nil
@@ -111,82 +108,82 @@ func ReadFigures(d *wire.Decoder, paras []string) []Figure {
 		fs[i].Measure = packed[start:e.measure]
 		fs[i].context = packed[e.measure:e.context]
 		start = e.context
+		if !isWordList(fs[i].context) {
+			d.Fail(wire.ErrCorrupt)
+			return nil
+		}
+	}
+	if n == 0 {
+		return nil
 	}
 	return fs
 }
 
-// AppendWire appends the terms that Terms found in paras to b, in the
-// form ReadTerms reads.
-func (t *SourceTerms) AppendWire(b []byte, paras []string) []byte {
+// isWordList reports whether s is a list of words as a figure's context
+// and a source's term keys are: each word followed by a space.
+func isWordList(s string) bool {
+	return s == "" || s[0] != ' ' && s[len(s)-1] == ' ' && !strings.Contains(s, "  ")
+}
+
+// AppendTerms appends the terms t that Terms found in paras to b, in
+// the form ReadTerms reads.
+func AppendTerms(b []byte, paras []string, t *SourceTerms) []byte {
 	b = wire.AppendUint(b, uint64(len(t.sents)))
 	for _, s := range t.sents {
-		para := ""
-		if s.para >= 0 && int(s.para) < len(paras) {
-			para = paras[s.para]
-		}
-		b = wire.AppendInt(b, int64(s.src))
-		b = wire.AppendInt(b, int64(s.para))
-		b = appendPart(b, para, s.text)
-		b = wire.AppendInt(b, int64(s.from))
-		b = wire.AppendInt(b, int64(s.to))
+		b = wire.AppendUint(b, uint64(s.para))
+		b = appendPart(b, paras[s.para], s.text)
+		b = wire.AppendUint(b, uint64(s.to-s.from))
 	}
 	b = wire.AppendUint(b, uint64(len(t.ids)))
 	for _, id := range t.ids {
-		b = wire.AppendInt(b, int64(id))
+		b = wire.AppendUint(b, uint64(id))
 	}
 	return wire.AppendString(b, t.keys)
 }
 
-// ReadTerms reads the terms that SourceTerms.AppendWire wrote for
-// paras.
+// ReadTerms reads the terms that AppendTerms wrote for paras. What it
+// accepts is what NewGuardOf can index: each sentence in a paragraph,
+// its terms a run of ids, each id a term of the keys.
 func ReadTerms(d *wire.Decoder, paras []string) *SourceTerms {
-	t := &SourceTerms{}
-	if n := d.Len(5); n > 0 {
-		t.sents = make([]sentence, n)
-		for i := range t.sents {
-			s := &t.sents[i]
-			s.src = int32(d.Int())
-			s.para = int32(d.Int())
-			para := ""
-			if s.para >= 0 && int(s.para) < len(paras) {
-				para = paras[s.para]
-			}
-			s.text = readPart(d, para)
-			s.from = int32(d.Int())
-			s.to = int32(d.Int())
+	// Empty lists read back empty, not nil, as Terms makes them.
+	t := &SourceTerms{sents: make([]sentence, d.Count(3))}
+	from := uint64(0)
+	for i := range t.sents {
+		s := &t.sents[i]
+		para := d.Index(len(paras))
+		if d.Err() != nil {
+			return nil
 		}
-	}
-	if n := d.Len(1); n > 0 {
-		t.ids = make([]int32, n)
-		for i := range t.ids {
-			t.ids[i] = int32(d.Int())
-		}
-	}
-	t.keys = d.String()
-	// The guard indexes what it is given: what was read must be what
-	// Terms makes, each sentence's terms a span of ids, each id a
-	// term of keys.
-	nterms := int32(strings.Count(t.keys, " "))
-	last := int32(0)
-	for _, s := range t.sents {
-		if s.from != last || s.to < s.from || int(s.to) > len(t.ids) {
+		s.para = int32(para)
+		s.text = readPart(d, paras[para])
+		to := from + d.Uint()
+		if to > 1<<31 {
 			d.Fail(wire.ErrCorrupt)
 			return nil
 		}
-		last = s.to
+		s.from, s.to = int32(from), int32(to)
+		from = to
 	}
-	if int(last) != len(t.ids) {
+	t.ids = make([]int32, d.Count(1))
+	for i := range t.ids {
+		t.ids[i] = int32(min(d.Uint(), 1<<31-1))
+	}
+	t.keys = d.Str()
+	if d.Err() != nil || !isWordList(t.keys) {
 		d.Fail(wire.ErrCorrupt)
 		return nil
 	}
+	if from != uint64(len(t.ids)) { // the sentences' terms are all the ids
+
+		d.Fail(wire.ErrCorrupt)
+		return nil
+	}
+	nterms := int32(strings.Count(t.keys, " "))
 	for _, id := range t.ids {
-		if id < 0 || id >= nterms {
+		if id >= nterms {
 			d.Fail(wire.ErrCorrupt)
 			return nil
 		}
-	}
-	if d.Err() != nil {
-		return nil
 	}
 	return t
 }

@@ -6,11 +6,11 @@ import (
 	"github.com/gen-dossier/gen/internal/wire"
 )
 
-// AppendWire appends the document to b in the form ReadWire reads.
-func (d *Doc) AppendWire(b []byte) []byte {
-	b = wire.AppendString(b, string(d.HTML))
-	b = wire.AppendUint(b, uint64(len(d.Blocks)))
-	for _, blk := range d.Blocks {
+// AppendDoc appends the document doc to b in the form ReadDoc reads.
+func AppendDoc(b []byte, doc *Doc) []byte {
+	b = wire.AppendString(b, string(doc.HTML))
+	b = wire.AppendUint(b, uint64(len(doc.Blocks)))
+	for _, blk := range doc.Blocks {
 		b = wire.AppendString(b, blk.ID)
 		b = wire.AppendString(b, blk.Text)
 		b = wire.AppendBool(b, blk.Heading)
@@ -19,14 +19,15 @@ func (d *Doc) AppendWire(b []byte) []byte {
 	return b
 }
 
-// ReadWire reads a document that AppendWire wrote into d; no blocks
-// read back as nil.
-func (d *Doc) ReadWire(r *wire.Decoder) {
-	*d = Doc{HTML: template.HTML(r.String())}
-	if n := r.Len(4); n > 0 {
-		d.Blocks = make([]Block, n)
-		for i := range d.Blocks {
-			d.Blocks[i] = Block{ID: r.String(), Text: r.String(), Heading: r.Bool(), Line: int(r.Int())}
+// ReadDoc reads a document that AppendDoc wrote; no blocks read back
+// as nil.
+func ReadDoc(d *wire.Decoder) *Doc {
+	doc := &Doc{HTML: template.HTML(d.Str())}
+	if n := d.Count(4); n > 0 {
+		doc.Blocks = make([]Block, n)
+		for i := range doc.Blocks {
+			doc.Blocks[i] = Block{ID: d.Str(), Text: d.Str(), Heading: d.Bool(), Line: int(d.Int())}
 		}
 	}
+	return doc
 }

@@ -122,8 +122,10 @@ func BuildTo(cfg Config, dir string) (*Report, error) {
 }
 
 // Check builds the site and compares it with the folder dir, writing
-// nothing; see Output.Diff.
+// nothing; see Output.Diff. It never reads or writes cfg.Cache: a check
+// is a fresh build.
 func Check(cfg Config, dir string) (*Report, []string, error) {
+	cfg.Cache = nil // a check is a fresh build
 	c := newComparison(dir)
 	r, err := build(cfg, c)
 	if err != nil {
@@ -437,31 +439,37 @@ func (s *source) setTexts() {
 var cacheBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // appendWire appends what cleaning the source gave (its article, without
-// the blocks, its document, figures and terms) to b, for fromCache.
+// the blocks, its document, figures and terms) to b, for readWire.
 func (s *source) appendWire(b []byte) []byte {
-	b = s.article.AppendWire(b)
-	b = s.doc.AppendWire(b)
+	b = clean.AppendArticle(b, s.article)
+	b = markdown.AppendDoc(b, s.doc)
 	b = crosscheck.AppendFigures(b, s.texts, s.figures)
-	return s.terms.AppendWire(b, s.texts)
+	return crosscheck.AppendTerms(b, s.texts, s.terms)
 }
 
 // fromCache sets what cleaning the source gives from the cache's value
-// of key, and reports whether there was one.
+// of key, and reports whether there was one. A value that does not read
+// back is deleted, for the fresh one to replace.
 func (s *source) fromCache(c *cache.Cache, key cache.Key) bool {
 	buf := cacheBuffers.Get().(*[]byte)
 	defer cacheBuffers.Put(buf)
 	var ok bool
-	*buf, ok = c.Get(key, *buf)
-	return ok && s.readWire(*buf)
+	if *buf, ok = c.Get(key, *buf); !ok {
+		return false
+	}
+	if !s.readWire(*buf) {
+		c.Delete(key)
+		return false
+	}
+	return true
 }
 
 // readWire sets what cleaning the source gives from b, which appendWire
 // wrote, and reports whether b was that; when not, it sets nothing.
 func (s *source) readWire(b []byte) bool {
 	d := wire.NewDecoder(b)
-	a, doc := new(clean.Article), new(markdown.Doc)
-	a.ReadWire(d)
-	doc.ReadWire(d)
+	a := clean.ReadArticle(d)
+	doc := markdown.ReadDoc(d)
 	if d.Err() != nil || len(doc.Blocks) == 0 {
 		return false
 	}

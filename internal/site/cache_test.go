@@ -2,11 +2,16 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"flag"
+	"fmt"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"unsafe"
@@ -182,19 +187,46 @@ func shares(part, s string) bool {
 	return p >= b && p+uintptr(len(part)) <= b+uintptr(len(s))
 }
 
-// FuzzSourceWire: any bytes either read back as a source, which then
-// writes and reads back stably, or are refused without a panic.
-func FuzzSourceWire(f *testing.F) {
-	// Each source cut to its first paragraphs: the fuzzer mutates small
-	// inputs far faster than whole articles.
-	for _, s := range cleanedSources(f, benchConfig(3)) {
+// wireSeeds are the seeds of FuzzSourceWire: the committed dossier's
+// sources, each cut to its first paragraphs, as appendWire writes them.
+// They are kept in testdata/fuzz rather than made by the fuzz target,
+// whose set-up would otherwise run in every fuzzing process.
+func wireSeeds(t *testing.T) map[string][]byte {
+	seeds := map[string][]byte{}
+	for _, s := range cleanedSources(t, benchConfig(3)) {
 		n := min(len(s.texts), 3)
 		s.texts, s.doc.Blocks = s.texts[:n], s.doc.Blocks[:n]
 		s.doc.HTML = s.doc.HTML[:min(len(s.doc.HTML), 200)]
 		s.article.Removed = s.article.Removed[:min(len(s.article.Removed), 2)]
 		s.figures, s.terms = crosscheck.Figures(s.texts), crosscheck.Terms(s.texts)
-		f.Add(s.appendWire(nil))
+		seeds["source-"+s.Slug] = s.appendWire(nil)
 	}
+	return seeds
+}
+
+// TestSourceWireSeeds keeps FuzzSourceWire's seeds in the form
+// appendWire writes now; -update rewrites them.
+func TestSourceWireSeeds(t *testing.T) {
+	for name, b := range wireSeeds(t) {
+		file := filepath.Join("testdata", "fuzz", "FuzzSourceWire", name)
+		want := fmt.Sprintf("go test fuzz v1\n[]byte(%q)\n", b)
+		if got, err := os.ReadFile(file); err == nil && string(got) == want {
+			continue
+		}
+		if f := flag.Lookup("update"); f == nil || f.Value.String() != "true" {
+			t.Errorf("%s is not what appendWire writes now: run go test ./internal/site -run TestSourceWireSeeds -update", file)
+			continue
+		}
+		os.MkdirAll(filepath.Dir(file), 0o755)
+		if err := os.WriteFile(file, []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// FuzzSourceWire: any bytes either read back as a source, which then
+// writes and reads back stably, or are refused without a panic.
+func FuzzSourceWire(f *testing.F) {
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var s source
@@ -213,9 +245,47 @@ func FuzzSourceWire(f *testing.F) {
 			t.Fatalf("writing what was read is not stable:\n%q\n%q", once, twice)
 		}
 		// What the guard and the figures table do with them must not panic.
-		crosscheck.NewGuardOf([]*crosscheck.SourceTerms{s.terms})
+		crosscheck.NewGuardOf([]*crosscheck.SourceTerms{s.terms}).NearMisses(s.texts, nil)
+		crosscheck.Group([]crosscheck.SourceFigures{{Source: "a", Figures: s.figures}, {Source: "b", Figures: s.figures}})
 		for _, fg := range s.figures {
 			fg.Words()
+			_ = s.doc.Blocks[fg.Para].ID
 		}
 	})
+}
+
+// TestCheckIgnoresCache: a check is a fresh build, whatever the cache
+// holds; here, each source's value is another source's.
+func TestCheckIgnoresCache(t *testing.T) {
+	cfg := benchConfig(5)
+	dir := filepath.Join(t.TempDir(), "public")
+	if _, err := BuildTo(cfg, dir); err != nil {
+		t.Fatal(err)
+	}
+	cacheDir := t.TempDir()
+	c := openCache(t, cacheDir)
+	b, err := load(cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srcs := cleanedSources(t, cfg)
+	for i, cs := range b.d.Sources {
+		raw, err := cs.Capture(cfg.Content)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(raw)
+		c.Put(c.Key("source", path.Base(cs.File), string(sum[:])), srcs[(i+1)%len(srcs)].appendWire(nil))
+	}
+	c.Close(false)
+
+	cfg.Cache = openCache(t, cacheDir)
+	defer cfg.Cache.Close(false)
+	if _, err := Build(cfg); err == nil || !strings.Contains(err.Error(), "quote not found") {
+		t.Fatalf("a build reading the poisoned cache: %v, want its quotes not found", err)
+	}
+	_, diffs, err := Check(cfg, dir)
+	if err != nil || len(diffs) > 0 {
+		t.Fatalf("check with a poisoned cache: %v %v", err, diffs)
+	}
 }

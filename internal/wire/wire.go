@@ -85,10 +85,10 @@ func (d *Decoder) Int() int64 {
 	return v
 }
 
-// Len reads a length or a count of items each at least size bytes
+// Count reads a length or a count of items each at least size bytes
 // long, and fails unless that many bytes are left: a corrupt count
 // never makes a caller allocate more than the input could hold.
-func (d *Decoder) Len(size int) int {
+func (d *Decoder) Count(size int) int {
 	v := d.Uint()
 	if v > uint64(len(d.b)/max(size, 1)) {
 		d.Fail(ErrCorrupt)
@@ -107,9 +107,9 @@ func (d *Decoder) Index(n int) int {
 	return int(v)
 }
 
-// String reads a string, copied out of the decoder's bytes.
-func (d *Decoder) String() string {
-	n := d.Len(1)
+// Str reads a string, copied out of the decoder's bytes.
+func (d *Decoder) Str() string {
+	n := d.Count(1)
 	s := string(d.b[:n])
 	d.b = d.b[n:]
 	return s

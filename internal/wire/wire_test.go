@@ -36,14 +36,14 @@ func TestRoundTrip(t *testing.T) {
 		}
 	}
 	for _, want := range strs {
-		if got := d.String(); got != want {
+		if got := d.Str(); got != want {
 			t.Errorf("String = %q, want %q", got, want)
 		}
 	}
 	if !d.Bool() || d.Bool() {
 		t.Error("Bool did not read true, false")
 	}
-	if n := d.Len(1); n != 3 {
+	if n := d.Count(1); n != 3 {
 		t.Errorf("Len = %d, want 3", n)
 	}
 	d.b = d.b[3:]
@@ -64,8 +64,8 @@ func TestCorrupt(t *testing.T) {
 		{"empty uint", nil, func(d *Decoder) { d.Uint() }},
 		{"overlong uint", []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01}, func(d *Decoder) { d.Uint() }},
 		{"empty int", nil, func(d *Decoder) { d.Int() }},
-		{"string longer than the input", []byte{5, 'a'}, func(d *Decoder) { _ = d.String() }},
-		{"count of more than the input holds", []byte{3, 0, 0, 0, 0, 0}, func(d *Decoder) { d.Len(2) }},
+		{"string longer than the input", []byte{5, 'a'}, func(d *Decoder) { _ = d.Str() }},
+		{"count of more than the input holds", []byte{3, 0, 0, 0, 0, 0}, func(d *Decoder) { d.Count(2) }},
 		{"index out of range", []byte{5}, func(d *Decoder) { d.Index(5) }},
 		{"bool not 0 or 1", []byte{2}, func(d *Decoder) { d.Bool() }},
 		{"bytes left", []byte{1, 2}, func(d *Decoder) { d.Uint() }},
@@ -78,7 +78,7 @@ func TestCorrupt(t *testing.T) {
 				t.Fatal("no error")
 			}
 			// The error sticks: later reads give zero values.
-			if d.Uint() != 0 || d.String() != "" || d.Bool() || d.Err() == nil {
+			if d.Uint() != 0 || d.Str() != "" || d.Bool() || d.Err() == nil {
 				t.Error("a read after the error gave a value")
 			}
 		})
@@ -93,13 +93,13 @@ func FuzzDecoder(f *testing.F) {
 		for d.Err() == nil && len(d.b) > 0 {
 			switch d.Uint() % 5 {
 			case 0:
-				_ = d.String()
+				_ = d.Str()
 			case 1:
 				d.Int()
 			case 2:
 				d.Bool()
 			case 3:
-				if n := d.Len(1); n > len(b) {
+				if n := d.Count(1); n > len(b) {
 					t.Fatalf("Len %d of %d bytes", n, len(b))
 				}
 			case 4:
