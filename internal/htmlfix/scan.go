@@ -48,6 +48,21 @@ type ref struct {
 // tree builder can settle (misnested formatting tags, content foster-parented
 // out of tables, frames, templates, <select>, MathML, …).
 func Scan(page string, data []byte, absolute bool) (*Page, error) {
+	return scan(page, [][]byte{data}, absolute)
+}
+
+// ScanParts is Scan of the page made of parts, one after the other,
+// without putting them together where it can read them apart: where
+// each part but the last ends with a tag, a comment or a doctype after
+// which the tokenizer reads markup (not the raw text of a script, say),
+// such as a table row, and the tokens need no tree (see Scan). Elsewhere
+// it joins them.
+func ScanParts(page string, parts [][]byte, absolute bool) (*Page, error) {
+	return scan(page, parts, absolute)
+}
+
+// scan is Scan of the page made of parts.
+func scan(page string, parts [][]byte, absolute bool) (*Page, error) {
 	p := &Page{Path: page}
 	seen := make(map[string]bool)         // ids seen, and whether reported as duplicate
 	var refs [attrSrc + 1]map[string]bool // href and src values seen
@@ -79,12 +94,22 @@ func Scan(page string, data []byte, absolute bool) (*Page, error) {
 			}
 		}
 	}
-	err := scanTokens(data, add)
-	if errors.Is(err, errTree) {
+	reset := func() {
 		clear(seen)
 		refs = [attrSrc + 1]map[string]bool{}
 		p.links, p.problems = p.links[:0], p.problems[:0]
-		err = scanTree(data, add)
+	}
+	var err error
+	if len(parts) == 1 {
+		err = scanTokens(parts[0], add)
+	} else if err = scanPartsTokens(parts, add); errors.Is(err, errParts) {
+		parts = [][]byte{join(parts)}
+		reset()
+		err = scanTokens(parts[0], add)
+	}
+	if errors.Is(err, errTree) {
+		reset()
+		err = scanTree(join(parts), add)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", page, err)
@@ -95,6 +120,14 @@ func Scan(page string, data []byte, absolute bool) (*Page, error) {
 	}
 	slices.Sort(p.ids)
 	return p, nil
+}
+
+// join returns the page made of parts.
+func join(parts [][]byte) []byte {
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return bytes.Join(parts, nil)
 }
 
 // judge decides what it can of link r alone: it returns the problem
