@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -230,6 +231,31 @@ func (b *builder) put(p string, data []byte, from diag.Pos) error {
 		return err
 	}
 	return b.out.put(p, data)
+}
+
+// putParts is put of the page at path p made of parts, one after the
+// other, which it scans and writes without putting them together,
+// letting go of each part once written. Its error is an outputError.
+func (b *builder) putParts(p string, parts [][]byte, from diag.Pos) error {
+	if len(parts) == 1 {
+		if err := b.put(p, parts[0], from); err != nil {
+			return outputError{err}
+		}
+		return nil
+	}
+	if err := b.links.scanParts(p, parts); err != nil {
+		return outputError{err}
+	}
+	return b.writeFile(p, from, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 64<<10)
+		for i, part := range parts {
+			if _, err := bw.Write(part); err != nil {
+				return err
+			}
+			parts[i] = nil
+		}
+		return bw.Flush()
+	})
 }
 
 // create returns a writer of the file at path p, made piece by piece,
@@ -488,13 +514,13 @@ func (b *builder) fill(kind, p, title string, page *render.Page) {
 // rows renders and minifies the row of every claim of the claims table,
 // several at a time, when claims.html defines the row template "claim";
 // nil when it does not. Its error is a template's or an outputError.
-func (b *builder) rows(t *render.Templates) ([]template.HTML, error) {
+func (b *builder) rows(t *render.Templates) ([][]byte, error) {
 	if !t.Defines("claims", "claim") {
 		return nil, nil
 	}
 	var page render.Page
 	b.fill("claims", "claims.html", "Claims", &page)
-	rows := make([]template.HTML, len(b.site.Claims))
+	rows := make([][]byte, len(b.site.Claims))
 	errs := make([]error, len(b.site.Claims))
 	par.Each(len(b.site.Claims), func(i int) {
 		p := page
@@ -507,7 +533,7 @@ func (b *builder) rows(t *render.Templates) ([]template.HTML, error) {
 		if row, err = b.min.Bytes("text/html", row); err != nil {
 			errs[i] = outputError{fmt.Errorf("minifying claims.html: %v", err)}
 		}
-		rows[i] = template.HTML(row)
+		rows[i] = row
 	})
 	for _, err := range errs {
 		if err != nil {
@@ -518,19 +544,25 @@ func (b *builder) rows(t *render.Templates) ([]template.HTML, error) {
 }
 
 // claimsPage renders the claims page, minified, with the claims' rows
-// (see rows), which are most of it: the page is rendered and minified
-// with a marker in place of each row, and the rows put in place of the
-// markers where that gives what minifying the whole page gives; else the
-// page is rendered with its rows and minified whole. The page gets its
-// own copies of the claims, with their rows: the pages made meanwhile
-// see the claims without.
-func (b *builder) claimsPage(t *render.Templates, page *render.Page, rows []template.HTML) ([]byte, error) {
+// (see rows), which are most of it, and returns it in parts, to be
+// written one after the other: the page is rendered and minified with a
+// marker in place of each row, and the rows go in place of the markers,
+// the parts being the rows and the pieces of the page between them,
+// where that gives what minifying the whole page gives; else the page
+// is rendered with its rows and minified whole, one part. The page gets
+// its own copies of the claims, with their rows: the pages made
+// meanwhile see the claims without.
+func (b *builder) claimsPage(t *render.Templates, page *render.Page, rows [][]byte) ([][]byte, error) {
 	page.Site = claimsSite(b.site)
-	out, ok, err := b.splicedClaims(t, page, rows)
+	parts, ok, err := b.splicedClaims(t, page, rows)
 	if ok || err != nil {
-		return out, err
+		return parts, err
 	}
-	return b.wholeClaims(t, page, rows)
+	whole, err := b.wholeClaims(t, page, rows)
+	if err != nil {
+		return nil, err
+	}
+	return [][]byte{whole}, nil
 }
 
 // claimsSite returns a copy of site whose claims, in its list and in its
@@ -556,13 +588,12 @@ func claimsSite(site *render.Site) *render.Site {
 }
 
 // splicedClaims renders the claims page of page.Site with a marker for
-// each row, minifies it and puts the rows in; not ok when a row or a
-// marker is not where that is the same as minifying the whole page.
-func (b *builder) splicedClaims(t *render.Templates, page *render.Page, rows []template.HTML) ([]byte, bool, error) {
-	size := 0
+// each row, minifies it and returns it in parts, the rows in place of
+// the markers (see spliceRows); not ok when a row or a marker is not
+// where that is the same as minifying the whole page.
+func (b *builder) splicedClaims(t *render.Templates, page *render.Page, rows [][]byte) ([][]byte, bool, error) {
 	for i, c := range page.Site.Claims {
 		c.Row = template.HTML(rowMarker(i))
-		size += len(rows[i])
 	}
 	shell, err := b.render(t, "claims", "claims.html", "Claims", page)
 	if err != nil {
@@ -571,16 +602,16 @@ func (b *builder) splicedClaims(t *render.Templates, page *render.Page, rows []t
 	if shell, err = b.min.Bytes("text/html", shell); err != nil {
 		return nil, false, outputError{fmt.Errorf("minifying claims.html: %v", err)}
 	}
-	out, ok := spliceRows(shell, rows, size)
-	return out, ok, nil
+	parts, ok := spliceRows(shell, rows)
+	return parts, ok, nil
 }
 
 // wholeClaims renders the claims page of page.Site with its rows and
 // minifies it.
-func (b *builder) wholeClaims(t *render.Templates, page *render.Page, rows []template.HTML) ([]byte, error) {
+func (b *builder) wholeClaims(t *render.Templates, page *render.Page, rows [][]byte) ([]byte, error) {
 	size := 0
 	for i, c := range page.Site.Claims {
-		c.Row = rows[i]
+		c.Row = template.HTML(rows[i])
 		size += len(rows[i])
 	}
 	page.SizeHint = size + 64<<10 // the rows and the rest
@@ -604,20 +635,22 @@ const (
 
 func rowMarker(i int) string { return rowOpen + strconv.Itoa(i) + rowClose }
 
-// spliceRows returns page with each row marker replaced by its row; not
-// ok unless every row's marker is there once, and every row is a table
-// row whose marker stands in a table section (thead, tbody, tfoot or
-// table), after its start tag or another row and before its end tag or
-// another row: there the minifier drops the white space around the rows,
-// so that a row minified alone is as it is in the whole page. size is
-// the rows' size.
-func spliceRows(page []byte, rows []template.HTML, size int) ([]byte, bool) {
+// spliceRows returns page with each row marker replaced by its row, in
+// parts: the rows, and the pieces of page before, between and after
+// them that are not empty. It is not ok unless every row's marker is
+// there once, and every row is a table row whose marker stands in a
+// table section (thead, tbody, tfoot or table), after its start tag or
+// another row and before its end tag or another row: there the minifier
+// drops the white space around the rows, so that a row minified alone is
+// as it is in the whole page. Every part but the last so ends with a
+// tag, where htmlfix.ScanParts reads the parts apart.
+func spliceRows(page []byte, rows [][]byte) ([][]byte, bool) {
 	for _, r := range rows {
-		if !(strings.HasPrefix(string(r), "<tr>") || strings.HasPrefix(string(r), "<tr ")) || !strings.HasSuffix(string(r), "</tr>") {
+		if !(bytes.HasPrefix(r, []byte("<tr>")) || bytes.HasPrefix(r, []byte("<tr "))) || !bytes.HasSuffix(r, []byte("</tr>")) {
 			return nil, false
 		}
 	}
-	out := make([]byte, 0, len(page)+size)
+	parts := make([][]byte, 0, len(rows)+2*len(tableSections))
 	seen := make([]bool, len(rows))
 	after := false // a row was just put: page starts after it
 	for {
@@ -630,7 +663,9 @@ func spliceRows(page []byte, rows []template.HTML, size int) ([]byte, bool) {
 				return nil, false
 			}
 		}
-		out = append(out, page[:i]...)
+		if i > 0 {
+			parts = append(parts, page[:i])
+		}
 		page = page[i+len(rowOpen):]
 		j := bytes.Index(page, []byte(rowClose))
 		if j < 0 {
@@ -641,14 +676,14 @@ func spliceRows(page []byte, rows []template.HTML, size int) ([]byte, bool) {
 			return nil, false
 		}
 		seen[n] = true
-		out = append(out, rows[n]...)
+		parts = append(parts, rows[n])
 		page = page[j+len(rowClose):]
 		after = true
 	}
 	if after && !sectionEnds(page) || slices.Contains(seen, false) {
 		return nil, false
 	}
-	return append(out, page...), true
+	return append(parts, page), true
 }
 
 // tableSections are the elements whose rows are spliced.
@@ -714,12 +749,12 @@ func (b *builder) sourcePage(t *render.Templates, s *source, marks []mark, errs 
 // at a time, the largest first.
 func (b *builder) pages(t *render.Templates) error {
 	type job struct {
-		path     string
-		from     diag.Pos
-		make     func() ([]byte, error)
-		minified bool                    // made minified: put as it is
-		write    func(w io.Writer) error // instead of make: a large file that is not a page, made minified
-		err      error
+		path  string
+		from  diag.Pos
+		make  func() ([]byte, error)
+		parts func() ([][]byte, error) // instead of make: a large page made minified, in parts (see putParts)
+		write func(w io.Writer) error  // instead of make: a large file that is not a page, made minified
+		err   error
 	}
 	var jobs []*job
 	add := func(kind, p, title string, page *render.Page) {
@@ -736,14 +771,13 @@ func (b *builder) pages(t *render.Templates) error {
 	add("claims", "claims.html", "Claims", claimsPage)
 	if t.Defines("claims", "claim") {
 		// The rows are made beside the other pages.
-		jobs[0].make = func() ([]byte, error) {
+		jobs[0].make, jobs[0].parts = nil, func() ([][]byte, error) {
 			rows, err := b.rows(t)
 			if err != nil {
 				return nil, err
 			}
 			return b.claimsPage(t, claimsPage, rows)
 		}
-		jobs[0].minified = true
 	}
 	jobs = append(jobs, &job{path: "dossier.json", write: b.writeData})
 	add("index", "index.html", "", &render.Page{Description: plainSummary(b.d.Summary)})
@@ -760,16 +794,21 @@ func (b *builder) pages(t *render.Templates) error {
 			j.err = b.writeFile(j.path, j.from, j.write)
 			return
 		}
+		if j.parts != nil {
+			parts, err := j.parts()
+			if err != nil {
+				j.err = err // a template's, or an outputError
+				return
+			}
+			j.err = b.putParts(j.path, parts, j.from)
+			return
+		}
 		out, err := j.make()
 		if err != nil {
 			j.err = err // a template's, or an outputError
 			return
 		}
-		emit := b.emit
-		if j.minified {
-			emit = b.put
-		}
-		if err := emit(j.path, out, j.from); err != nil {
+		if err := b.emit(j.path, out, j.from); err != nil {
 			j.err = outputError{err}
 		}
 	})
