@@ -41,7 +41,8 @@ type ref struct {
 // links that can be judged without the rest of the site (unparsable,
 // absolute or folder links); the others are kept for Checker.Problems.
 // The links of an absolute page (whose links are absolute under a base
-// URL, such as 404.html) are not looked at.
+// URL, such as 404.html) are not looked at. A page is taken to be a file
+// of the site: its links to its own ids are resolved now.
 //
 // Scan streams through the tokens of data and keeps only what it reports;
 // it builds no tree unless the markup is malformed in ways that only the
@@ -119,7 +120,26 @@ func scan(page string, parts [][]byte, absolute bool) (*Page, error) {
 		p.ids = append(p.ids, id)
 	}
 	slices.Sort(p.ids)
+	p.links = p.ownLinks(seen)
 	return p, nil
+}
+
+// ownLinks returns the links of p less those to the page itself that
+// are not broken, resolved as Checker.Problems resolves them, p being a
+// file of the site; they are most of the links of a page whose blocks
+// link to themselves, and need not be kept. ids are p's ids.
+func (p *Page) ownLinks(ids map[string]bool) []ref {
+	links := p.links[:0]
+	for _, r := range p.links {
+		if strings.HasPrefix(r.val, "#") {
+			u, _ := url.Parse(r.val) // judged parsable
+			if _, ok := ids[u.Fragment]; u.Path == "" && (ok || u.Fragment == "" || !strings.HasSuffix(p.Path, ".html")) {
+				continue
+			}
+		}
+		links = append(links, r)
+	}
+	return slices.Clip(links)
 }
 
 // join returns the page made of parts.

@@ -261,7 +261,7 @@ func TestScanCases(t *testing.T) {
 }
 
 func TestScan(t *testing.T) {
-	data := []byte(`<p id=a><p id=a><p id=b><a href="#b">ok</a><a href="other.html#x">x</a><a href="#b">again</a>` +
+	data := []byte(`<p id=a><p id=a><p id=b><a href="#b">ok</a><a href="other.html#x">x</a><a href="#b">again</a><a href="#nope">n</a><a href="#">top</a>` +
 		`<a href="https://example.org/">ext</a><a href="/abs.html">abs</a><a href="%zz">bad</a><img src="sub/">`)
 	p, err := Scan("d/page.html", data, false)
 	if err != nil {
@@ -270,7 +270,8 @@ func TestScan(t *testing.T) {
 	if want := []string{"a", "b"}; !slices.Equal(p.ids, want) {
 		t.Errorf("ids %q, want %q", p.ids, want)
 	}
-	if want := []ref{{"href", "#b"}, {"href", "other.html#x"}}; !slices.Equal(p.links, want) {
+	// Links to its own ids are resolved: only the broken one is kept.
+	if want := []ref{{"href", "other.html#x"}, {"href", "#nope"}}; !slices.Equal(p.links, want) {
 		t.Errorf("links %q, want %q", p.links, want)
 	}
 	want := []Problem{
