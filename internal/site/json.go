@@ -4,9 +4,12 @@ import (
 	"bufio"
 	"encoding/json"
 	"io"
+	"maps"
+	"slices"
 
 	"github.com/gen-dossier/gen/internal/content"
 	"github.com/gen-dossier/gen/internal/par"
+	"github.com/gen-dossier/gen/internal/render"
 )
 
 // The shape of dossier.json. Paths are relative to the site root and
@@ -166,21 +169,57 @@ func (b *builder) writeData(w io.Writer) error {
 			return jsonPageRef{Name: p.Name, Title: p.Title, Page: p.Page}
 		})
 	}
-	writeArray(j, "figures", len(b.site.Figures), func(i int) jsonFigures {
-		g := b.site.Figures[i]
-		jf := jsonFigures{Measure: g.Label, Kind: g.Kind, Agree: g.Agree, Sources: map[string][]jsonFigure{}}
-		for _, c := range g.Cells {
-			for _, f := range c.Figures {
-				jf.Sources[c.Source.Slug] = append(jf.Sources[c.Source.Slug], jsonFigure{Text: f.Text, Value: f.Value, Sentence: f.Sentence, URL: f.URL})
-			}
+	// A group of figures can be given by every source: each is written
+	// a batch of its sources at a time.
+	j.name("figures")
+	j.raw("[")
+	for i, g := range b.site.Figures {
+		if i > 0 {
+			j.raw(",")
 		}
-		return jf
-	})
+		writeFigures(j, g)
+	}
+	j.raw("]")
 	j.raw("}")
 	if j.err != nil {
 		return j.err
 	}
 	return j.w.Flush()
+}
+
+// writeFigures writes the jsonFigures of the group g, as json.Marshal
+// writes it, its sources a batch at a time, in the order of their slugs
+// (as json.Marshal sorts the keys of a map).
+func writeFigures(j *jsonWriter, g *render.FigureGroup) {
+	sources := map[string][]jsonFigure{}
+	for _, c := range g.Cells {
+		for _, f := range c.Figures {
+			sources[c.Source.Slug] = append(sources[c.Source.Slug], jsonFigure{Text: f.Text, Value: f.Value, Sentence: f.Sentence, URL: f.URL})
+		}
+	}
+	j.raw(`{"measure":`)
+	j.bytes(mustMarshal(g.Label))
+	j.raw(`,"kind":`)
+	j.bytes(mustMarshal(g.Kind))
+	j.raw(`,"agree":`)
+	j.bytes(mustMarshal(g.Agree))
+	j.raw(`,"sources":{`)
+	slugs := slices.Sorted(maps.Keys(sources))
+	batch := make([][]byte, min(len(slugs), jsonBatch))
+	for start := 0; start < len(slugs) && j.err == nil; start += jsonBatch {
+		batch = batch[:min(jsonBatch, len(slugs)-start)]
+		par.Each(len(batch), func(i int) {
+			slug := slugs[start+i]
+			batch[i] = append(append(mustMarshal(slug), ':'), mustMarshal(sources[slug])...)
+		})
+		for i, data := range batch {
+			if start+i > 0 {
+				j.raw(",")
+			}
+			j.bytes(data)
+		}
+	}
+	j.raw("}}")
 }
 
 // A jsonWriter writes a JSON object field by field, as json.Marshal
