@@ -127,19 +127,34 @@ func scan(page string, parts [][]byte, absolute bool) (*Page, error) {
 // ownLinks returns the links of p less those to the page itself that
 // are not broken, resolved as Checker.Problems resolves them, p being a
 // file of the site; they are most of the links of a page whose blocks
-// link to themselves, and need not be kept. ids are p's ids.
+// link to themselves, and need not be kept. ids are p's ids. The links
+// are a new slice of their number, which the Checker keeps.
 func (p *Page) ownLinks(ids map[string]bool) []ref {
-	links := p.links[:0]
-	for _, r := range p.links {
-		if strings.HasPrefix(r.val, "#") {
-			u, _ := url.Parse(r.val) // judged parsable
-			if _, ok := ids[u.Fragment]; u.Path == "" && (ok || u.Fragment == "" || !strings.HasSuffix(p.Path, ".html")) {
-				continue
-			}
+	own := make([]bool, len(p.links))
+	n := 0
+	for i, r := range p.links {
+		if own[i] = p.ownLink(r, ids); !own[i] {
+			n++
 		}
-		links = append(links, r)
 	}
-	return slices.Clip(links)
+	links := make([]ref, 0, n)
+	for i, r := range p.links {
+		if !own[i] {
+			links = append(links, r)
+		}
+	}
+	return links
+}
+
+// ownLink reports whether r is a link to the page itself that is not
+// broken (see ownLinks).
+func (p *Page) ownLink(r ref, ids map[string]bool) bool {
+	if !strings.HasPrefix(r.val, "#") {
+		return false
+	}
+	u, _ := url.Parse(r.val) // judged parsable
+	_, ok := ids[u.Fragment]
+	return u.Path == "" && (ok || u.Fragment == "" || !strings.HasSuffix(p.Path, ".html"))
 }
 
 // join returns the page made of parts.
