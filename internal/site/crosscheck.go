@@ -61,7 +61,14 @@ func (b *builder) figures(site *render.Site) {
 	for i, s := range b.sources {
 		index[s.Slug] = i
 	}
-	for _, g := range crosscheck.Group(all) {
+	groups := crosscheck.Group(all)
+	// The groups hold copies of the figures: the sources' can go.
+	clear(all)
+	for _, s := range b.sources {
+		s.figures = nil
+	}
+	for gi, g := range groups {
+		groups[gi] = crosscheck.FigureGroup{} // g is a copy: its members can go once shown
 		v := &render.FigureGroup{Label: g.Label, Kind: string(g.Kind), Agree: g.Agree}
 		// The group's figures by source, in source order.
 		by := map[int][]*render.Figure{}
@@ -97,7 +104,7 @@ func (b *builder) figures(site *render.Site) {
 		site.Figures = append(site.Figures, v)
 	}
 	for _, s := range b.sources {
-		s.figures, s.doc = nil, nil // grouped: what the pages need is in site.Figures
+		s.doc = nil // grouped: what the pages need is in site.Figures
 	}
 }
 
