@@ -62,11 +62,27 @@ func (b *builder) figures(site *render.Site) {
 		index[s.Slug] = i
 	}
 	groups := crosscheck.Group(all)
-	// The groups hold copies of the figures: the sources' can go.
+	// The groups hold copies of the figures: the sources' can go, with
+	// their texts, which only the coverage guard still reads.
 	clear(all)
 	for _, s := range b.sources {
-		s.figures = nil
+		s.figures, s.texts = nil, nil
 	}
+	// The figures shown get their own copies of the strings that are
+	// parts of a paragraph (their sentences, and the texts and values in
+	// them), each once, and share their links, so that they keep no
+	// paragraph alive.
+	own := map[string]string{}
+	copied := func(s string) string {
+		c, ok := own[s]
+		if !ok {
+			c = strings.Clone(s)
+			own[s] = c
+		}
+		return c
+	}
+	type block struct{ source, para int }
+	urls := map[block]string{}
 	for gi, g := range groups {
 		groups[gi] = crosscheck.FigureGroup{} // g is a copy: its members can go once shown
 		v := &render.FigureGroup{Label: g.Label, Kind: string(g.Kind), Agree: g.Agree}
@@ -79,9 +95,15 @@ func (b *builder) figures(site *render.Site) {
 			if by[i] == nil {
 				order = append(order, i)
 			}
+			url, ok := urls[block{i, m.Figure.Para}]
+			if !ok {
+				url = s.view.Page + "#" + s.doc.Blocks[m.Figure.Para].ID
+				urls[block{i, m.Figure.Para}] = url
+			}
+			sentence := copied(m.Figure.Sentence)
+			at := strings.Index(sentence, m.Figure.Text) // a part of it
 			by[i] = append(by[i], &render.Figure{
-				Text: m.Figure.Text, Value: m.Figure.Value, Sentence: m.Figure.Sentence,
-				URL: s.view.Page + "#" + s.doc.Blocks[m.Figure.Para].ID,
+				Text: sentence[at : at+len(m.Figure.Text)], Value: copied(m.Figure.Value), Sentence: sentence, URL: url,
 			})
 		}
 		if b.dense() {
