@@ -173,8 +173,10 @@ func build(cfg Config, out sink) (*Report, error) {
 	if err := b.eachSource(tmpl); err != nil {
 		return nil, err
 	}
-	coverage := make(chan diag.List, 1)
-	go func() { coverage <- b.coverage() }()
+	// The coverage guard, which holds the sources' sentences and terms,
+	// is done with them before the views are made, not beside them,
+	// which would hold both at once.
+	coverage := b.coverage()
 	b.views()
 	if d.BaseURL != "" {
 		b.card()
@@ -194,7 +196,7 @@ func build(cfg Config, out sink) (*Report, error) {
 	if err := b.errs.Err(); err != nil {
 		return nil, err
 	}
-	b.warnings.Append(<-coverage)
+	b.warnings.Append(coverage)
 	b.warnings.Sort()
 	r := &Report{Warnings: b.warnings}
 	r.Stats = Stats{Sources: len(b.sources), Claims: len(d.Claims), Events: len(d.Events), Warnings: len(b.warnings), Files: len(b.paths)}
