@@ -2,7 +2,6 @@ package site
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"html/template"
 	"slices"
@@ -246,8 +245,12 @@ func (b *builder) jsonLD(site *render.Site) template.JS {
 		About      string       `json:"about,omitempty"`
 		Appearance []appearance `json:"appearance"`
 	}
-	var claims []claim
-	for i, c := range site.Claims {
+	// Each claim is marshaled on its own, several at a time, and the
+	// claims put together, as json.Marshal would put them in the graph:
+	// in one string of their size, not in a buffer that grows.
+	claims := make([][]byte, len(site.Claims))
+	par.Each(len(site.Claims), func(i int) {
+		c := site.Claims[i]
 		cl := claim{Type: "Claim", Text: b.d.Claims[i].Claim, About: c.Topic}
 		if b.d.BaseURL != "" {
 			cl.ID = b.d.BaseURL + c.URL
@@ -264,11 +267,25 @@ func (b *builder) jsonLD(site *render.Site) template.JS {
 			}
 			cl.Appearance = append(cl.Appearance, appearance{Type: "CreativeWork", URL: u, Name: cell.Source.Outlet})
 		}
-		claims = append(claims, cl)
+		claims[i] = mustMarshal(cl)
+	})
+	const head, tail = `{"@context":"https://schema.org","@graph":[`, `]}`
+	if len(claims) == 0 {
+		return `{"@context":"https://schema.org","@graph":null}` // a nil slice
 	}
-	data, err := json.Marshal(map[string]any{"@context": "https://schema.org", "@graph": claims})
-	if err != nil {
-		panic(err) // only plain data: cannot fail
+	size := len(head) + len(claims) - 1 + len(tail)
+	for _, c := range claims {
+		size += len(c)
 	}
-	return template.JS(data)
+	var out strings.Builder
+	out.Grow(size)
+	out.WriteString(head)
+	for i, c := range claims {
+		if i > 0 {
+			out.WriteByte(',')
+		}
+		out.Write(c)
+	}
+	out.WriteString(tail)
+	return template.JS(out.String())
 }
