@@ -177,6 +177,7 @@ func build(cfg Config, out sink) (*Report, error) {
 	// is done with them before the views are made, not beside them,
 	// which would hold both at once.
 	coverage := b.coverage()
+	b.dropTexts()
 	b.views()
 	if d.BaseURL != "" {
 		b.card()

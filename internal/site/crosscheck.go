@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/gen-dossier/gen/internal/content"
 	"github.com/gen-dossier/gen/internal/crosscheck"
@@ -50,6 +51,39 @@ func (b *builder) coverage() diag.List {
 	return warnings
 }
 
+// dropTexts lets the paragraphs of the sources go once the coverage
+// guard is done with them: the blocks keep their ids, and the figures
+// get their own copies of the strings that are parts of a paragraph
+// (their sentences, each once, and the texts and values in them).
+func (b *builder) dropTexts() {
+	var mu sync.Mutex
+	values := map[string]string{} // few, and given by many figures
+	par.Each(len(b.sources), func(i int) {
+		s := b.sources[i]
+		s.texts = nil
+		for j := range s.doc.Blocks {
+			s.doc.Blocks[j].Text = ""
+		}
+		var from, to string // the last sentence and its copy
+		for j := range s.figures {
+			f := &s.figures[j]
+			if f.Sentence != from {
+				from, to = f.Sentence, strings.Clone(f.Sentence)
+			}
+			at := strings.Index(to, f.Text) // a part of it
+			f.Sentence, f.Text = to, to[at:at+len(f.Text)]
+			mu.Lock()
+			v, ok := values[f.Value]
+			if !ok {
+				v = strings.Clone(f.Value)
+				values[v] = v
+			}
+			mu.Unlock()
+			f.Value = v
+		}
+	})
+}
+
 // figures extracts and groups the figures of every source.
 func (b *builder) figures(site *render.Site) {
 	all := make([]crosscheck.SourceFigures, len(b.sources))
@@ -61,25 +95,12 @@ func (b *builder) figures(site *render.Site) {
 		index[s.Slug] = i
 	}
 	groups := crosscheck.Group(all)
-	// The groups hold copies of the figures: the sources' can go, with
-	// their texts, which only the coverage guard still reads.
+	// The groups hold copies of the figures: the sources' can go.
 	clear(all)
 	for _, s := range b.sources {
-		s.figures, s.texts = nil, nil
+		s.figures = nil
 	}
-	// The figures shown get their own copies of the strings that are
-	// parts of a paragraph (their sentences, and the texts and values in
-	// them), each once, and share their links, so that they keep no
-	// paragraph alive.
-	own := map[string]string{}
-	copied := func(s string) string {
-		c, ok := own[s]
-		if !ok {
-			c = strings.Clone(s)
-			own[s] = c
-		}
-		return c
-	}
+	// The figures of a block share their link.
 	type block struct{ source, para int }
 	urls := map[block]string{}
 	for gi, g := range groups {
@@ -99,10 +120,8 @@ func (b *builder) figures(site *render.Site) {
 				url = s.view.Page + "#" + s.doc.Blocks[m.Figure.Para].ID
 				urls[block{i, m.Figure.Para}] = url
 			}
-			sentence := copied(m.Figure.Sentence)
-			at := strings.Index(sentence, m.Figure.Text) // a part of it
 			by[i] = append(by[i], &render.Figure{
-				Text: sentence[at : at+len(m.Figure.Text)], Value: copied(m.Figure.Value), Sentence: sentence, URL: url,
+				Text: m.Figure.Text, Value: m.Figure.Value, Sentence: m.Figure.Sentence, URL: url,
 			})
 		}
 		if b.dense() {
