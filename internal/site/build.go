@@ -549,17 +549,25 @@ func (b *builder) rows(t *render.Templates) ([][]byte, error) {
 // claimsPage renders the claims page, minified, with the claims' rows
 // (see rows), which are most of it, and returns it in parts, to be
 // written one after the other: the page is rendered and minified with a
-// marker in place of each row, and the rows go in place of the markers,
-// the parts being the rows and the pieces of the page between them,
-// where that gives what minifying the whole page gives; else the page
-// is rendered with its rows and minified whole, one part. The page gets
-// its own copies of the claims, with their rows: the pages made
+// marker in place of each row (before the rows are made, so that the
+// page rendered is gone by then), and the rows go in place of the
+// markers, the parts being the rows and the pieces of the page between
+// them, where that gives what minifying the whole page gives; else the
+// page is rendered with its rows and minified whole, one part. The page
+// gets its own copies of the claims, with their rows: the pages made
 // meanwhile see the claims without.
-func (b *builder) claimsPage(t *render.Templates, page *render.Page, rows [][]byte) ([][]byte, error) {
+func (b *builder) claimsPage(t *render.Templates, page *render.Page) ([][]byte, error) {
 	page.Site = claimsSite(b.site)
-	parts, ok, err := b.splicedClaims(t, page, rows)
-	if ok || err != nil {
-		return parts, err
+	shell, err := b.claimsShell(t, page)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := b.rows(t)
+	if err != nil {
+		return nil, err
+	}
+	if parts, ok := spliceRows(shell, rows); ok {
+		return parts, nil
 	}
 	whole, err := b.wholeClaims(t, page, rows)
 	if err != nil {
@@ -590,23 +598,20 @@ func claimsSite(site *render.Site) *render.Site {
 	return &s
 }
 
-// splicedClaims renders the claims page of page.Site with a marker for
-// each row, minifies it and returns it in parts, the rows in place of
-// the markers (see spliceRows); not ok when a row or a marker is not
-// where that is the same as minifying the whole page.
-func (b *builder) splicedClaims(t *render.Templates, page *render.Page, rows [][]byte) ([][]byte, bool, error) {
+// claimsShell renders the claims page of page.Site with a marker for
+// each row (see spliceRows), and minifies it.
+func (b *builder) claimsShell(t *render.Templates, page *render.Page) ([]byte, error) {
 	for i, c := range page.Site.Claims {
 		c.Row = template.HTML(rowMarker(i))
 	}
 	shell, err := b.render(t, "claims", "claims.html", "Claims", page)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	if shell, err = b.min.Bytes("text/html", shell); err != nil {
-		return nil, false, outputError{fmt.Errorf("minifying claims.html: %v", err)}
+		return nil, outputError{fmt.Errorf("minifying claims.html: %v", err)}
 	}
-	parts, ok := spliceRows(shell, rows)
-	return parts, ok, nil
+	return shell, nil
 }
 
 // wholeClaims renders the claims page of page.Site with its rows and
@@ -774,13 +779,7 @@ func (b *builder) pages(t *render.Templates) error {
 	add("claims", "claims.html", "Claims", claimsPage)
 	if t.Defines("claims", "claim") {
 		// The rows are made beside the other pages.
-		jobs[0].make, jobs[0].parts = nil, func() ([][]byte, error) {
-			rows, err := b.rows(t)
-			if err != nil {
-				return nil, err
-			}
-			return b.claimsPage(t, claimsPage, rows)
-		}
+		jobs[0].make, jobs[0].parts = nil, func() ([][]byte, error) { return b.claimsPage(t, claimsPage) }
 	}
 	jobs = append(jobs, &job{path: "dossier.json", write: b.writeData})
 	add("index", "index.html", "", &render.Page{Description: plainSummary(b.d.Summary)})

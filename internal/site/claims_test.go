@@ -107,11 +107,11 @@ func TestClaimsPageSplice(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			page := &render.Page{Site: claimsSite(site)}
-			spliced, ok, err := b.splicedClaims(tmpl, page, rows)
+			shell, err := b.claimsShell(tmpl, &render.Page{Site: claimsSite(site)})
 			if err != nil {
 				t.Fatal(err)
 			}
+			spliced, ok := spliceRows(shell, rows)
 			whole, err := b.wholeClaims(tmpl, &render.Page{Site: claimsSite(site)}, rows)
 			if err != nil {
 				t.Fatal(err)
