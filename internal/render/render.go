@@ -20,6 +20,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"strings"
 	"time"
@@ -124,15 +125,21 @@ func (t *Templates) Defines(kind, name string) bool {
 // ExecuteNamed renders the template name of the page kind's set with p:
 // a part of a page, such as one row of the claims table.
 func (t *Templates) ExecuteNamed(kind, name string, p *Page) ([]byte, error) {
-	tmpl := t.byKind[kind]
-	if tmpl == nil {
-		return nil, fmt.Errorf("no template for page kind %q", kind)
-	}
 	var buf bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&buf, name, p); err != nil {
+	if err := t.ExecuteNamedTo(&buf, kind, name, p); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// ExecuteNamedTo is ExecuteNamed writing to w, such as a buffer that
+// is used again for the next part.
+func (t *Templates) ExecuteNamedTo(w io.Writer, kind, name string, p *Page) error {
+	tmpl := t.byKind[kind]
+	if tmpl == nil {
+		return fmt.Errorf("no template for page kind %q", kind)
+	}
+	return tmpl.ExecuteTemplate(w, name, p)
 }
 
 var funcs = template.FuncMap{

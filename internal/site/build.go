@@ -528,13 +528,17 @@ func (b *builder) rows(t *render.Templates) ([][]byte, error) {
 	par.Each(len(b.site.Claims), func(i int) {
 		p := page
 		p.Claim = b.site.Claims[i]
-		row, err := t.ExecuteNamed("claims", "claim", &p)
-		if err != nil {
+		buf := rowBuffers.Get().(*bytes.Buffer)
+		defer rowBuffers.Put(buf)
+		buf.Reset()
+		if err := t.ExecuteNamedTo(buf, "claims", "claim", &p); err != nil {
 			errs[i] = err
 			return
 		}
-		if row, err = b.min.Bytes("text/html", row); err != nil {
+		row, err := b.min.Bytes("text/html", buf.Bytes())
+		if err != nil {
 			errs[i] = outputError{fmt.Errorf("minifying claims.html: %v", err)}
+			return
 		}
 		rows[i] = row
 	})
@@ -545,6 +549,10 @@ func (b *builder) rows(t *render.Templates) ([][]byte, error) {
 	}
 	return rows, nil
 }
+
+// rowBuffers are the buffers rows renders rows into, before they are
+// minified: one for every row at a time, not one for every row.
+var rowBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // claimsPage renders the claims page, minified, with the claims' rows
 // (see rows), which are most of it, and returns it in parts, to be
