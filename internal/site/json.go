@@ -2,10 +2,11 @@ package site
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
-	"maps"
 	"slices"
+	"strings"
 
 	"github.com/gen-dossier/gen/internal/content"
 	"github.com/gen-dossier/gen/internal/par"
@@ -189,14 +190,10 @@ func (b *builder) writeData(w io.Writer) error {
 
 // writeFigures writes the jsonFigures of the group g, as json.Marshal
 // writes it, its sources a batch at a time, in the order of their slugs
-// (as json.Marshal sorts the keys of a map).
+// (as json.Marshal sorts the keys of a map). A source has one cell in a
+// group; were it given several, their figures would be one list, in
+// order, as in the map of a jsonFigures.
 func writeFigures(j *jsonWriter, g *render.FigureGroup) {
-	sources := map[string][]jsonFigure{}
-	for _, c := range g.Cells {
-		for _, f := range c.Figures {
-			sources[c.Source.Slug] = append(sources[c.Source.Slug], jsonFigure{Text: f.Text, Value: f.Value, Sentence: f.Sentence, URL: f.URL})
-		}
-	}
 	j.raw(`{"measure":`)
 	j.bytes(mustMarshal(g.Label))
 	j.raw(`,"kind":`)
@@ -204,21 +201,27 @@ func writeFigures(j *jsonWriter, g *render.FigureGroup) {
 	j.raw(`,"agree":`)
 	j.bytes(mustMarshal(g.Agree))
 	j.raw(`,"sources":{`)
-	slugs := slices.Sorted(maps.Keys(sources))
-	batch := make([][]byte, min(len(slugs), jsonBatch))
-	for start := 0; start < len(slugs) && j.err == nil; start += jsonBatch {
-		batch = batch[:min(jsonBatch, len(slugs)-start)]
-		par.Each(len(batch), func(i int) {
-			slug := slugs[start+i]
-			batch[i] = append(append(mustMarshal(slug), ':'), mustMarshal(sources[slug])...)
-		})
-		for i, data := range batch {
-			if start+i > 0 {
-				j.raw(",")
-			}
-			j.bytes(data)
+	cells := slices.DeleteFunc(slices.Clone(g.Cells), func(c *render.FigureCell) bool { return len(c.Figures) == 0 })
+	slices.SortStableFunc(cells, func(a, b *render.FigureCell) int { return strings.Compare(a.Source.Slug, b.Source.Slug) })
+	var sources [][]*render.FigureCell // the cells of each source
+	for i := 0; i < len(cells); {
+		k := i + 1
+		for k < len(cells) && cells[k].Source.Slug == cells[i].Source.Slug {
+			k++
 		}
+		sources, i = append(sources, cells[i:k]), k
 	}
+	writeBatches(j, len(sources), func(buf *bytes.Buffer, i int) {
+		var figures []jsonFigure
+		for _, c := range sources[i] {
+			for _, f := range c.Figures {
+				figures = append(figures, jsonFigure{Text: f.Text, Value: f.Value, Sentence: f.Sentence, URL: f.URL})
+			}
+		}
+		appendJSON(buf, sources[i][0].Source.Slug)
+		buf.WriteByte(':')
+		appendJSON(buf, figures)
+	})
 	j.raw("}}")
 }
 
@@ -265,18 +268,38 @@ const jsonBatch = 256
 func writeArray[T any](j *jsonWriter, name string, n int, elem func(i int) T) {
 	j.name(name)
 	j.raw("[")
-	batch := make([][]byte, min(n, jsonBatch))
+	writeBatches(j, n, func(buf *bytes.Buffer, i int) { appendJSON(buf, elem(i)) })
+	j.raw("]")
+}
+
+// writeBatches writes n elements separated by commas, each made by
+// elem into an empty buffer, a batch of elements at a time, the
+// elements of a batch in parallel. The buffers are used again from
+// batch to batch.
+func writeBatches(j *jsonWriter, n int, elem func(buf *bytes.Buffer, i int)) {
+	batch := make([]bytes.Buffer, min(n, jsonBatch))
 	for start := 0; start < n && j.err == nil; start += jsonBatch {
 		batch = batch[:min(jsonBatch, n-start)]
-		par.Each(len(batch), func(i int) { batch[i] = mustMarshal(elem(start + i)) })
-		for i, data := range batch {
+		par.Each(len(batch), func(i int) {
+			batch[i].Reset()
+			elem(&batch[i], start+i)
+		})
+		for i := range batch {
 			if start+i > 0 {
 				j.raw(",")
 			}
-			j.bytes(data)
+			j.bytes(batch[i].Bytes())
 		}
 	}
-	j.raw("]")
+}
+
+// appendJSON appends to buf what json.Marshal makes of v, plain data
+// that cannot fail to encode.
+func appendJSON(buf *bytes.Buffer, v any) {
+	if err := json.NewEncoder(buf).Encode(v); err != nil {
+		panic(err)
+	}
+	buf.Truncate(buf.Len() - 1) // the newline Encode ends with
 }
 
 // mustMarshal encodes v, plain data that cannot fail to encode.
