@@ -72,6 +72,16 @@ func (t *Templates) Execute(kind string, p *Page) ([]byte, error) {
 	return buf.bytes(), nil
 }
 
+// ExecuteTo is Execute writing to w, such as a buffer that is used
+// again for the next page.
+func (t *Templates) ExecuteTo(w io.Writer, kind string, p *Page) error {
+	tmpl := t.byKind[kind]
+	if tmpl == nil {
+		return fmt.Errorf("no template for page kind %q", kind)
+	}
+	return tmpl.ExecuteTemplate(w, "base", p)
+}
+
 // A pageBuffer is where a page is rendered: in blocks, the first of
 // first bytes (when known), each next as large as all before it up to
 // a MB, so that a large page is not copied as it grows, as it is in a

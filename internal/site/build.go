@@ -213,13 +213,47 @@ func build(cfg Config, out sink) (*Report, error) {
 // made from, for messages.
 func (b *builder) emit(p string, data []byte, from diag.Pos) error {
 	if mt, ok := mediaTypes[path.Ext(p)]; ok {
-		min, err := b.min.Bytes(mt, data)
-		if err != nil {
+		// Into a buffer used again, as the sink does not keep what it
+		// is given.
+		min := getBuffer()
+		defer putBuffer(min)
+		min.Grow(len(data))
+		if err := b.min.Minify(mt, min, minifyInput{bytes.NewReader(data), data}); err != nil {
 			return fmt.Errorf("minifying %s: %v", p, err)
 		}
-		data = min
+		data = min.Bytes()
 	}
 	return b.put(p, data, from)
+}
+
+// minifyInput is data given to the minifier, which reads its Bytes in
+// place instead of reading it into a copy (as minify.M.Bytes does).
+type minifyInput struct {
+	*bytes.Reader
+	data []byte
+}
+
+func (in minifyInput) Bytes() []byte { return in.data }
+
+// buffers are buffers used again from page to page, for pages (and
+// minified pages) of up to maxBuffer bytes.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+const maxBuffer = 1 << 20
+
+// getBuffer returns an empty buffer from buffers.
+func getBuffer() *bytes.Buffer {
+	buf := buffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	return buf
+}
+
+// putBuffer puts buf back in buffers, unless it grew large: a large
+// page's buffer is let go.
+func putBuffer(buf *bytes.Buffer) {
+	if buf.Cap() <= maxBuffer {
+		buffers.Put(buf)
+	}
 }
 
 // put scans the links of the file at path p when it is a page, records
@@ -746,16 +780,19 @@ func (b *builder) sourcePage(t *render.Templates, s *source, marks []mark, errs 
 		desc += ": " + v.Title
 	}
 	page := &render.Page{Site: b.known, Source: v, Description: plainSummary(desc + ". The cleaned article, its raw capture and what the cleaner removed.")}
-	page.SizeHint = len(article) + 8<<10 // the article, the page around it
+	size := len(article) + 8<<10 // the article, the page around it
 	for _, r := range v.Removed {
-		page.SizeHint += len(r.Text) + len(r.Reason) + 40
+		size += len(r.Text) + len(r.Reason) + 40
 	}
-	html, err := b.render(t, "source", v.Page, v.Outlet, page)
-	if err != nil {
+	html := getBuffer()
+	defer putBuffer(html)
+	html.Grow(size)
+	b.fill("source", v.Page, v.Outlet, page)
+	if err := t.ExecuteTo(html, "source", page); err != nil {
 		errs.Append(templateError(b.cfg.TemplatesDir, err).(diag.List))
 		return nil
 	}
-	if err := b.emit(v.Page, html, diag.Pos{File: path.Join(b.cfg.TemplatesDir, "source.html")}); err != nil {
+	if err := b.emit(v.Page, html.Bytes(), diag.Pos{File: path.Join(b.cfg.TemplatesDir, "source.html")}); err != nil {
 		return err
 	}
 	return b.emit(v.Raw, s.raw, diag.Pos{File: s.File})

@@ -19,6 +19,8 @@ import (
 // holding the site in memory, so that its memory does not grow with the
 // size of the site.
 type sink interface {
+	// put puts the file at path p; it does not keep data, which the
+	// builder uses again once put returns.
 	put(p string, data []byte) error
 	// create returns a writer of the file at path p, for a file made
 	// piece by piece; the file is put when the writer is closed without
@@ -33,6 +35,7 @@ type memory struct {
 }
 
 func (m *memory) put(p string, data []byte) error {
+	data = bytes.Clone(data)
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.files[p] = data
