@@ -799,7 +799,7 @@ func (b *builder) sourcePage(t *render.Templates, s *source, marks []mark, errs 
 }
 
 // pages renders the pages about all the sources and the data, several
-// at a time, the largest first.
+// at a time, the longest first.
 func (b *builder) pages(t *render.Templates) error {
 	type job struct {
 		path  string
@@ -826,8 +826,11 @@ func (b *builder) pages(t *render.Templates) error {
 		// The rows are made beside the other pages.
 		jobs[0].make, jobs[0].parts = nil, func() ([][]byte, error) { return b.claimsPage(t, claimsPage) }
 	}
-	jobs = append(jobs, &job{path: "dossier.json", write: b.writeData})
+	// The index, rendered by one template, takes longest after the
+	// claims, whose rows are made several at a time; dossier.json is
+	// made several elements at a time.
 	add("index", "index.html", "", &render.Page{Description: plainSummary(b.d.Summary)})
+	jobs = append(jobs, &job{path: "dossier.json", write: b.writeData})
 	add("timeline", "timeline.html", "Timeline", &render.Page{Description: plainSummary(fmt.Sprintf(
 		"%d dated events the sources mention, and how each source phrases them: %s.", len(b.site.Events), among))})
 	add("404", "404.html", "Page not found", &render.Page{})
