@@ -269,12 +269,43 @@ type Checker struct {
 	pages map[string]*Page
 }
 
-// Add records page p. A page added twice replaces the first.
+// Add records page p. A page added twice replaces the first. The links
+// of p to pages added before it are resolved now, against those pages
+// as they were added, the pages added being files of the site: p keeps
+// only the links that are broken or must wait for the rest of the site,
+// so that a site's pages, which mostly link to pages made before them,
+// are not all kept until Problems.
 func (c *Checker) Add(p *Page) {
+	type target struct{ path, fragment string }
+	targets := make([]target, len(p.links))
+	for i, r := range p.links {
+		u, _ := url.Parse(r.val) // judged parsable by Scan
+		targets[i] = target{p.Path, u.Fragment}
+		if u.Path != "" {
+			targets[i].path = path.Join(path.Dir(p.Path), u.Path)
+		}
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.pages == nil {
 		c.pages = make(map[string]*Page)
+	}
+	keep := make([]bool, len(p.links))
+	n := 0
+	for i, t := range targets {
+		if _, ok := c.pages[t.path]; !ok || t.fragment != "" && strings.HasSuffix(t.path, ".html") && !c.hasID(t.path, t.fragment) {
+			keep[i] = true
+			n++
+		}
+	}
+	if n < len(p.links) {
+		links := make([]ref, 0, n)
+		for i, r := range p.links {
+			if keep[i] {
+				links = append(links, r)
+			}
+		}
+		p.links = links
 	}
 	c.pages[p.Path] = p
 }
