@@ -178,6 +178,18 @@ func figureValues(cells []*render.FigureCell) []*render.FigureValue {
 // wordings lays the quotes of a claim side by side, marking the words
 // that differ from the first quote.
 func wordings(c *render.Claim) {
+	// Made at their size: a large dossier has hundreds of thousands of
+	// words, kept until the last page is made.
+	n := 0
+	for _, cell := range c.Cells {
+		if cell.Reported && cell.Quote != "" {
+			n++
+		}
+	}
+	if n < 2 {
+		return
+	}
+	c.Wordings = make([]*render.Wording, 0, n)
 	var first string
 	for _, cell := range c.Cells {
 		if !cell.Reported || cell.Quote == "" {
@@ -186,18 +198,20 @@ func wordings(c *render.Claim) {
 		w := &render.Wording{Source: cell.Source}
 		if first == "" {
 			first = cell.Quote
-			for _, f := range strings.Fields(cell.Quote) {
-				w.Words = append(w.Words, render.Word{Text: f})
+			fields := strings.Fields(cell.Quote)
+			if len(fields) > 0 {
+				w.Words = make([]render.Word, len(fields))
+				for i, f := range fields {
+					w.Words[i] = render.Word{Text: f}
+				}
 			}
-		} else {
-			for _, d := range crosscheck.Diff(first, cell.Quote) {
-				w.Words = append(w.Words, render.Word{Text: d.Text, Changed: d.Op == crosscheck.Changed})
+		} else if diff := crosscheck.Diff(first, cell.Quote); len(diff) > 0 {
+			w.Words = make([]render.Word, len(diff))
+			for i, d := range diff {
+				w.Words[i] = render.Word{Text: d.Text, Changed: d.Op == crosscheck.Changed}
 			}
 		}
 		c.Wordings = append(c.Wordings, w)
-	}
-	if len(c.Wordings) < 2 {
-		c.Wordings = nil
 	}
 }
 
