@@ -70,8 +70,12 @@ func (b *builder) dropTexts() {
 			if f.Sentence != from {
 				from, to = f.Sentence, strings.Clone(f.Sentence)
 			}
-			at := strings.Index(to, f.Text) // a part of it
-			f.Sentence, f.Text = to, to[at:at+len(f.Text)]
+			f.Sentence = to
+			if at := strings.Index(to, f.Text); at >= 0 { // a part of it
+				f.Text = to[at : at+len(f.Text)]
+			} else {
+				f.Text = strings.Clone(f.Text)
+			}
 			mu.Lock()
 			v, ok := values[f.Value]
 			if !ok {
