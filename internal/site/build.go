@@ -235,8 +235,8 @@ type minifyInput struct {
 
 func (in minifyInput) Bytes() []byte { return in.data }
 
-// buffers are buffers used again from page to page, for pages (and
-// minified pages) of up to maxBuffer bytes.
+// buffers are buffers used again from page to page, for pages, rows of
+// the claims table and minified pages of up to maxBuffer bytes.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 const maxBuffer = 1 << 20
@@ -562,9 +562,8 @@ func (b *builder) rows(t *render.Templates) ([][]byte, error) {
 	par.Each(len(b.site.Claims), func(i int) {
 		p := page
 		p.Claim = b.site.Claims[i]
-		buf := rowBuffers.Get().(*bytes.Buffer)
-		defer rowBuffers.Put(buf)
-		buf.Reset()
+		buf := getBuffer() // for the row as rendered, until minified
+		defer putBuffer(buf)
 		if err := t.ExecuteNamedTo(buf, "claims", "claim", &p); err != nil {
 			errs[i] = err
 			return
@@ -583,10 +582,6 @@ func (b *builder) rows(t *render.Templates) ([][]byte, error) {
 	}
 	return rows, nil
 }
-
-// rowBuffers are the buffers rows renders rows into, before they are
-// minified: one for every row at a time, not one for every row.
-var rowBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // claimsPage renders the claims page, minified, with the claims' rows
 // (see rows), which are most of it, and returns it in parts, to be
