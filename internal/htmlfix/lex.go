@@ -2,6 +2,7 @@ package htmlfix
 
 import (
 	"bytes"
+	"errors"
 	"io"
 
 	"golang.org/x/net/html"
@@ -32,6 +33,16 @@ type lexer struct {
 	pos  int             // where the next token starts
 	z    *html.Tokenizer // reads data[pos:] once handed over, else nil
 
+	// A page read in parts (see ScanParts): data is the current part,
+	// rest the parts after it. The lexer goes on to the next part where
+	// the current one ends after a token other than text, in the data
+	// state: there a lexer reading the parts joined would start a token
+	// too. Elsewhere (text or a token cut by the end of a part, or a
+	// hand-over to the tokenizer, which reads one part) it stops, with
+	// errParts.
+	rest  [][]byte
+	apart bool // stopped, unable to read the parts apart
+
 	// The current token, unless handed over.
 	tt         html.TokenType
 	start, end int  // its bytes
@@ -61,6 +72,19 @@ type span struct{ start, end int }
 func newLexer(data []byte) lexer {
 	return lexer{data: data, rawEnd: -1}
 }
+
+// newPartsLexer returns a lexer of the page made of parts, one after the
+// other.
+func newPartsLexer(parts [][]byte) lexer {
+	l := newLexer(nil)
+	if len(parts) > 0 {
+		l.data, l.rest = parts[0], parts[1:]
+	}
+	return l
+}
+
+// errParts tells ScanParts to join the parts: they cannot be read apart.
+var errParts = errors.New("htmlfix: the parts of the page must be joined to be read")
 
 // next reads the next token, allowing CDATA sections (see
 // Tokenizer.AllowCDATA) if cdata is set, and returns its type.
@@ -94,6 +118,16 @@ func (l *lexer) next(cdata bool) html.TokenType {
 			break
 		}
 	}
+	if i == len(d) && len(l.rest) > 0 {
+		// The end of a part: the next one starts a token if this one
+		// ended with a token that leaves the tokenizer in the data
+		// state (raw text ends in its part, see raw).
+		if i > l.pos || l.tt == html.TextToken {
+			return l.stop()
+		}
+		l.data, l.rest, l.pos = l.rest[0], l.rest[1:], 0
+		return l.next(cdata)
+	}
 	switch {
 	case i > l.pos:
 		l.tt, l.end = html.TextToken, i
@@ -101,6 +135,9 @@ func (l *lexer) next(cdata bool) html.TokenType {
 		l.tt = html.ErrorToken
 		return l.tt
 	case !l.markup():
+		if len(l.rest) > 0 {
+			return l.stop() // the tokenizer would read one part
+		}
 		l.z = html.NewTokenizer(bytes.NewReader(d[l.pos:]))
 		return l.next(cdata)
 	}
@@ -108,8 +145,17 @@ func (l *lexer) next(cdata bool) html.TokenType {
 	return l.tt
 }
 
+// stop ends the reading of a page in parts that cannot be read apart.
+func (l *lexer) stop() html.TokenType {
+	l.apart, l.tt = true, html.ErrorToken
+	return l.tt
+}
+
 // err returns the error of an ErrorToken token.
 func (l *lexer) err() error {
+	if l.apart {
+		return errParts
+	}
 	if l.z != nil {
 		return l.z.Err()
 	}

@@ -41,13 +41,29 @@ type ref struct {
 // links that can be judged without the rest of the site (unparsable,
 // absolute or folder links); the others are kept for Checker.Problems.
 // The links of an absolute page (whose links are absolute under a base
-// URL, such as 404.html) are not looked at.
+// URL, such as 404.html) are not looked at. A page is taken to be a file
+// of the site: its links to its own ids are resolved now.
 //
 // Scan streams through the tokens of data and keeps only what it reports;
 // it builds no tree unless the markup is malformed in ways that only the
 // tree builder can settle (misnested formatting tags, content foster-parented
 // out of tables, frames, templates, <select>, MathML, …).
 func Scan(page string, data []byte, absolute bool) (*Page, error) {
+	return scan(page, [][]byte{data}, absolute)
+}
+
+// ScanParts is Scan of the page made of parts, one after the other,
+// without putting them together where it can read them apart: where
+// each part but the last ends with a tag, a comment or a doctype after
+// which the tokenizer reads markup (not the raw text of a script, say),
+// such as a table row, and the tokens need no tree (see Scan). Elsewhere
+// it joins them.
+func ScanParts(page string, parts [][]byte, absolute bool) (*Page, error) {
+	return scan(page, parts, absolute)
+}
+
+// scan is Scan of the page made of parts.
+func scan(page string, parts [][]byte, absolute bool) (*Page, error) {
 	p := &Page{Path: page}
 	seen := make(map[string]bool)         // ids seen, and whether reported as duplicate
 	var refs [attrSrc + 1]map[string]bool // href and src values seen
@@ -79,12 +95,22 @@ func Scan(page string, data []byte, absolute bool) (*Page, error) {
 			}
 		}
 	}
-	err := scanTokens(data, add)
-	if errors.Is(err, errTree) {
+	reset := func() {
 		clear(seen)
 		refs = [attrSrc + 1]map[string]bool{}
 		p.links, p.problems = p.links[:0], p.problems[:0]
-		err = scanTree(data, add)
+	}
+	var err error
+	if len(parts) == 1 {
+		err = scanTokens(parts[0], add)
+	} else if err = scanPartsTokens(parts, add); errors.Is(err, errParts) {
+		parts = [][]byte{join(parts)}
+		reset()
+		err = scanTokens(parts[0], add)
+	}
+	if errors.Is(err, errTree) {
+		reset()
+		err = scanTree(join(parts), add)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", page, err)
@@ -94,7 +120,49 @@ func Scan(page string, data []byte, absolute bool) (*Page, error) {
 		p.ids = append(p.ids, id)
 	}
 	slices.Sort(p.ids)
+	p.links = p.ownLinks(seen)
 	return p, nil
+}
+
+// ownLinks returns the links of p less those to the page itself that
+// are not broken, resolved as Checker.Problems resolves them, p being a
+// file of the site; they are most of the links of a page whose blocks
+// link to themselves, and need not be kept. ids are p's ids. The links
+// are a new slice of their number, which the Checker keeps.
+func (p *Page) ownLinks(ids map[string]bool) []ref {
+	own := make([]bool, len(p.links))
+	n := 0
+	for i, r := range p.links {
+		if own[i] = p.ownLink(r, ids); !own[i] {
+			n++
+		}
+	}
+	links := make([]ref, 0, n)
+	for i, r := range p.links {
+		if !own[i] {
+			links = append(links, r)
+		}
+	}
+	return links
+}
+
+// ownLink reports whether r is a link to the page itself that is not
+// broken (see ownLinks).
+func (p *Page) ownLink(r ref, ids map[string]bool) bool {
+	if !strings.HasPrefix(r.val, "#") {
+		return false
+	}
+	u, _ := url.Parse(r.val) // judged parsable
+	_, ok := ids[u.Fragment]
+	return u.Path == "" && (ok || u.Fragment == "" || !strings.HasSuffix(p.Path, ".html"))
+}
+
+// join returns the page made of parts.
+func join(parts [][]byte) []byte {
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return bytes.Join(parts, nil)
 }
 
 // judge decides what it can of link r alone: it returns the problem
@@ -201,12 +269,43 @@ type Checker struct {
 	pages map[string]*Page
 }
 
-// Add records page p. A page added twice replaces the first.
+// Add records page p. A page added twice replaces the first. The links
+// of p to pages added before it are resolved now, against those pages
+// as they were added, the pages added being files of the site: p keeps
+// only the links that are broken or must wait for the rest of the site,
+// so that a site's pages, which mostly link to pages made before them,
+// are not all kept until Problems.
 func (c *Checker) Add(p *Page) {
+	type target struct{ path, fragment string }
+	targets := make([]target, len(p.links))
+	for i, r := range p.links {
+		u, _ := url.Parse(r.val) // judged parsable by Scan
+		targets[i] = target{p.Path, u.Fragment}
+		if u.Path != "" {
+			targets[i].path = path.Join(path.Dir(p.Path), u.Path)
+		}
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.pages == nil {
 		c.pages = make(map[string]*Page)
+	}
+	keep := make([]bool, len(p.links))
+	n := 0
+	for i, t := range targets {
+		if _, ok := c.pages[t.path]; !ok || t.fragment != "" && strings.HasSuffix(t.path, ".html") && !c.hasID(t.path, t.fragment) {
+			keep[i] = true
+			n++
+		}
+	}
+	if n < len(p.links) {
+		links := make([]ref, 0, n)
+		for i, r := range p.links {
+			if keep[i] {
+				links = append(links, r)
+			}
+		}
+		p.links = links
 	}
 	c.pages[p.Path] = p
 }

@@ -261,7 +261,7 @@ func TestScanCases(t *testing.T) {
 }
 
 func TestScan(t *testing.T) {
-	data := []byte(`<p id=a><p id=a><p id=b><a href="#b">ok</a><a href="other.html#x">x</a><a href="#b">again</a>` +
+	data := []byte(`<p id=a><p id=a><p id=b><a href="#b">ok</a><a href="other.html#x">x</a><a href="#b">again</a><a href="#nope">n</a><a href="#">top</a>` +
 		`<a href="https://example.org/">ext</a><a href="/abs.html">abs</a><a href="%zz">bad</a><img src="sub/">`)
 	p, err := Scan("d/page.html", data, false)
 	if err != nil {
@@ -270,7 +270,8 @@ func TestScan(t *testing.T) {
 	if want := []string{"a", "b"}; !slices.Equal(p.ids, want) {
 		t.Errorf("ids %q, want %q", p.ids, want)
 	}
-	if want := []ref{{"href", "#b"}, {"href", "other.html#x"}}; !slices.Equal(p.links, want) {
+	// Links to its own ids are resolved: only the broken one is kept.
+	if want := []ref{{"href", "other.html#x"}, {"href", "#nope"}}; !slices.Equal(p.links, want) {
 		t.Errorf("links %q, want %q", p.links, want)
 	}
 	want := []Problem{
@@ -291,6 +292,98 @@ func TestScan(t *testing.T) {
 	}
 	if _, err := Scan("deep.html", bytes.Repeat([]byte("<div>"), 600), false); err == nil || !strings.HasPrefix(err.Error(), "deep.html: ") {
 		t.Errorf("too deep: error %v", err)
+	}
+}
+
+// scanned is what Scan or ScanParts returns, to compare.
+func scanned(p *Page, err error) string {
+	if err != nil {
+		return "error " + err.Error()
+	}
+	return fmt.Sprintf("ids %q links %q problems %v", p.ids, p.links, p.problems)
+}
+
+// TestScanParts checks that ScanParts finds in a page cut into parts
+// what Scan finds in it whole, wherever it is cut: in the cases, at
+// every byte, in two and in three parts (one of them empty, too), and
+// in the pages of the site before every tag.
+func TestScanParts(t *testing.T) {
+	check := func(name string, data []byte, parts [][]byte) {
+		t.Helper()
+		for _, absolute := range []bool{false, true} {
+			want := scanned(Scan("d/page.html", data, absolute))
+			if got := scanned(ScanParts("d/page.html", parts, absolute)); got != want {
+				t.Fatalf("%s, cut into %q:\n got %s\nwant %s", name, parts, got, want)
+			}
+		}
+	}
+	var pages []string
+	for _, c := range scanCases {
+		pages = append(pages, c.html)
+	}
+	pages = append(pages, lexCases...)
+	for _, page := range pages {
+		data := []byte(page)
+		for i := range len(data) + 1 {
+			check("case", data, [][]byte{data[:i], data[i:]})
+			check("case", data, [][]byte{data[:i], nil, data[i:]})
+			for j := i; j <= len(data); j += 7 {
+				check("case", data, [][]byte{data[:i], data[i:j], data[j:]})
+			}
+		}
+	}
+	for p, data := range sitePages(t, siteDir()) {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		var parts [][]byte
+		for rest := data; len(rest) > 0; {
+			i := bytes.IndexByte(rest[1:], '<') + 1
+			if i == 0 {
+				i = len(rest)
+			}
+			parts, rest = append(parts, rest[:i]), rest[i:]
+		}
+		check(p, data, parts)
+	}
+}
+
+// TestScanPartsApart checks that ScanParts reads apart, without joining
+// them, the parts of a page cut after its tags, as the claims page is
+// cut around its rows, and what it cannot read apart.
+func TestScanPartsApart(t *testing.T) {
+	tests := []struct {
+		parts []string
+		apart bool
+	}{
+		{[]string{"<table><tbody>", `<tr id="a"><td><a href="x.html#a">a</a></td></tr>`, `<tr id="b"><td>b</td></tr>`, "</tbody></table>"}, true},
+		{[]string{"<p>", "", "<!-- c -->", "<!doctype html>", "<p>x</p>"}, true},
+		{[]string{"<p>x", "y</p>"}, false},                  // text at the end of a part
+		{[]string{"<p>x</p>", "y</p>"}, true},               // text at the start of one
+		{[]string{"<p id=a", ">x</p>"}, false},              // a tag cut
+		{[]string{"<script>", "x</script>"}, false},         // raw text after the end
+		{[]string{"<!-- a", " -->"}, false},                 // a comment cut
+		{[]string{"<p>", "<![CDATA[x]]><p>", "<p>"}, false}, // handed over to the tokenizer
+		{[]string{"<p>", "<p>", "<![CDATA[x]]>"}, true},     // handed over in the last part
+	}
+	for _, tt := range tests {
+		var parts [][]byte
+		for _, p := range tt.parts {
+			parts = append(parts, []byte(p))
+		}
+		var x extraction
+		err := scanPartsTokens(parts, x.add)
+		if apart := !errors.Is(err, errParts); apart != tt.apart {
+			t.Errorf("%q: read apart %v (%v), want %v", tt.parts, apart, err, tt.apart)
+		}
+		whole := []byte(strings.Join(tt.parts, ""))
+		if want, _ := extractTokens(whole); tt.apart && err == nil && x.String() != want.String() {
+			t.Errorf("%q: %v, want %v", tt.parts, x, want)
+		}
+		check := scanned(Scan("p.html", whole, false))
+		if got := scanned(ScanParts("p.html", parts, false)); got != check {
+			t.Errorf("%q: ScanParts %s, Scan %s", tt.parts, got, check)
+		}
 	}
 }
 

@@ -96,6 +96,15 @@ func scanTokens(data []byte, add func(*attrs)) error {
 	return newModel(data, add).run()
 }
 
+// scanPartsTokens is scanTokens of the page made of parts, one after the
+// other, read apart; it returns errParts where they cannot be (see
+// lexer.rest).
+func scanPartsTokens(parts [][]byte, add func(*attrs)) error {
+	m := newModel(nil, add)
+	m.lx = newPartsLexer(parts)
+	return m.run()
+}
+
 func newModel(data []byte, add func(*attrs)) *model {
 	return &model{lx: newLexer(data), add: add, stack: make([]elem, 0, 32)}
 }

@@ -20,6 +20,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"strings"
 	"time"
@@ -64,12 +65,64 @@ func (t *Templates) Execute(kind string, p *Page) ([]byte, error) {
 	if tmpl == nil {
 		return nil, fmt.Errorf("no template for page kind %q", kind)
 	}
-	var buf bytes.Buffer
-	buf.Grow(p.SizeHint)
+	buf := pageBuffer{first: p.SizeHint}
 	if err := tmpl.ExecuteTemplate(&buf, "base", p); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return buf.bytes(), nil
+}
+
+// ExecuteTo is Execute writing to w, such as a buffer that is used
+// again for the next page.
+func (t *Templates) ExecuteTo(w io.Writer, kind string, p *Page) error {
+	tmpl := t.byKind[kind]
+	if tmpl == nil {
+		return fmt.Errorf("no template for page kind %q", kind)
+	}
+	return tmpl.ExecuteTemplate(w, "base", p)
+}
+
+// A pageBuffer is where a page is rendered: in blocks, the first of
+// first bytes (when known), each next as large as all before it up to
+// a MB, so that a large page is not copied as it grows, as it is in a
+// bytes.Buffer, which then also holds up to twice its size; the page is
+// put together once, at its size.
+type pageBuffer struct {
+	first  int
+	blocks [][]byte
+	n      int // the bytes written
+}
+
+func (b *pageBuffer) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		if len(b.blocks) == 0 || len(b.blocks[len(b.blocks)-1]) == cap(b.blocks[len(b.blocks)-1]) {
+			size := min(max(b.n, 4<<10), 1<<20)
+			if len(b.blocks) == 0 && b.first > 0 {
+				size = b.first + 1 // see bytes
+			}
+			b.blocks = append(b.blocks, make([]byte, 0, size))
+		}
+		last := &b.blocks[len(b.blocks)-1]
+		k := min(len(p), cap(*last)-len(*last))
+		*last = append(*last, p[:k]...)
+		b.n += k
+		p = p[k:]
+	}
+	return n, nil
+}
+
+// bytes returns the page, with room for a byte more: the minifier puts
+// a NUL after what it reads, and copies it where there is no room.
+func (b *pageBuffer) bytes() []byte {
+	if len(b.blocks) == 1 && cap(b.blocks[0]) > b.n {
+		return b.blocks[0]
+	}
+	page := make([]byte, 0, b.n+1)
+	for _, blk := range b.blocks {
+		page = append(page, blk...)
+	}
+	return page
 }
 
 // Defines reports whether the template set of the page kind defines the
@@ -82,15 +135,21 @@ func (t *Templates) Defines(kind, name string) bool {
 // ExecuteNamed renders the template name of the page kind's set with p:
 // a part of a page, such as one row of the claims table.
 func (t *Templates) ExecuteNamed(kind, name string, p *Page) ([]byte, error) {
-	tmpl := t.byKind[kind]
-	if tmpl == nil {
-		return nil, fmt.Errorf("no template for page kind %q", kind)
-	}
 	var buf bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&buf, name, p); err != nil {
+	if err := t.ExecuteNamedTo(&buf, kind, name, p); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// ExecuteNamedTo is ExecuteNamed writing to w, such as a buffer that
+// is used again for the next part.
+func (t *Templates) ExecuteNamedTo(w io.Writer, kind, name string, p *Page) error {
+	tmpl := t.byKind[kind]
+	if tmpl == nil {
+		return fmt.Errorf("no template for page kind %q", kind)
+	}
+	return tmpl.ExecuteTemplate(w, name, p)
 }
 
 var funcs = template.FuncMap{

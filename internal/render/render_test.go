@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"strings"
 	"testing"
@@ -122,5 +123,42 @@ func TestRemovedRows(t *testing.T) {
 	}
 	if got := string(s.RemovedRows()); got != want.String() {
 		t.Errorf("RemovedRows() = %q, want %q", got, want.String())
+	}
+}
+
+// TestPageBuffer checks that a page rendered in blocks is what was
+// written, with room for a byte more, however it was written.
+func TestPageBuffer(t *testing.T) {
+	tests := []struct {
+		name  string
+		first int
+		sizes []int // of the writes
+	}{
+		{"nothing", 0, nil},
+		{"small", 0, []int{1, 2, 3}},
+		{"fits the hint", 100, []int{40, 60}},
+		{"beyond the hint", 100, []int{60, 60, 5000}},
+		{"blocks", 0, []int{3000, 5000, 1 << 20, 3 << 20, 7}},
+		{"one large write", 0, []int{5 << 20}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := pageBuffer{first: tt.first}
+			var want []byte
+			for i, n := range tt.sizes {
+				p := bytes.Repeat([]byte{byte('a' + i)}, n)
+				if k, err := b.Write(p); k != n || err != nil {
+					t.Fatalf("Write = %d, %v", k, err)
+				}
+				want = append(want, p...)
+			}
+			got := b.bytes()
+			if !bytes.Equal(got, want) {
+				t.Errorf("page of %d bytes, want %d", len(got), len(want))
+			}
+			if len(want) > 0 && cap(got) <= len(got) {
+				t.Errorf("no room after the page: cap %d, len %d", cap(got), len(got))
+			}
+		})
 	}
 }

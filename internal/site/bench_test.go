@@ -3,6 +3,7 @@ package site
 import (
 	"flag"
 	"fmt"
+	"html/template"
 	"os"
 	"path"
 	"path/filepath"
@@ -357,7 +358,7 @@ func (in *stageInput) render(b *testing.B) {
 	}
 	withRows := claimsSite(bl.site)
 	for i, c := range withRows.Claims {
-		c.Row = rows[i]
+		c.Row = template.HTML(rows[i])
 	}
 	for _, kind := range []string{"index", "claims", "timeline", "404"} {
 		page := &render.Page{}

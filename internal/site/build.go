@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -177,8 +178,11 @@ func build(cfg Config, out sink) (*Report, error) {
 	if err := b.eachSource(tmpl); err != nil {
 		return nil, err
 	}
-	coverage := make(chan diag.List, 1)
-	go func() { coverage <- b.coverage() }()
+	// The coverage guard, which holds the sources' sentences and terms,
+	// is done with them before the views are made, not beside them,
+	// which would hold both at once.
+	coverage := b.coverage()
+	b.dropTexts()
 	b.views()
 	if d.BaseURL != "" {
 		b.card()
@@ -198,7 +202,7 @@ func build(cfg Config, out sink) (*Report, error) {
 	if err := b.errs.Err(); err != nil {
 		return nil, err
 	}
-	b.warnings.Append(<-coverage)
+	b.warnings.Append(coverage)
 	b.warnings.Sort()
 	r := &Report{Warnings: b.warnings}
 	r.Stats = Stats{Sources: len(b.sources), Claims: len(d.Claims), Events: len(d.Events), Warnings: len(b.warnings), Files: len(b.paths)}
@@ -219,13 +223,47 @@ func build(cfg Config, out sink) (*Report, error) {
 // made from, for messages.
 func (b *builder) emit(p string, data []byte, from diag.Pos) error {
 	if mt, ok := mediaTypes[path.Ext(p)]; ok {
-		min, err := b.min.Bytes(mt, data)
-		if err != nil {
+		// Into a buffer used again, as the sink does not keep what it
+		// is given.
+		min := getBuffer()
+		defer putBuffer(min)
+		min.Grow(len(data))
+		if err := b.min.Minify(mt, min, minifyInput{bytes.NewReader(data), data}); err != nil {
 			return fmt.Errorf("minifying %s: %v", p, err)
 		}
-		data = min
+		data = min.Bytes()
 	}
 	return b.put(p, data, from)
+}
+
+// minifyInput is data given to the minifier, which reads its Bytes in
+// place instead of reading it into a copy (as minify.M.Bytes does).
+type minifyInput struct {
+	*bytes.Reader
+	data []byte
+}
+
+func (in minifyInput) Bytes() []byte { return in.data }
+
+// buffers are buffers used again from page to page, for pages, rows of
+// the claims table and minified pages of up to maxBuffer bytes.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+const maxBuffer = 1 << 20
+
+// getBuffer returns an empty buffer from buffers.
+func getBuffer() *bytes.Buffer {
+	buf := buffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	return buf
+}
+
+// putBuffer puts buf back in buffers, unless it grew large: a large
+// page's buffer is let go.
+func putBuffer(buf *bytes.Buffer) {
+	if buf.Cap() <= maxBuffer {
+		buffers.Put(buf)
+	}
 }
 
 // put scans the links of the file at path p when it is a page, records
@@ -240,6 +278,31 @@ func (b *builder) put(p string, data []byte, from diag.Pos) error {
 		return err
 	}
 	return b.out.put(p, data)
+}
+
+// putParts is put of the page at path p made of parts, one after the
+// other, which it scans and writes without putting them together,
+// letting go of each part once written. Its error is an outputError.
+func (b *builder) putParts(p string, parts [][]byte, from diag.Pos) error {
+	if len(parts) == 1 {
+		if err := b.put(p, parts[0], from); err != nil {
+			return outputError{err}
+		}
+		return nil
+	}
+	if err := b.links.scanParts(p, parts); err != nil {
+		return outputError{err}
+	}
+	return b.writeFile(p, from, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 64<<10)
+		for i, part := range parts {
+			if _, err := bw.Write(part); err != nil {
+				return err
+			}
+			parts[i] = nil
+		}
+		return bw.Flush()
+	})
 }
 
 // create returns a writer of the file at path p, made piece by piece,
@@ -569,26 +632,29 @@ func (b *builder) fill(kind, p, title string, page *render.Page) {
 // rows renders and minifies the row of every claim of the claims table,
 // several at a time, when claims.html defines the row template "claim";
 // nil when it does not. Its error is a template's or an outputError.
-func (b *builder) rows(t *render.Templates) ([]template.HTML, error) {
+func (b *builder) rows(t *render.Templates) ([][]byte, error) {
 	if !t.Defines("claims", "claim") {
 		return nil, nil
 	}
 	var page render.Page
 	b.fill("claims", "claims.html", "Claims", &page)
-	rows := make([]template.HTML, len(b.site.Claims))
+	rows := make([][]byte, len(b.site.Claims))
 	errs := make([]error, len(b.site.Claims))
 	par.Each(len(b.site.Claims), func(i int) {
 		p := page
 		p.Claim = b.site.Claims[i]
-		row, err := t.ExecuteNamed("claims", "claim", &p)
-		if err != nil {
+		buf := getBuffer() // for the row as rendered, until minified
+		defer putBuffer(buf)
+		if err := t.ExecuteNamedTo(buf, "claims", "claim", &p); err != nil {
 			errs[i] = err
 			return
 		}
-		if row, err = b.min.Bytes("text/html", row); err != nil {
+		row, err := b.min.Bytes("text/html", buf.Bytes())
+		if err != nil {
 			errs[i] = outputError{fmt.Errorf("minifying claims.html: %v", err)}
+			return
 		}
-		rows[i] = template.HTML(row)
+		rows[i] = row
 	})
 	for _, err := range errs {
 		if err != nil {
@@ -599,19 +665,33 @@ func (b *builder) rows(t *render.Templates) ([]template.HTML, error) {
 }
 
 // claimsPage renders the claims page, minified, with the claims' rows
-// (see rows), which are most of it: the page is rendered and minified
-// with a marker in place of each row, and the rows put in place of the
-// markers where that gives what minifying the whole page gives; else the
-// page is rendered with its rows and minified whole. The page gets its
-// own copies of the claims, with their rows: the pages made meanwhile
-// see the claims without.
-func (b *builder) claimsPage(t *render.Templates, page *render.Page, rows []template.HTML) ([]byte, error) {
+// (see rows), which are most of it, and returns it in parts, to be
+// written one after the other: the page is rendered and minified with a
+// marker in place of each row (before the rows are made, so that the
+// page rendered is gone by then), and the rows go in place of the
+// markers, the parts being the rows and the pieces of the page between
+// them, where that gives what minifying the whole page gives; else the
+// page is rendered with its rows and minified whole, one part. The page
+// gets its own copies of the claims, with their rows: the pages made
+// meanwhile see the claims without.
+func (b *builder) claimsPage(t *render.Templates, page *render.Page) ([][]byte, error) {
 	page.Site = claimsSite(b.site)
-	out, ok, err := b.splicedClaims(t, page, rows)
-	if ok || err != nil {
-		return out, err
+	shell, err := b.claimsShell(t, page)
+	if err != nil {
+		return nil, err
 	}
-	return b.wholeClaims(t, page, rows)
+	rows, err := b.rows(t)
+	if err != nil {
+		return nil, err
+	}
+	if parts, ok := spliceRows(shell, rows); ok {
+		return parts, nil
+	}
+	whole, err := b.wholeClaims(t, page, rows)
+	if err != nil {
+		return nil, err
+	}
+	return [][]byte{whole}, nil
 }
 
 // claimsSite returns a copy of site whose claims, in its list and in its
@@ -636,32 +716,28 @@ func claimsSite(site *render.Site) *render.Site {
 	return &s
 }
 
-// splicedClaims renders the claims page of page.Site with a marker for
-// each row, minifies it and puts the rows in; not ok when a row or a
-// marker is not where that is the same as minifying the whole page.
-func (b *builder) splicedClaims(t *render.Templates, page *render.Page, rows []template.HTML) ([]byte, bool, error) {
-	size := 0
+// claimsShell renders the claims page of page.Site with a marker for
+// each row (see spliceRows), and minifies it.
+func (b *builder) claimsShell(t *render.Templates, page *render.Page) ([]byte, error) {
 	for i, c := range page.Site.Claims {
 		c.Row = template.HTML(rowMarker(i))
-		size += len(rows[i])
 	}
 	shell, err := b.render(t, "claims", "claims.html", "Claims", page)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	if shell, err = b.min.Bytes("text/html", shell); err != nil {
-		return nil, false, outputError{fmt.Errorf("minifying claims.html: %v", err)}
+		return nil, outputError{fmt.Errorf("minifying claims.html: %v", err)}
 	}
-	out, ok := spliceRows(shell, rows, size)
-	return out, ok, nil
+	return shell, nil
 }
 
 // wholeClaims renders the claims page of page.Site with its rows and
 // minifies it.
-func (b *builder) wholeClaims(t *render.Templates, page *render.Page, rows []template.HTML) ([]byte, error) {
+func (b *builder) wholeClaims(t *render.Templates, page *render.Page, rows [][]byte) ([]byte, error) {
 	size := 0
 	for i, c := range page.Site.Claims {
-		c.Row = rows[i]
+		c.Row = template.HTML(rows[i])
 		size += len(rows[i])
 	}
 	page.SizeHint = size + 64<<10 // the rows and the rest
@@ -685,20 +761,22 @@ const (
 
 func rowMarker(i int) string { return rowOpen + strconv.Itoa(i) + rowClose }
 
-// spliceRows returns page with each row marker replaced by its row; not
-// ok unless every row's marker is there once, and every row is a table
-// row whose marker stands in a table section (thead, tbody, tfoot or
-// table), after its start tag or another row and before its end tag or
-// another row: there the minifier drops the white space around the rows,
-// so that a row minified alone is as it is in the whole page. size is
-// the rows' size.
-func spliceRows(page []byte, rows []template.HTML, size int) ([]byte, bool) {
+// spliceRows returns page with each row marker replaced by its row, in
+// parts: the rows, and the pieces of page before, between and after
+// them that are not empty. It is not ok unless every row's marker is
+// there once, and every row is a table row whose marker stands in a
+// table section (thead, tbody, tfoot or table), after its start tag or
+// another row and before its end tag or another row: there the minifier
+// drops the white space around the rows, so that a row minified alone is
+// as it is in the whole page. Every part but the last so ends with a
+// tag, where htmlfix.ScanParts reads the parts apart.
+func spliceRows(page []byte, rows [][]byte) ([][]byte, bool) {
 	for _, r := range rows {
-		if !(strings.HasPrefix(string(r), "<tr>") || strings.HasPrefix(string(r), "<tr ")) || !strings.HasSuffix(string(r), "</tr>") {
+		if !(bytes.HasPrefix(r, []byte("<tr>")) || bytes.HasPrefix(r, []byte("<tr "))) || !bytes.HasSuffix(r, []byte("</tr>")) {
 			return nil, false
 		}
 	}
-	out := make([]byte, 0, len(page)+size)
+	parts := make([][]byte, 0, len(rows)+2*len(tableSections))
 	seen := make([]bool, len(rows))
 	after := false // a row was just put: page starts after it
 	for {
@@ -711,7 +789,9 @@ func spliceRows(page []byte, rows []template.HTML, size int) ([]byte, bool) {
 				return nil, false
 			}
 		}
-		out = append(out, page[:i]...)
+		if i > 0 {
+			parts = append(parts, page[:i])
+		}
 		page = page[i+len(rowOpen):]
 		j := bytes.Index(page, []byte(rowClose))
 		if j < 0 {
@@ -722,14 +802,14 @@ func spliceRows(page []byte, rows []template.HTML, size int) ([]byte, bool) {
 			return nil, false
 		}
 		seen[n] = true
-		out = append(out, rows[n]...)
+		parts = append(parts, rows[n])
 		page = page[j+len(rowClose):]
 		after = true
 	}
 	if after && !sectionEnds(page) || slices.Contains(seen, false) {
 		return nil, false
 	}
-	return append(out, page...), true
+	return append(parts, page), true
 }
 
 // tableSections are the elements whose rows are spliced.
@@ -776,31 +856,34 @@ func (b *builder) sourcePage(t *render.Templates, s *source, marks []mark, errs 
 		desc += ": " + v.Title
 	}
 	page := &render.Page{Site: b.known, Source: v, Description: plainSummary(desc + ". The cleaned article, its raw capture and what the cleaner removed.")}
-	page.SizeHint = len(article) + 8<<10 // the article, the page around it
+	size := len(article) + 8<<10 // the article, the page around it
 	for _, r := range v.Removed {
-		page.SizeHint += len(r.Text) + len(r.Reason) + 40
+		size += len(r.Text) + len(r.Reason) + 40
 	}
-	html, err := b.render(t, "source", v.Page, v.Outlet, page)
-	if err != nil {
+	html := getBuffer()
+	defer putBuffer(html)
+	html.Grow(size)
+	b.fill("source", v.Page, v.Outlet, page)
+	if err := t.ExecuteTo(html, "source", page); err != nil {
 		errs.Append(templateError(b.cfg.TemplatesDir, err).(diag.List))
 		return nil
 	}
-	if err := b.emit(v.Page, html, diag.Pos{File: path.Join(b.cfg.TemplatesDir, "source.html")}); err != nil {
+	if err := b.emit(v.Page, html.Bytes(), diag.Pos{File: path.Join(b.cfg.TemplatesDir, "source.html")}); err != nil {
 		return err
 	}
 	return b.emit(v.Raw, s.raw, diag.Pos{File: s.File})
 }
 
 // pages renders the pages about all the sources and the data, several
-// at a time, the largest first.
+// at a time, the longest first.
 func (b *builder) pages(t *render.Templates) error {
 	type job struct {
-		path     string
-		from     diag.Pos
-		make     func() ([]byte, error)
-		minified bool                    // made minified: put as it is
-		write    func(w io.Writer) error // instead of make: a large file that is not a page, made minified
-		err      error
+		path  string
+		from  diag.Pos
+		make  func() ([]byte, error)
+		parts func() ([][]byte, error) // instead of make: a large page made minified, in parts (see putParts)
+		write func(w io.Writer) error  // instead of make: a large file that is not a page, made minified
+		err   error
 	}
 	var jobs []*job
 	add := func(kind, p, title string, page *render.Page) {
@@ -817,17 +900,13 @@ func (b *builder) pages(t *render.Templates) error {
 	add("claims", "claims.html", "Claims", claimsPage)
 	if t.Defines("claims", "claim") {
 		// The rows are made beside the other pages.
-		jobs[0].make = func() ([]byte, error) {
-			rows, err := b.rows(t)
-			if err != nil {
-				return nil, err
-			}
-			return b.claimsPage(t, claimsPage, rows)
-		}
-		jobs[0].minified = true
+		jobs[0].make, jobs[0].parts = nil, func() ([][]byte, error) { return b.claimsPage(t, claimsPage) }
 	}
-	jobs = append(jobs, &job{path: "dossier.json", write: b.writeData})
+	// The index, rendered by one template, takes longest after the
+	// claims, whose rows are made several at a time; dossier.json is
+	// made several elements at a time.
 	add("index", "index.html", "", &render.Page{Description: plainSummary(b.d.Summary)})
+	jobs = append(jobs, &job{path: "dossier.json", write: b.writeData})
 	add("timeline", "timeline.html", "Timeline", &render.Page{Description: plainSummary(fmt.Sprintf(
 		"%d dated events the sources mention, and how each source phrases them: %s.", len(b.site.Events), among))})
 	add("404", "404.html", "Page not found", &render.Page{})
@@ -841,16 +920,21 @@ func (b *builder) pages(t *render.Templates) error {
 			j.err = b.writeFile(j.path, j.from, j.write)
 			return
 		}
+		if j.parts != nil {
+			parts, err := j.parts()
+			if err != nil {
+				j.err = err // a template's, or an outputError
+				return
+			}
+			j.err = b.putParts(j.path, parts, j.from)
+			return
+		}
 		out, err := j.make()
 		if err != nil {
 			j.err = err // a template's, or an outputError
 			return
 		}
-		emit := b.emit
-		if j.minified {
-			emit = b.put
-		}
-		if err := emit(j.path, out, j.from); err != nil {
+		if err := b.emit(j.path, out, j.from); err != nil {
 			j.err = outputError{err}
 		}
 	})

@@ -2,7 +2,7 @@ package site
 
 import (
 	"bytes"
-	"html/template"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -12,19 +12,20 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"github.com/gen-dossier/gen/internal/content"
 	"github.com/gen-dossier/gen/internal/corpus"
+	"github.com/gen-dossier/gen/internal/diag"
 	"github.com/gen-dossier/gen/internal/render"
 )
 
 func TestSpliceRows(t *testing.T) {
-	rows := []template.HTML{"<tr>a</tr>", `<tr id="b">b</tr>`}
+	rows := [][]byte{[]byte("<tr>a</tr>"), []byte(`<tr id="b">b</tr>`)}
 	m0, m1 := rowMarker(0), rowMarker(1)
 	tests := []struct {
 		name, page string
-		want       string // "" when not ok
+		want       string // the parts, joined by "|"; "" when not ok
 	}{
-		{"in order", "<tbody>" + m0 + m1 + "</tbody>", `<tbody><tr>a</tr><tr id="b">b</tr></tbody>`},
-		{"any order", "<table>" + m1 + m0 + "</table>", `<table><tr id="b">b</tr><tr>a</tr></table>`},
-		{"two sections", `<thead class="h">` + m0 + "</thead><tbody>" + m1 + "</tbody>", `<thead class="h"><tr>a</tr></thead><tbody><tr id="b">b</tr></tbody>`},
+		{"in order", "<tbody>" + m0 + m1 + "</tbody>", `<tbody>|<tr>a</tr>|<tr id="b">b</tr>|</tbody>`},
+		{"any order", "<table>" + m1 + m0 + "</table>", `<table>|<tr id="b">b</tr>|<tr>a</tr>|</table>`},
+		{"two sections", `<thead class="h">` + m0 + "</thead><tbody>" + m1 + "</tbody>", `<thead class="h">|<tr>a</tr>|</thead><tbody>|<tr id="b">b</tr>|</tbody>`},
 		{"one missing", "<tbody>" + m0 + "</tbody>", ""},
 		{"twice", "<tbody>" + m0 + m1 + m0 + "</tbody>", ""},
 		{"out of range", "<tbody>" + m0 + m1 + rowMarker(2) + "</tbody>", ""},
@@ -41,18 +42,18 @@ func TestSpliceRows(t *testing.T) {
 		{"text between", "<tbody>" + m0 + " x " + m1 + "</tbody>", ""},
 		{"a tag between", "<tbody>" + m0 + "<tr></tr>" + m1 + "</tbody>", ""},
 		{"in an attribute", `<tbody title="` + m0 + `">` + m1 + "</tbody>", ""},
-		{"a section end", "<tbody>" + m0 + "</tbody><tbody>" + m1 + "</tbody>", `<tbody><tr>a</tr></tbody><tbody><tr id="b">b</tr></tbody>`},
+		{"a section end", "<tbody>" + m0 + "</tbody><tbody>" + m1 + "</tbody>", `<tbody>|<tr>a</tr>|</tbody><tbody>|<tr id="b">b</tr>|</tbody>`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := spliceRows([]byte(tt.page), rows, 20)
-			if ok != (tt.want != "") || string(got) != tt.want {
+			parts, ok := spliceRows([]byte(tt.page), rows)
+			if got := string(bytes.Join(parts, []byte("|"))); ok != (tt.want != "") || got != tt.want {
 				t.Errorf("spliceRows(%q) = %q, %v; want %q", tt.page, got, ok, tt.want)
 			}
 		})
 	}
-	for _, row := range []template.HTML{"<td>a</td>", " <tr>a</tr>", "<tr>a</tr> ", "<track>", "text<tr>a</tr>"} {
-		if _, ok := spliceRows([]byte("<tbody>"+m0+m1+"</tbody>"), []template.HTML{row, rows[1]}, 20); ok {
+	for _, row := range []string{"<td>a</td>", " <tr>a</tr>", "<tr>a</tr> ", "<track>", "text<tr>a</tr>"} {
+		if _, ok := spliceRows([]byte("<tbody>"+m0+m1+"</tbody>"), [][]byte{[]byte(row), rows[1]}); ok {
 			t.Errorf("row %q put in", row)
 		}
 	}
@@ -106,11 +107,11 @@ func TestClaimsPageSplice(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			page := &render.Page{Site: claimsSite(site)}
-			spliced, ok, err := b.splicedClaims(tmpl, page, rows)
+			shell, err := b.claimsShell(tmpl, &render.Page{Site: claimsSite(site)})
 			if err != nil {
 				t.Fatal(err)
 			}
+			spliced, ok := spliceRows(shell, rows)
 			whole, err := b.wholeClaims(tmpl, &render.Page{Site: claimsSite(site)}, rows)
 			if err != nil {
 				t.Fatal(err)
@@ -118,7 +119,7 @@ func TestClaimsPageSplice(t *testing.T) {
 			if ok != tt.spliced {
 				t.Errorf("%s, dense %v: rows put in: %v, want %v", tt.name, dense, ok, tt.spliced)
 			}
-			if ok && !bytes.Equal(spliced, whole) {
+			if ok && !bytes.Equal(bytes.Join(spliced, nil), whole) {
 				t.Errorf("%s, dense %v: the page with its rows put in\n%s\nis not the whole page minified\n%s", tt.name, dense, spliced, whole)
 			}
 			for _, c := range site.Claims {
@@ -193,5 +194,48 @@ func TestClaimsPageWithoutRows(t *testing.T) {
 	page, _ := o.File("claims.html")
 	if bytes.Contains(page, []byte(rowOpen)) || !bytes.Contains(page, []byte(`<td>C1</td>`)) || bytes.Contains(page, []byte(`class="claim"`)) {
 		t.Errorf("claims.html is not made as its template says:\n%s", page)
+	}
+}
+
+// TestPutParts checks a page put in parts: the file holds the parts one
+// after the other, each part is let go once written, and the link check
+// sees the page as if it were put whole.
+func TestPutParts(t *testing.T) {
+	tests := []struct {
+		name  string
+		parts []string
+	}{
+		{"one part", []string{`<table><tbody><tr id="a"><td><a href="#b">b</a></td></tr></tbody></table>`}},
+		{"rows", []string{"<table><tbody>", `<tr id="a"><td><a href="#b">b</a></td></tr>`, `<tr id="b"><td><a href="#a">a</a></td></tr>`, "</tbody></table>"}},
+		{"empty parts", []string{"", "<table><tbody>", "", `<tr id="a"><td><a href="#b">b</a></td></tr>`, "</tbody></table>", ""}},
+		{"cut in text", []string{`<p id="a">one`, ` two <a href="#b">b</a></p>`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var parts [][]byte
+			for _, p := range tt.parts {
+				parts = append(parts, []byte(p))
+			}
+			whole := strings.Join(tt.parts, "")
+			m := &memory{files: map[string][]byte{}}
+			b := &builder{out: m, paths: map[string]bool{}, origin: map[string]diag.Pos{}}
+			if err := b.putParts("p.html", parts, diag.Pos{}); err != nil {
+				t.Fatal(err)
+			}
+			if got := string(m.files["p.html"]); got != whole {
+				t.Errorf("file holds %q, want %q", got, whole)
+			}
+			if len(parts) > 1 && slices.ContainsFunc(parts, func(p []byte) bool { return p != nil }) {
+				t.Errorf("parts kept: %q", parts)
+			}
+			// The page whole, for the link check.
+			want := &builder{out: &memory{files: map[string][]byte{}}, paths: map[string]bool{}, origin: map[string]diag.Pos{}}
+			if err := want.put("p.html", []byte(whole), diag.Pos{}); err != nil {
+				t.Fatal(err)
+			}
+			if got, want := fmt.Sprint(b.links.problems(b.paths)), fmt.Sprint(want.links.problems(want.paths)); got != want {
+				t.Errorf("link problems %s, want %s", got, want)
+			}
+		})
 	}
 }

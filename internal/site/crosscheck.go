@@ -2,11 +2,11 @@ package site
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"html/template"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/gen-dossier/gen/internal/content"
 	"github.com/gen-dossier/gen/internal/crosscheck"
@@ -51,6 +51,43 @@ func (b *builder) coverage() diag.List {
 	return warnings
 }
 
+// dropTexts lets the paragraphs of the sources go once the coverage
+// guard is done with them: the blocks keep their ids, and the figures
+// get their own copies of the strings that are parts of a paragraph
+// (their sentences, each once, and the texts and values in them).
+func (b *builder) dropTexts() {
+	var mu sync.Mutex
+	values := map[string]string{} // few, and given by many figures
+	par.Each(len(b.sources), func(i int) {
+		s := b.sources[i]
+		s.texts = nil
+		for j := range s.doc.Blocks {
+			s.doc.Blocks[j].Text = ""
+		}
+		var from, to string // the last sentence and its copy
+		for j := range s.figures {
+			f := &s.figures[j]
+			if f.Sentence != from {
+				from, to = f.Sentence, strings.Clone(f.Sentence)
+			}
+			f.Sentence = to
+			if at := strings.Index(to, f.Text); at >= 0 { // a part of it
+				f.Text = to[at : at+len(f.Text)]
+			} else {
+				f.Text = strings.Clone(f.Text)
+			}
+			mu.Lock()
+			v, ok := values[f.Value]
+			if !ok {
+				v = strings.Clone(f.Value)
+				values[v] = v
+			}
+			mu.Unlock()
+			f.Value = v
+		}
+	})
+}
+
 // figures extracts and groups the figures of every source.
 func (b *builder) figures(site *render.Site) {
 	all := make([]crosscheck.SourceFigures, len(b.sources))
@@ -61,7 +98,17 @@ func (b *builder) figures(site *render.Site) {
 	for i, s := range b.sources {
 		index[s.Slug] = i
 	}
-	for _, g := range crosscheck.Group(all) {
+	groups := crosscheck.Group(all)
+	// The groups hold copies of the figures: the sources' can go.
+	clear(all)
+	for _, s := range b.sources {
+		s.figures = nil
+	}
+	// The figures of a block share their link.
+	type block struct{ source, para int }
+	urls := map[block]string{}
+	for gi, g := range groups {
+		groups[gi] = crosscheck.FigureGroup{} // g is a copy: its members can go once shown
 		v := &render.FigureGroup{Label: g.Label, Kind: string(g.Kind), Agree: g.Agree}
 		// The group's figures by source, in source order.
 		by := map[int][]*render.Figure{}
@@ -72,9 +119,13 @@ func (b *builder) figures(site *render.Site) {
 			if by[i] == nil {
 				order = append(order, i)
 			}
+			url, ok := urls[block{i, m.Figure.Para}]
+			if !ok {
+				url = s.view.Page + "#" + s.doc.Blocks[m.Figure.Para].ID
+				urls[block{i, m.Figure.Para}] = url
+			}
 			by[i] = append(by[i], &render.Figure{
-				Text: m.Figure.Text, Value: m.Figure.Value, Sentence: m.Figure.Sentence,
-				URL: s.view.Page + "#" + s.doc.Blocks[m.Figure.Para].ID,
+				Text: m.Figure.Text, Value: m.Figure.Value, Sentence: m.Figure.Sentence, URL: url,
 			})
 		}
 		if b.dense() {
@@ -97,7 +148,7 @@ func (b *builder) figures(site *render.Site) {
 		site.Figures = append(site.Figures, v)
 	}
 	for _, s := range b.sources {
-		s.figures, s.doc = nil, nil // grouped: what the pages need is in site.Figures
+		s.doc = nil // grouped: what the pages need is in site.Figures
 	}
 }
 
@@ -131,6 +182,18 @@ func figureValues(cells []*render.FigureCell) []*render.FigureValue {
 // wordings lays the quotes of a claim side by side, marking the words
 // that differ from the first quote.
 func wordings(c *render.Claim) {
+	// Made at their size: a large dossier has hundreds of thousands of
+	// words, kept until the last page is made.
+	n := 0
+	for _, cell := range c.Cells {
+		if cell.Reported && cell.Quote != "" {
+			n++
+		}
+	}
+	if n < 2 {
+		return
+	}
+	c.Wordings = make([]*render.Wording, 0, n)
 	var first string
 	for _, cell := range c.Cells {
 		if !cell.Reported || cell.Quote == "" {
@@ -139,18 +202,20 @@ func wordings(c *render.Claim) {
 		w := &render.Wording{Source: cell.Source}
 		if first == "" {
 			first = cell.Quote
-			for _, f := range strings.Fields(cell.Quote) {
-				w.Words = append(w.Words, render.Word{Text: f})
+			fields := strings.Fields(cell.Quote)
+			if len(fields) > 0 {
+				w.Words = make([]render.Word, len(fields))
+				for i, f := range fields {
+					w.Words[i] = render.Word{Text: f}
+				}
 			}
-		} else {
-			for _, d := range crosscheck.Diff(first, cell.Quote) {
-				w.Words = append(w.Words, render.Word{Text: d.Text, Changed: d.Op == crosscheck.Changed})
+		} else if diff := crosscheck.Diff(first, cell.Quote); len(diff) > 0 {
+			w.Words = make([]render.Word, len(diff))
+			for i, d := range diff {
+				w.Words[i] = render.Word{Text: d.Text, Changed: d.Op == crosscheck.Changed}
 			}
 		}
 		c.Wordings = append(c.Wordings, w)
-	}
-	if len(c.Wordings) < 2 {
-		c.Wordings = nil
 	}
 }
 
@@ -217,8 +282,12 @@ func (b *builder) jsonLD(site *render.Site) template.JS {
 		About      string       `json:"about,omitempty"`
 		Appearance []appearance `json:"appearance"`
 	}
-	var claims []claim
-	for i, c := range site.Claims {
+	// Each claim is marshaled on its own, several at a time, and the
+	// claims put together, as json.Marshal would put them in the graph:
+	// in one string of their size, not in a buffer that grows.
+	claims := make([][]byte, len(site.Claims))
+	par.Each(len(site.Claims), func(i int) {
+		c := site.Claims[i]
 		cl := claim{Type: "Claim", Text: b.d.Claims[i].Claim, About: c.Topic}
 		if b.d.BaseURL != "" {
 			cl.ID = b.d.BaseURL + c.URL
@@ -235,11 +304,25 @@ func (b *builder) jsonLD(site *render.Site) template.JS {
 			}
 			cl.Appearance = append(cl.Appearance, appearance{Type: "CreativeWork", URL: u, Name: cell.Source.Outlet})
 		}
-		claims = append(claims, cl)
+		claims[i] = mustMarshal(cl)
+	})
+	const head, tail = `{"@context":"https://schema.org","@graph":[`, `]}`
+	if len(claims) == 0 {
+		return `{"@context":"https://schema.org","@graph":null}` // a nil slice
 	}
-	data, err := json.Marshal(map[string]any{"@context": "https://schema.org", "@graph": claims})
-	if err != nil {
-		panic(err) // only plain data: cannot fail
+	size := len(head) + len(claims) - 1 + len(tail)
+	for _, c := range claims {
+		size += len(c)
 	}
-	return template.JS(data)
+	var out strings.Builder
+	out.Grow(size)
+	out.WriteString(head)
+	for i, c := range claims {
+		if i > 0 {
+			out.WriteByte(',')
+		}
+		out.Write(c)
+	}
+	out.WriteString(tail)
+	return template.JS(out.String())
 }

@@ -2,11 +2,15 @@ package site
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
+	"slices"
+	"strings"
 
 	"github.com/gen-dossier/gen/internal/content"
 	"github.com/gen-dossier/gen/internal/par"
+	"github.com/gen-dossier/gen/internal/render"
 )
 
 // The shape of dossier.json. Paths are relative to the site root and
@@ -166,21 +170,59 @@ func (b *builder) writeData(w io.Writer) error {
 			return jsonPageRef{Name: p.Name, Title: p.Title, Page: p.Page}
 		})
 	}
-	writeArray(j, "figures", len(b.site.Figures), func(i int) jsonFigures {
-		g := b.site.Figures[i]
-		jf := jsonFigures{Measure: g.Label, Kind: g.Kind, Agree: g.Agree, Sources: map[string][]jsonFigure{}}
-		for _, c := range g.Cells {
-			for _, f := range c.Figures {
-				jf.Sources[c.Source.Slug] = append(jf.Sources[c.Source.Slug], jsonFigure{Text: f.Text, Value: f.Value, Sentence: f.Sentence, URL: f.URL})
-			}
+	// A group of figures can be given by every source: each is written
+	// a batch of its sources at a time.
+	j.name("figures")
+	j.raw("[")
+	for i, g := range b.site.Figures {
+		if i > 0 {
+			j.raw(",")
 		}
-		return jf
-	})
+		writeFigures(j, g)
+	}
+	j.raw("]")
 	j.raw("}")
 	if j.err != nil {
 		return j.err
 	}
 	return j.w.Flush()
+}
+
+// writeFigures writes the jsonFigures of the group g, as json.Marshal
+// writes it, its sources a batch at a time, in the order of their slugs
+// (as json.Marshal sorts the keys of a map). A source has one cell in a
+// group; were it given several, their figures would be one list, in
+// order, as in the map of a jsonFigures.
+func writeFigures(j *jsonWriter, g *render.FigureGroup) {
+	j.raw(`{"measure":`)
+	j.bytes(mustMarshal(g.Label))
+	j.raw(`,"kind":`)
+	j.bytes(mustMarshal(g.Kind))
+	j.raw(`,"agree":`)
+	j.bytes(mustMarshal(g.Agree))
+	j.raw(`,"sources":{`)
+	cells := slices.DeleteFunc(slices.Clone(g.Cells), func(c *render.FigureCell) bool { return len(c.Figures) == 0 })
+	slices.SortStableFunc(cells, func(a, b *render.FigureCell) int { return strings.Compare(a.Source.Slug, b.Source.Slug) })
+	var sources [][]*render.FigureCell // the cells of each source
+	for i := 0; i < len(cells); {
+		k := i + 1
+		for k < len(cells) && cells[k].Source.Slug == cells[i].Source.Slug {
+			k++
+		}
+		sources, i = append(sources, cells[i:k]), k
+	}
+	writeBatches(j, len(sources), func(buf *bytes.Buffer, i int) {
+		var figures []jsonFigure
+		for _, c := range sources[i] {
+			for _, f := range c.Figures {
+				figures = append(figures, jsonFigure{Text: f.Text, Value: f.Value, Sentence: f.Sentence, URL: f.URL})
+			}
+		}
+		appendJSON(buf, sources[i][0].Source.Slug)
+		buf.WriteByte(':')
+		appendJSON(buf, figures)
+	})
+	j.raw("}}")
 }
 
 // A jsonWriter writes a JSON object field by field, as json.Marshal
@@ -226,18 +268,38 @@ const jsonBatch = 256
 func writeArray[T any](j *jsonWriter, name string, n int, elem func(i int) T) {
 	j.name(name)
 	j.raw("[")
-	batch := make([][]byte, min(n, jsonBatch))
+	writeBatches(j, n, func(buf *bytes.Buffer, i int) { appendJSON(buf, elem(i)) })
+	j.raw("]")
+}
+
+// writeBatches writes n elements separated by commas, each made by
+// elem into an empty buffer, a batch of elements at a time, the
+// elements of a batch in parallel. The buffers are used again from
+// batch to batch.
+func writeBatches(j *jsonWriter, n int, elem func(buf *bytes.Buffer, i int)) {
+	batch := make([]bytes.Buffer, min(n, jsonBatch))
 	for start := 0; start < n && j.err == nil; start += jsonBatch {
 		batch = batch[:min(jsonBatch, n-start)]
-		par.Each(len(batch), func(i int) { batch[i] = mustMarshal(elem(start + i)) })
-		for i, data := range batch {
+		par.Each(len(batch), func(i int) {
+			batch[i].Reset()
+			elem(&batch[i], start+i)
+		})
+		for i := range batch {
 			if start+i > 0 {
 				j.raw(",")
 			}
-			j.bytes(data)
+			j.bytes(batch[i].Bytes())
 		}
 	}
-	j.raw("]")
+}
+
+// appendJSON appends to buf what json.Marshal makes of v, plain data
+// that cannot fail to encode.
+func appendJSON(buf *bytes.Buffer, v any) {
+	if err := json.NewEncoder(buf).Encode(v); err != nil {
+		panic(err)
+	}
+	buf.Truncate(buf.Len() - 1) // the newline Encode ends with
 }
 
 // mustMarshal encodes v, plain data that cannot fail to encode.

@@ -6,7 +6,9 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/gen-dossier/gen/internal/content"
 	"github.com/gen-dossier/gen/internal/corpus"
+	"github.com/gen-dossier/gen/internal/render"
 )
 
 // TestDataIsMarshal checks that dossier.json, written a batch of
@@ -57,4 +59,67 @@ func decodeData(t *testing.T, data []byte) jsonDossier {
 		t.Fatalf("dossier.json: %v", err)
 	}
 	return d
+}
+
+// TestJSONLDIsMarshal checks that the claims page's JSON-LD, its claims
+// marshaled one by one, is what json.Marshal makes of the whole graph:
+// without claims, with and without a base URL, and with quotes that
+// json.Marshal escapes.
+func TestJSONLDIsMarshal(t *testing.T) {
+	src := &render.Source{Outlet: "A & B", Page: "sources/a.html"}
+	linked := &render.Source{Outlet: "C", URL: "https://c.example/<x>", Page: "sources/c.html"}
+	claims := []*render.Claim{
+		{URL: "claims.html#c1", Topic: "T", Cells: []*render.Cell{{Source: src, Reported: true, URL: "sources/a.html#p"}, {Source: linked, Reported: true}, {Source: src}}},
+		{URL: "claims.html#c2"},
+	}
+	texts := []*content.Claim{{Claim: `One <b>"x"</b>`}, {Claim: "Two"}}
+	for _, tt := range []struct {
+		name, base string
+		claims     int
+	}{{"none", "", 0}, {"relative", "", 2}, {"base URL", "https://d.example/", 2}} {
+		t.Run(tt.name, func(t *testing.T) {
+			b := &builder{d: &content.Dossier{BaseURL: tt.base, Claims: texts[:tt.claims]}}
+			site := &render.Site{Claims: claims[:tt.claims]}
+			// What jsonLD made before, with one json.Marshal.
+			type appearance struct {
+				Type string `json:"@type"`
+				URL  string `json:"url"`
+				Name string `json:"name,omitempty"`
+			}
+			type claim struct {
+				Type       string       `json:"@type"`
+				ID         string       `json:"@id,omitempty"`
+				Text       string       `json:"text"`
+				About      string       `json:"about,omitempty"`
+				Appearance []appearance `json:"appearance"`
+			}
+			var graph []claim
+			for i, c := range site.Claims {
+				cl := claim{Type: "Claim", Text: texts[i].Claim, About: c.Topic}
+				if tt.base != "" {
+					cl.ID = tt.base + c.URL
+				}
+				for _, cell := range c.Cells {
+					if !cell.Reported {
+						continue
+					}
+					u := cell.URL
+					if cell.Source.URL != "" {
+						u = cell.Source.URL
+					} else if tt.base != "" {
+						u = tt.base + cell.URL
+					}
+					cl.Appearance = append(cl.Appearance, appearance{Type: "CreativeWork", URL: u, Name: cell.Source.Outlet})
+				}
+				graph = append(graph, cl)
+			}
+			want, err := json.Marshal(map[string]any{"@context": "https://schema.org", "@graph": graph})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := b.jsonLD(site); string(got) != string(want) {
+				t.Errorf("jsonLD\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
 }

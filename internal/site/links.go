@@ -19,6 +19,17 @@ func (l *linkChecker) scan(p string, data []byte, absolute bool) error {
 	return nil
 }
 
+// scanParts is scan of the page at path p made of parts, one after the
+// other (see htmlfix.ScanParts).
+func (l *linkChecker) scanParts(p string, parts [][]byte) error {
+	page, err := htmlfix.ScanParts(p, parts, false)
+	if err != nil {
+		return err
+	}
+	l.c.Add(page)
+	return nil
+}
+
 // problems returns the broken links and duplicate ids of the pages,
 // given every path of the site.
 func (l *linkChecker) problems(paths map[string]bool) []htmlfix.Problem {

@@ -1,11 +1,13 @@
 package site
 
 import (
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -260,5 +262,74 @@ func TestStageOldGrew(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(filepath.Join(dir, "f.txt")); string(got) != "same" {
 		t.Errorf("f.txt holds %q, want %q", got, "same")
+	}
+}
+
+// TestComparisonCreate checks that a file compared piece by piece as it
+// is written (gen check's claims page and dossier.json) is found stale,
+// missing or the same as when compared whole.
+func TestComparisonCreate(t *testing.T) {
+	const old = "0123456789abcdef"
+	tests := []struct {
+		name   string
+		pieces []string
+		folder bool // the folder's file is a folder
+		none   bool // the folder has no such file
+	}{
+		{"same", []string{"0123", "4567", "89abcdef"}, false, false},
+		{"same, empty pieces", []string{"", "0123456789", "", "abcdef"}, false, false},
+		{"differs", []string{"0123", "45X7", "89abcdef"}, false, false},
+		{"shorter", []string{"0123", "4567"}, false, false},
+		{"longer", []string{"0123456789", "abcdef", "gh"}, false, false},
+		{"empty", nil, false, false},
+		{"missing", []string{"0123"}, false, true},
+		{"a folder", []string{"0123"}, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "public")
+			files := map[string][]byte{marker: []byte("{}"), "a/f.json": []byte(old)}
+			if tt.none {
+				delete(files, "a/f.json")
+			}
+			if tt.folder {
+				delete(files, "a/f.json")
+				files["a/f.json/x"] = nil
+			}
+			if err := (&Output{files: files}).Write(dir); err != nil {
+				t.Fatal(err)
+			}
+			diffs := func(file func(c *comparison) error) []string {
+				c := newComparison(dir)
+				if err := c.put(marker, []byte("{}")); err != nil {
+					t.Fatal(err)
+				}
+				if err := file(c); err != nil {
+					t.Fatal(err)
+				}
+				d, err := c.diffs()
+				if err != nil {
+					t.Fatal(err)
+				}
+				return d
+			}
+			want := diffs(func(c *comparison) error { return c.put("a/f.json", []byte(strings.Join(tt.pieces, ""))) })
+			got := diffs(func(c *comparison) error {
+				w, err := c.create("a/f.json")
+				if err != nil {
+					return err
+				}
+				for _, p := range tt.pieces {
+					if _, err := w.Write([]byte(p)); err != nil {
+						return err
+					}
+				}
+				return w.Close()
+			})
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("compared piece by piece: %q, whole: %q", got, want)
+			}
+			t.Logf("%q", got)
+		})
 	}
 }

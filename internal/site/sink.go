@@ -21,6 +21,8 @@ import (
 // holding the site in memory, so that its memory does not grow with the
 // size of the site.
 type sink interface {
+	// put puts the file at path p; it does not keep data, which the
+	// builder uses again once put returns.
 	put(p string, data []byte) error
 	// create returns a writer of the file at path p, for a file made
 	// piece by piece; the file is put when the writer is closed without
@@ -35,6 +37,7 @@ type memory struct {
 }
 
 func (m *memory) put(p string, data []byte) error {
+	data = bytes.Clone(data)
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.files[p] = data
@@ -201,16 +204,28 @@ var chunks = sync.Pool{New: func() any { return new([compareChunk]byte) }}
 
 // matches reports whether the previous build's file holds b next.
 func (f *stagedFile) matches(b []byte) bool {
+	ok, err := holds(f.old, b)
+	return ok && err == nil
+}
+
+// holds reports whether file holds b next; its error is a failure to
+// read file other than reaching its end.
+func holds(file *os.File, b []byte) (bool, error) {
 	buf := chunks.Get().(*[compareChunk]byte)
 	defer chunks.Put(buf)
 	for len(b) > 0 {
 		n := min(len(b), compareChunk)
-		if _, err := io.ReadFull(f.old, buf[:n]); err != nil || !bytes.Equal(buf[:n], b[:n]) {
-			return false
+		if _, err := io.ReadFull(file, buf[:n]); err == io.EOF || err == io.ErrUnexpectedEOF {
+			return false, nil
+		} else if err != nil {
+			return false, err
+		}
+		if !bytes.Equal(buf[:n], b[:n]) {
+			return false, nil
 		}
 		b = b[n:]
 	}
-	return true
+	return true, nil
 }
 
 // differ starts the staged file with the part written so far, which
@@ -398,7 +413,84 @@ func newComparison(dir string) *comparison {
 	return c
 }
 
-func (c *comparison) create(p string) (io.WriteCloser, error) { return &whole{put: c.put, p: p}, nil }
+// create compares the file at path p with the folder's as it is
+// written, without holding it (see compared).
+func (c *comparison) create(p string) (io.WriteCloser, error) { return &compared{c: c, p: p}, nil }
+
+// A compared is a file of a build compared with the folder's piece by
+// piece as it is written: what comparison.put finds of the file whole.
+type compared struct {
+	c       *comparison
+	p       string
+	started bool
+	f       *os.File // the folder's file, while what is written matches it
+	diff    string   // what differs, once known
+}
+
+// start opens the folder's file, or finds it missing.
+func (w *compared) start() error {
+	if w.started || w.c.missing {
+		w.started = true
+		return nil
+	}
+	w.started = true
+	f, err := os.Open(filepath.Join(w.c.dir, filepath.FromSlash(w.p)))
+	switch {
+	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
+		w.diff = "missing: " + w.p
+		return nil
+	case err != nil:
+		return err
+	}
+	if fi, err := f.Stat(); err != nil || fi.IsDir() {
+		f.Close()
+		if err != nil {
+			return err
+		}
+		w.diff = "missing: " + w.p
+		return nil
+	}
+	w.f = f
+	return nil
+}
+
+func (w *compared) Write(b []byte) (int, error) {
+	if err := w.start(); err != nil {
+		return 0, err
+	}
+	if w.f != nil {
+		ok, err := holds(w.f, b)
+		if err != nil {
+			return 0, err
+		}
+		if !ok {
+			w.diff = "stale: " + w.p
+			w.f.Close()
+			w.f = nil
+		}
+	}
+	return len(b), nil
+}
+
+func (w *compared) Close() error {
+	if err := w.start(); err != nil {
+		return err
+	}
+	if w.f != nil {
+		if !atEnd(w.f) {
+			w.diff = "stale: " + w.p
+		}
+		w.f.Close()
+		w.f = nil
+	}
+	w.c.mu.Lock()
+	defer w.c.mu.Unlock()
+	w.c.seen[w.p] = true
+	if w.diff != "" {
+		w.c.stale = append(w.c.stale, w.diff)
+	}
+	return nil
+}
 
 func (c *comparison) put(p string, data []byte) error {
 	var diff string
