@@ -139,7 +139,9 @@ type Claim struct {
 	Cells []*Cell // in Site.Sources order: one per source when Site.Dense, else the cited ones
 	Count int     // sources that carry it
 	// Wordings are the quotes side by side, the words that differ from
-	// the first quote marked, when several sources carry the claim.
+	// the first quote marked, when several sources carry the claim. Only
+	// the claims table's rows have them: in claims.html's template
+	// "claim", or in a claims.html without one.
 	Wordings []*Wording
 	// Row is the claim's row of the claims table, rendered from
 	// claims.html's template "claim" (with the page, .Claim set) when it

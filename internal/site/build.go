@@ -641,8 +641,13 @@ func (b *builder) rows(t *render.Templates) ([][]byte, error) {
 	rows := make([][]byte, len(b.site.Claims))
 	errs := make([]error, len(b.site.Claims))
 	par.Each(len(b.site.Claims), func(i int) {
+		// The row's claim is a copy, with its wordings, which go with
+		// it: kept for every claim, they were most of what a large
+		// dossier's pages hold.
+		c := *b.site.Claims[i]
+		wordings(&c)
 		p := page
-		p.Claim = b.site.Claims[i]
+		p.Claim = &c
 		buf := getBuffer() // for the row as rendered, until minified
 		defer putBuffer(buf)
 		if err := t.ExecuteNamedTo(buf, "claims", "claim", &p); err != nil {
@@ -901,6 +906,13 @@ func (b *builder) pages(t *render.Templates) error {
 	if t.Defines("claims", "claim") {
 		// The rows are made beside the other pages.
 		jobs[0].make, jobs[0].parts = nil, func() ([][]byte, error) { return b.claimsPage(t, claimsPage) }
+	} else {
+		// The page makes its rows, which show the claims' wordings.
+		jobs[0].make = func() ([]byte, error) {
+			claimsPage.Site = claimsSite(b.site)
+			par.Each(len(claimsPage.Site.Claims), func(i int) { wordings(claimsPage.Site.Claims[i]) })
+			return b.render(t, "claims", "claims.html", "Claims", claimsPage)
+		}
 	}
 	// The index, rendered by one template, takes longest after the
 	// claims, whose rows are made several at a time; dossier.json is

@@ -239,3 +239,41 @@ func TestPutParts(t *testing.T) {
 		})
 	}
 }
+
+// TestWordingsInRows checks where claims have their wordings: in the
+// rows of the claims table, whether claims.html makes them with its row
+// template or on its own, and nowhere else.
+func TestWordingsInRows(t *testing.T) {
+	wordings := func(o *Output, page string) int {
+		data, _ := o.File(page)
+		return bytes.Count(data, []byte(`<p class="w">`))
+	}
+	own := `{{define "main"}}<table>{{range .Site.Claims}}<tr id="{{.ID}}"><td>{{range .Wordings}}<p class="w">{{.HTML}}</p>{{end}}</td></tr>{{end}}</table>{{end}}`
+	o, err := Build(withFiles(fstest.MapFS{"claims.html": {Data: []byte(own)}}, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := wordings(o, "claims.html")
+	if n < 2 {
+		t.Fatalf("a claims.html without a row template shows %d wordings, want those of every claim several sources carry", n)
+	}
+	src, err := os.ReadFile("../../templates/claims.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inRow := strings.Replace(string(src), "<dt>{{.Source.Outlet}}</dt><dd>{{.HTML}}</dd>", `<dt>{{.Source.Outlet}}</dt><dd><p class="w">{{.HTML}}</p></dd>`, 1)
+	index := strings.Replace(own, `{{define "main"}}`, `{{define "main"}}<h1>{{.Site.Title}}</h1>`, 1)
+	if inRow == string(src) {
+		t.Fatal("claims.html no longer shows a wording as this test expects: update the test")
+	}
+	o, err = Build(withFiles(fstest.MapFS{"claims.html": {Data: []byte(inRow)}, "index.html": {Data: []byte(index)}}, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := wordings(o, "claims.html"); got != n {
+		t.Errorf("the row template shows %d wordings, want %d", got, n)
+	}
+	if got := wordings(o, "index.html"); got != 0 {
+		t.Errorf("the index page sees %d wordings, want none", got)
+	}
+}

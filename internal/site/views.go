@@ -168,7 +168,6 @@ func (b *builder) claimViews() ([]*render.Claim, []*render.Topic) {
 				v.Count++
 			}
 		}
-		wordings(v)
 		claims[i] = v
 	})
 	var topics []*render.Topic
