@@ -113,6 +113,7 @@ func suggestCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
+	tuneGC(captures(*contentDir))
 	c := openCache(*contentDir, stderr)
 	articles, err := site.Articles(site.Config{Content: os.DirFS(*contentDir), ContentDir: *contentDir, Cache: c})
 	closeCache(c, err == nil, stderr)

@@ -24,7 +24,8 @@
 //
 // A build allocates much and keeps little, so gen collects garbage less
 // often than Go does by default (GOGC=400) but within a soft limit of
-// 280 MiB (GOMEMLIMIT); either variable, when set, is used instead.
+// 280 MiB, or 28 KiB a source beyond 10,000 sources (GOMEMLIMIT); either
+// variable, when set, is used instead.
 package main
 
 import (
@@ -46,23 +47,41 @@ import (
 )
 
 func main() {
-	tuneGC()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// tuneGC sets gen's garbage collection policy, unless the environment
-// sets its own: a collection when the heap has grown by 400% rather than
-// 100%, which spares a small dossier's build most collections and a large
-// one's a fifth of its time, and a soft memory limit, which keeps a large
-// build's memory under 300 MiB: a build of 10,000 sources holds at most
-// about 190 MB at once, which leaves the collector room enough.
-func tuneGC() {
+// tuneGC sets gen's garbage collection policy for a dossier of about n
+// sources, unless the environment sets its own: a collection when the
+// heap has grown by 400% rather than 100%, which spares a small
+// dossier's build most collections and a large one's a fifth of its
+// time, and a soft memory limit (see memoryLimit).
+func tuneGC(n int) {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(280 << 20)
+		debug.SetMemoryLimit(memoryLimit(n))
 	}
+}
+
+// memoryLimit is the soft memory limit of a build of n sources: 280 MiB,
+// which keeps a build of up to 10,000 sources (at most about 190 MB live
+// at once) under 300 MiB, and 28 KiB a source beyond that, half as much
+// again as a build holds live, so that the collector of a larger build
+// has room to work rather than running all the time.
+func memoryLimit(n int) int64 { return max(280<<20, int64(n)*28<<10) }
+
+// captures counts the captures in the content folder dir (its
+// sources/ files other than sidecars), for tuneGC.
+func captures(dir string) int {
+	entries, _ := os.ReadDir(filepath.Join(dir, "sources"))
+	n := 0
+	for _, e := range entries {
+		if ext := filepath.Ext(e.Name()); ext != ".yaml" && ext != ".yml" && !e.IsDir() {
+			n++
+		}
+	}
+	return n
 }
 
 const usage = `usage:
@@ -120,6 +139,7 @@ func build(cmd string, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	start := time.Now()
+	tuneGC(captures(*contentDir))
 	cfg := config(*contentDir, *templatesDir, *staticDir, *baseURL)
 	if cmd == "check" {
 		r, diffs, err := site.Check(cfg, *out)

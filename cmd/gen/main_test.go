@@ -230,3 +230,22 @@ func TestSuggest(t *testing.T) {
 		t.Errorf("the draft does not build:\n%s", stderr)
 	}
 }
+
+func TestMemoryLimit(t *testing.T) {
+	for _, tt := range []struct {
+		sources int
+		want    int64
+	}{{0, 280 << 20}, {3, 280 << 20}, {10000, 280 << 20}, {20000, 20000 * 28 << 10}, {100000, 100000 * 28 << 10}} {
+		if got := memoryLimit(tt.sources); got != tt.want {
+			t.Errorf("memoryLimit(%d) = %d MiB, want %d MiB", tt.sources, got>>20, tt.want>>20)
+		}
+	}
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "sources", "sub"), 0o755)
+	for _, name := range []string{"a.txt", "a.yaml", "b.html", "b.yml", "c.txt"} {
+		os.WriteFile(filepath.Join(dir, "sources", name), nil, 0o644)
+	}
+	if n := captures(dir); n != 3 {
+		t.Errorf("captures = %d, want 3", n)
+	}
+}

@@ -261,15 +261,17 @@ func (e *attrs) set(key string, val []byte) {
 
 func (e *attrs) any() bool { return e.has[attrID] || e.has[attrHref] || e.has[attrSrc] }
 
-// A Checker gathers the scanned pages of a site and resolves their links
-// once all are known. Add may be called from several goroutines. The zero
-// value is ready to use.
+// A Checker gathers the scanned pages of a site and resolves their links,
+// each as soon as the page it names is added, the rest once all are known
+// (Problems). Every page added must be a file of the site (one for which
+// Problems' exists reports true), added once. Add may be called from
+// several goroutines. The zero value is ready to use.
 type Checker struct {
 	mu    sync.Mutex
 	pages map[string]*Page
 }
 
-// Add records page p. A page added twice replaces the first. The links
+// Add records page p, which must not have been added before. The links
 // of p to pages added before it are resolved now, against those pages
 // as they were added, the pages added being files of the site: p keeps
 // only the links that are broken or must wait for the rest of the site,

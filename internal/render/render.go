@@ -17,7 +17,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"io"
@@ -132,18 +131,9 @@ func (t *Templates) Defines(kind, name string) bool {
 	return tmpl != nil && tmpl.Lookup(name) != nil
 }
 
-// ExecuteNamed renders the template name of the page kind's set with p:
-// a part of a page, such as one row of the claims table.
-func (t *Templates) ExecuteNamed(kind, name string, p *Page) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := t.ExecuteNamedTo(&buf, kind, name, p); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// ExecuteNamedTo is ExecuteNamed writing to w, such as a buffer that
-// is used again for the next part.
+// ExecuteNamedTo renders the template name of the page kind's set with
+// p to w: a part of a page, such as one row of the claims table, into a
+// buffer that is used again for the next part.
 func (t *Templates) ExecuteNamedTo(w io.Writer, kind, name string, p *Page) error {
 	tmpl := t.byKind[kind]
 	if tmpl == nil {

@@ -68,10 +68,11 @@ func TestRows(t *testing.T) {
 		t.Errorf("Defines: claims %v, index %v", tmpl.Defines("claims", "claim"), tmpl.Defines("index", "claim"))
 	}
 	c := &Claim{ID: "c1", URL: "claims.html#c1", Text: `Tom & "Jerry" <b>`}
-	row, err := tmpl.ExecuteNamed("claims", "claim", &Page{Root: "../", Claim: c})
-	if err != nil {
+	var buf bytes.Buffer
+	if err := tmpl.ExecuteNamedTo(&buf, "claims", "claim", &Page{Root: "../", Claim: c}); err != nil {
 		t.Fatal(err)
 	}
+	row := buf.Bytes()
 	want := `<tr id="c1"><td><a href="../claims.html#c1">Tom &amp; &#34;Jerry&#34; &lt;b&gt;</a></td></tr>`
 	if string(row) != want {
 		t.Errorf("row:\n got %s\nwant %s", row, want)

@@ -237,7 +237,8 @@ func (b *builder) emit(p string, data []byte, from diag.Pos) error {
 }
 
 // minifyInput is data given to the minifier, which reads its Bytes in
-// place instead of reading it into a copy (as minify.M.Bytes does).
+// place; with it the page is minified into a pooled buffer rather than
+// by minify.M.Bytes, which returns a new one.
 type minifyInput struct {
 	*bytes.Reader
 	data []byte
@@ -767,8 +768,8 @@ const (
 func rowMarker(i int) string { return rowOpen + strconv.Itoa(i) + rowClose }
 
 // spliceRows returns page with each row marker replaced by its row, in
-// parts: the rows, and the pieces of page before, between and after
-// them that are not empty. It is not ok unless every row's marker is
+// parts: the rows, the pieces of page before them and between them
+// that are not empty, and the rest of page after the last. It is not ok unless every row's marker is
 // there once, and every row is a table row whose marker stands in a
 // table section (thead, tbody, tfoot or table), after its start tag or
 // another row and before its end tag or another row: there the minifier

@@ -17,8 +17,9 @@ import (
 )
 
 // coverage returns warnings about sources that are not cited for a claim
-// but hold a passage that looks like it. It only reads the sources and
-// claims, so it runs beside the rest of the build.
+// but hold a passage that looks like it. It takes the sources' terms
+// over, and runs before the views, so that the guard is gone when their
+// memory comes.
 func (b *builder) coverage() diag.List {
 	var warnings diag.List
 	all := make([]*crosscheck.SourceTerms, len(b.sources))

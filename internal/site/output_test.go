@@ -329,7 +329,6 @@ func TestComparisonCreate(t *testing.T) {
 			if fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("compared piece by piece: %q, whole: %q", got, want)
 			}
-			t.Logf("%q", got)
 		})
 	}
 }
