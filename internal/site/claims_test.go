@@ -202,13 +202,16 @@ func TestClaimsPageWithoutRows(t *testing.T) {
 // sees the page as if it were put whole.
 func TestPutParts(t *testing.T) {
 	tests := []struct {
-		name  string
-		parts []string
+		name   string
+		parts  []string
+		broken bool // the page has broken links
 	}{
-		{"one part", []string{`<table><tbody><tr id="a"><td><a href="#b">b</a></td></tr></tbody></table>`}},
-		{"rows", []string{"<table><tbody>", `<tr id="a"><td><a href="#b">b</a></td></tr>`, `<tr id="b"><td><a href="#a">a</a></td></tr>`, "</tbody></table>"}},
-		{"empty parts", []string{"", "<table><tbody>", "", `<tr id="a"><td><a href="#b">b</a></td></tr>`, "</tbody></table>", ""}},
-		{"cut in text", []string{`<p id="a">one`, ` two <a href="#b">b</a></p>`}},
+		{"one part", []string{`<table><tbody><tr id="a"><td><a href="#b">b</a></td></tr></tbody></table>`}, true},
+		{"rows", []string{"<table><tbody>", `<tr id="a"><td><a href="#b">b</a></td></tr>`, `<tr id="b"><td><a href="#a">a</a></td></tr>`, "</tbody></table>"}, false},
+		{"empty parts", []string{"", "<table><tbody>", "", `<tr id="a"><td><a href="#b">b</a></td></tr>`, "</tbody></table>", ""}, true},
+		{"cut in text", []string{`<p id="a">one`, ` two <a href="#b">b</a></p>`}, true},
+		{"broken links in rows", []string{"<table><tbody>", `<tr id="a"><td><a href="#gone">x</a></td></tr>`, `<tr id="b"><td><a href="missing.html#a">y</a> <a href="p.html#b">z</a></td></tr>`, "</tbody></table>"}, true},
+		{"good links cut in text", []string{`<p id="a">one`, ` two <a href="#a">b</a></p>`}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -233,8 +236,12 @@ func TestPutParts(t *testing.T) {
 			if err := want.put("p.html", []byte(whole), diag.Pos{}); err != nil {
 				t.Fatal(err)
 			}
-			if got, want := fmt.Sprint(b.links.problems(b.paths)), fmt.Sprint(want.links.problems(want.paths)); got != want {
-				t.Errorf("link problems %s, want %s", got, want)
+			got, wantProblems := b.links.problems(b.paths), want.links.problems(want.paths)
+			if fmt.Sprint(got) != fmt.Sprint(wantProblems) {
+				t.Errorf("link problems %v, want %v", got, wantProblems)
+			}
+			if tt.broken != (len(got) > 0) {
+				t.Errorf("link problems %v, want some: %v", got, tt.broken)
 			}
 		})
 	}

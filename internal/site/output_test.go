@@ -332,3 +332,45 @@ func TestComparisonCreate(t *testing.T) {
 		})
 	}
 }
+
+// TestBuildToCheckLarge builds a dossier large enough that the claims
+// page and dossier.json are written in parts and batches into a folder,
+// then checks it: nothing differs, and then exactly the files changed.
+func TestBuildToCheckLarge(t *testing.T) {
+	cfg := benchConfig(300)
+	dir := filepath.Join(t.TempDir(), "public")
+	if _, err := BuildTo(cfg, dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, diffs, err := Check(cfg, dir); err != nil || len(diffs) > 0 {
+		t.Fatalf("check of a fresh build: %v %v", err, diffs)
+	}
+	for _, name := range []string{"claims.html", "dossier.json"} {
+		p := filepath.Join(dir, name)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(data) < 1<<20 && name == "dossier.json" {
+			t.Fatalf("%s is %d bytes: too small to be written in batches", name, len(data))
+		}
+		data[len(data)/2] ^= 1
+		os.WriteFile(p, data, 0o644)
+	}
+	pages, _ := filepath.Glob(filepath.Join(dir, "sources", "*.html"))
+	if len(pages) < 300 {
+		t.Fatalf("%d source pages", len(pages))
+	}
+	gone := "sources/" + filepath.Base(pages[7])
+	os.Remove(pages[7])
+	_, diffs, err := Check(cfg, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"stale: claims.html", "stale: dossier.json", "missing: " + gone}
+	slices.Sort(diffs)
+	slices.Sort(want)
+	if strings.Join(diffs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("check found\n%s\nwant\n%s", strings.Join(diffs, "\n"), strings.Join(want, "\n"))
+	}
+}
