@@ -44,17 +44,22 @@ func (m *memory) put(p string, data []byte) error {
 	return nil
 }
 
-func (m *memory) create(p string) (io.WriteCloser, error) { return &whole{put: m.put, p: p}, nil }
+func (m *memory) create(p string) (io.WriteCloser, error) { return &whole{m: m, p: p}, nil }
 
-// A whole is a file made piece by piece for a sink that takes files
-// whole: it puts them together and puts the file on Close.
+// A whole is a file made piece by piece for memory: it puts the pieces
+// together and keeps the file on Close, its bytes being its own.
 type whole struct {
 	bytes.Buffer
-	put func(p string, data []byte) error
-	p   string
+	m *memory
+	p string
 }
 
-func (w *whole) Close() error { return w.put(w.p, w.Bytes()) }
+func (w *whole) Close() error {
+	w.m.mu.Lock()
+	defer w.m.mu.Unlock()
+	w.m.files[w.p] = w.Bytes()
+	return nil
+}
 
 // A stage assembles a new build of the folder dir in a folder beside it,
 // file by file as the build makes them, and then exchanges the two
@@ -493,25 +498,9 @@ func (w *compared) Close() error {
 }
 
 func (c *comparison) put(p string, data []byte) error {
-	var diff string
-	if !c.missing {
-		got, err := os.ReadFile(filepath.Join(c.dir, filepath.FromSlash(p)))
-		switch {
-		case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) || errors.Is(err, syscall.EISDIR):
-			diff = "missing: " + p
-		case err != nil:
-			return err
-		case !bytes.Equal(got, data):
-			diff = "stale: " + p
-		}
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.seen[p] = true
-	if diff != "" {
-		c.stale = append(c.stale, diff)
-	}
-	return nil
+	w := &compared{c: c, p: p}
+	_, err := w.Write(data)
+	return errors.Join(err, w.Close())
 }
 
 // diffs returns one line per stale, missing or extra file, sorted by
