@@ -475,32 +475,27 @@ func (b *builder) cleanSource(cs *content.Source, raw []byte, errs *diag.List) *
 		return nil
 	}
 	a.Blocks = nil // converted: the blocks are the document's
-	s.article, s.doc = a, doc
-	s.setTexts()
+	s.article, s.doc, s.texts = a, doc, blockTexts(doc)
+	s.published = a.Meta.Published
 	s.figures = crosscheck.Figures(s.texts)
 	s.terms = crosscheck.Terms(s.texts)
 	if c := b.cfg.Cache; c != nil {
-		buf := cacheBuffers.Get().(*[]byte)
-		*buf = s.appendWire((*buf)[:0])
-		c.Put(key, *buf)
-		cacheBuffers.Put(buf)
+		buf := getBuffer()
+		buf.Write(s.appendWire(buf.AvailableBuffer()))
+		c.Put(key, buf.Bytes())
+		putBuffer(buf)
 	}
 	return s
 }
 
-// setTexts sets what the source's document gives: its block texts and
-// the date the cleaner found.
-func (s *source) setTexts() {
-	s.published = s.article.Meta.Published
-	s.texts = make([]string, 0, len(s.doc.Blocks))
-	for _, blk := range s.doc.Blocks {
-		s.texts = append(s.texts, blk.Text)
+// blockTexts returns the texts of the blocks of doc.
+func blockTexts(doc *markdown.Doc) []string {
+	texts := make([]string, len(doc.Blocks))
+	for i, blk := range doc.Blocks {
+		texts[i] = blk.Text
 	}
+	return texts
 }
-
-// cacheBuffers hold the bytes of sources going to or coming from the
-// cache.
-var cacheBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // appendWire appends what cleaning the source gave (its article, without
 // the blocks, its document, figures and terms) to b, for readWire.
@@ -515,13 +510,14 @@ func (s *source) appendWire(b []byte) []byte {
 // of key, and reports whether there was one. A value that does not read
 // back is deleted, for the fresh one to replace.
 func (s *source) fromCache(c *cache.Cache, key cache.Key) bool {
-	buf := cacheBuffers.Get().(*[]byte)
-	defer cacheBuffers.Put(buf)
-	var ok bool
-	if *buf, ok = c.Get(key, *buf); !ok {
+	buf := getBuffer()
+	defer putBuffer(buf)
+	value, ok := c.Get(key, buf.AvailableBuffer())
+	if !ok {
 		return false
 	}
-	if !s.readWire(*buf) {
+	buf.Write(value) // kept for the next value, when it did not fit
+	if !s.readWire(buf.Bytes()) {
 		c.Delete(key)
 		return false
 	}
@@ -537,14 +533,14 @@ func (s *source) readWire(b []byte) bool {
 	if d.Err() != nil || len(doc.Blocks) == 0 {
 		return false
 	}
-	s.article, s.doc = a, doc
-	s.setTexts()
-	s.figures = crosscheck.ReadFigures(d, s.texts)
-	s.terms = crosscheck.ReadTerms(d, s.texts)
+	texts := blockTexts(doc)
+	figures := crosscheck.ReadFigures(d, texts)
+	terms := crosscheck.ReadTerms(d, texts)
 	if d.Done() != nil {
-		s.article, s.doc, s.published, s.texts, s.figures, s.terms = nil, nil, "", nil, nil, nil
 		return false
 	}
+	s.article, s.doc, s.texts, s.figures, s.terms = a, doc, texts, figures, terms
+	s.published = a.Meta.Published
 	return true
 }
 
