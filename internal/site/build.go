@@ -651,12 +651,7 @@ func (b *builder) rows(t *render.Templates) ([][]byte, error) {
 			errs[i] = err
 			return
 		}
-		row, err := b.min.Bytes("text/html", buf.Bytes())
-		if err != nil {
-			errs[i] = outputError{fmt.Errorf("minifying claims.html: %v", err)}
-			return
-		}
-		rows[i] = row
+		rows[i], errs[i] = b.minifyClaims(buf.Bytes())
 	})
 	for _, err := range errs {
 		if err != nil {
@@ -728,10 +723,7 @@ func (b *builder) claimsShell(t *render.Templates, page *render.Page) ([]byte, e
 	if err != nil {
 		return nil, err
 	}
-	if shell, err = b.min.Bytes("text/html", shell); err != nil {
-		return nil, outputError{fmt.Errorf("minifying claims.html: %v", err)}
-	}
-	return shell, nil
+	return b.minifyClaims(shell)
 }
 
 // wholeClaims renders the claims page of page.Site with its rows and
@@ -747,10 +739,17 @@ func (b *builder) wholeClaims(t *render.Templates, page *render.Page, rows [][]b
 	if err != nil {
 		return nil, err
 	}
-	if whole, err = b.min.Bytes("text/html", whole); err != nil {
+	return b.minifyClaims(whole)
+}
+
+// minifyClaims minifies the claims page, or a part of it, into a new
+// slice; its error is an outputError.
+func (b *builder) minifyClaims(html []byte) ([]byte, error) {
+	out, err := b.min.Bytes("text/html", html)
+	if err != nil {
 		return nil, outputError{fmt.Errorf("minifying claims.html: %v", err)}
 	}
-	return whole, nil
+	return out, nil
 }
 
 // The marker of row i of the claims table is rowOpen, i, rowClose:
