@@ -41,6 +41,7 @@ import (
 
 	embedded "github.com/gen-dossier/gen"
 	"github.com/gen-dossier/gen/internal/cache"
+	"github.com/gen-dossier/gen/internal/content"
 	"github.com/gen-dossier/gen/internal/diag"
 	"github.com/gen-dossier/gen/internal/overlay"
 	"github.com/gen-dossier/gen/internal/site"
@@ -71,13 +72,12 @@ func tuneGC(n int) {
 // has room to work rather than running all the time.
 func memoryLimit(n int) int64 { return max(280<<20, int64(n)*28<<10) }
 
-// captures counts the captures in the content folder dir (its
-// sources/ files other than sidecars), for tuneGC.
+// captures counts the captures in the content folder dir, for tuneGC.
 func captures(dir string) int {
 	entries, _ := os.ReadDir(filepath.Join(dir, "sources"))
 	n := 0
 	for _, e := range entries {
-		if ext := filepath.Ext(e.Name()); ext != ".yaml" && ext != ".yml" && !e.IsDir() {
+		if !e.IsDir() && content.IsCapture(e.Name()) {
 			n++
 		}
 	}

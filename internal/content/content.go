@@ -243,6 +243,12 @@ func (l *loader) dossier() {
 // captureExts are the extensions of raw captures.
 var captureExts = []string{".txt", ".html", ".htm"}
 
+// IsCapture reports whether the file name in sources/ is a raw capture
+// by its extension.
+func IsCapture(name string) bool {
+	return !strings.HasPrefix(name, ".") && slices.Contains(captureExts, strings.ToLower(path.Ext(name)))
+}
+
 func (l *loader) sources() {
 	entries, err := fs.ReadDir(l.fsys, "sources")
 	if err != nil {
@@ -266,7 +272,7 @@ func (l *loader) sources() {
 		switch {
 		case ext == ".yaml" || ext == ".yml":
 			sidecars[slug] = name
-		case slices.Contains(captureExts, ext):
+		case IsCapture(name):
 			if prev, dup := captures[slug]; dup {
 				l.errs.Add(diag.Pos{File: l.name(p)}, "two captures for source "+quoteStr(slug)+" (also "+prev+")", "keep one capture per slug; rename the other")
 				continue
