@@ -144,8 +144,9 @@ func (c *Cache) Key(parts ...string) Key {
 	return k
 }
 
-// Get returns the value of k, appended to buf; false when the cache has
-// none, or the one it has is damaged.
+// Get returns the value of k, read into buf's memory when it has room
+// for it (buf's length is ignored); false when the cache has none, or
+// the one it has is damaged.
 func (c *Cache) Get(k Key, buf []byte) ([]byte, bool) {
 	c.mu.Lock()
 	e, ok := c.entries[k]
