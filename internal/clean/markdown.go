@@ -72,25 +72,14 @@ func (a *Article) Text() []byte {
 	return b.Bytes()
 }
 
-// EscapeMarkdown escapes s, one line of plain text, so that CommonMark
-// renders it as exactly that text in one paragraph (or heading): it
-// backslash-escapes \ ` * _ [ ] < > & | ~ # everywhere, and a leading
-// > - + = or ordered-list marker ("1." "1)"). White space is collapsed
-// to single spaces, since a paragraph is one line.
-func EscapeMarkdown(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	writeEscaped(&b, s)
-	return b.String()
-}
-
-// writeEscaped writes EscapeMarkdown(s) to w, copying the runs of s
-// between the bytes it escapes (all ASCII, so a byte is never part of a
-// longer character).
-func writeEscaped[W interface {
-	WriteString(string) (int, error)
-	WriteByte(byte) error
-}](w W, s string) {
+// writeEscaped writes s, one line of plain text, to b, escaped so that
+// CommonMark renders it as exactly that text in one paragraph (or
+// heading): it backslash-escapes \ ` * _ [ ] < > & | ~ # everywhere, and
+// a leading > - + = or ordered-list marker ("1." "1)"). White space is
+// collapsed to single spaces, since a paragraph is one line. It copies
+// the runs of s between the bytes it escapes (all ASCII, so a byte is
+// never part of a longer character).
+func writeEscaped(b *bytes.Buffer, s string) {
 	s = normSpace(s)
 	digits := true // s[:i] is all digits
 	last := 0
@@ -105,13 +94,13 @@ func writeEscaped[W interface {
 			escape = digits && i > 0
 		}
 		if escape {
-			w.WriteString(s[last:i])
-			w.WriteByte('\\')
+			b.WriteString(s[last:i])
+			b.WriteByte('\\')
 			last = i
 		}
 		digits = digits && '0' <= s[i] && s[i] <= '9'
 	}
-	w.WriteString(s[last:])
+	b.WriteString(s[last:])
 }
 
 // yamlQuote returns s as a YAML double-quoted scalar.

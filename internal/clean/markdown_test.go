@@ -216,3 +216,11 @@ func TestMarkdownRendersBlocks(t *testing.T) {
 		})
 	}
 }
+
+// EscapeMarkdown is writeEscaped into a string.
+func EscapeMarkdown(s string) string {
+	var b bytes.Buffer
+	b.Grow(len(s) + 8)
+	writeEscaped(&b, s)
+	return b.String()
+}

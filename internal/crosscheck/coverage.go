@@ -104,16 +104,6 @@ func Terms(paras []string) *SourceTerms {
 	return &SourceTerms{sents: slices.Clone(sc.sents), ids: slices.Clone(sc.ids), keys: keys.String()}
 }
 
-// NewGuard prepares a Guard over all sources, each given as paragraphs.
-// It is NewGuardOf the Terms of each, one after the other.
-func NewGuard(sources [][]string) *Guard {
-	terms := make([]*SourceTerms, len(sources))
-	for i, paras := range sources {
-		terms[i] = Terms(paras)
-	}
-	return NewGuardOf(terms)
-}
-
 // NewGuardOf prepares a Guard over all sources, given by the Terms of
 // each, in source order. It takes them over: it empties each as it
 // indexes it, so that what is left of them can go while the guard grows.
@@ -212,7 +202,7 @@ type sigTerm struct {
 // NearMisses returns the near misses of a claim, described by its texts
 // (the claim and its quotes), in the indexed sources for which skip
 // returns false (skip may be nil): for each such source that holds one,
-// the sentence [Guard.Similar] would return for it, in source order.
+// its best-scoring sentence, in source order.
 //
 // Only sentences that can reach Threshold are scored: one that holds
 // only the common terms of a text, whose weights add up to less than

@@ -3,8 +3,8 @@
 //
 // # Coverage guard
 //
-// [Similar] looks for a passage in a source that resembles a claim the
-// source is not cited for, so that no cell of the claims table says "not
+// [Guard.NearMisses] looks for a passage in a source that resembles a
+// claim the source is not cited for, so that no cell of the claims table says "not
 // reported" by oversight. A claim's signature is the set of its terms:
 // content words (lower-cased, stop words dropped, a plural -s folded),
 // numbers and names (capitalised words), taken from the claim's text and

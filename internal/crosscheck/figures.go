@@ -39,16 +39,7 @@ type Figure struct {
 	Measure  string // what it measures: the content words that follow it, "microelectronics imports"
 
 	at      int    // where Text starts in Sentence
-	context string // the stems of Context, each followed by a space
-}
-
-// Context returns the content words near the figure, as stems, sorted.
-func (f *Figure) Context() []string {
-	out := make([]string, 0, strings.Count(f.context, " "))
-	for k := range f.stems() {
-		out = append(out, k)
-	}
-	return out
+	context string // the stems of the content words near the figure, sorted, each followed by a space
 }
 
 // stems yields the stems of the figure's context, in order. A stem

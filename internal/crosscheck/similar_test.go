@@ -93,3 +93,17 @@ func terms(s string) map[string]float64 {
 	})
 	return out
 }
+
+// NewGuard prepares a Guard over all sources, each given as paragraphs.
+// It is NewGuardOf the Terms of each, one after the other.
+func NewGuard(sources [][]string) *Guard {
+	terms := make([]*SourceTerms, len(sources))
+	for i, paras := range sources {
+		terms[i] = Terms(paras)
+	}
+	return NewGuardOf(terms)
+}
+
+// Context returns the content words near the figure, as stems, sorted
+// (none: empty, not nil).
+func (f *Figure) Context() []string { return append([]string{}, slices.Collect(f.stems())...) }

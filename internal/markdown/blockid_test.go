@@ -165,3 +165,15 @@ func FuzzConvert(f *testing.F) {
 		}
 	})
 }
+
+// BlockID returns the anchor id of a block with the given plain text:
+// prefix "p" for paragraphs, "h" for headings.
+func BlockID(prefix, txt string) string {
+	return blockID(prefix, normalizeSpace([]byte(txt)))
+}
+
+// PlainText returns the text of n as a reader sees it: escapes and
+// entities resolved, line breaks as spaces.
+func PlainText(n ast.Node, src []byte) string {
+	return string(normalizeSpace(appendText(nil, n, src)))
+}

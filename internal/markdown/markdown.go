@@ -219,15 +219,10 @@ func (c *lineCounter) of(n ast.Node) int {
 	return c.line
 }
 
-// BlockID returns the anchor id of a block with the given plain text:
-// prefix "p" for paragraphs, "h" for headings.
-func BlockID(prefix, txt string) string {
-	return blockID(prefix, normalizeSpace([]byte(txt)))
-}
-
-// blockID is BlockID of a text whose white space is already normalized,
-// as PlainText returns it: the hash is of that text, and the words do
-// not depend on white space. The transformer calls it with the bytes of
+// blockID returns the anchor id of a block with the plain text txt,
+// whose white space is normalized (normalizeSpace): prefix "p" for
+// paragraphs, "h" for headings. The hash is of that text, and the words
+// do not depend on white space. The transformer calls it with the bytes of
 // each block's text, which it normalizes once.
 func blockID(prefix string, txt []byte) string {
 	var a [64]byte // most ids fit: no allocation but the string
@@ -281,12 +276,6 @@ func appendSlug(dst, s []byte, n int) []byte {
 		dst = append(dst, c)
 	}
 	return dst
-}
-
-// PlainText returns the text of n as a reader sees it: escapes and
-// entities resolved, line breaks as spaces.
-func PlainText(n ast.Node, src []byte) string {
-	return string(normalizeSpace(appendText(nil, n, src)))
 }
 
 // appendText appends the text of n and its descendants, with the white
