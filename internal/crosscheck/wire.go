@@ -43,7 +43,8 @@ func readPart(d *wire.Decoder, para string) string {
 var kinds = [...]Kind{Percent, Money, Multiple, Year, Count}
 
 // AppendFigures appends the figures fs that Figures found in paras to
-// b, in the form ReadFigures reads.
+// b, in the form ReadFigures reads: each figure's text as where it is in
+// its sentence.
 func AppendFigures(b []byte, paras []string, fs []Figure) []byte {
 	b = wire.AppendUint(b, uint64(len(fs)))
 	var packed strings.Builder
@@ -57,8 +58,8 @@ func AppendFigures(b []byte, paras []string, fs []Figure) []byte {
 		}
 		b = wire.AppendUint(b, uint64(f.Para))
 		b = appendPart(b, paras[f.Para], f.Sentence)
-		b = appendPart(b, f.Sentence, f.Text)
-		b = wire.AppendInt(b, int64(f.at))
+		b = wire.AppendUint(b, uint64(f.at)) // Text is Sentence[at:at+len(Text)]
+		b = wire.AppendUint(b, uint64(len(f.Text)))
 		b = wire.AppendString(b, f.Value)
 		b = wire.AppendUint(b, uint64(len(f.Measure)))
 		b = wire.AppendUint(b, uint64(len(f.context)))
@@ -87,11 +88,12 @@ func ReadFigures(d *wire.Decoder, paras []string) []Figure {
 			return nil
 		}
 		f.Sentence = readPart(d, paras[f.Para])
-		f.Text = readPart(d, f.Sentence)
-		// The figure's text is where it was in its sentence.
-		if f.at = int(d.Int()); f.at < 0 || f.at > len(f.Sentence)-len(f.Text) || f.Sentence[f.at:f.at+len(f.Text)] != f.Text {
+		at, n := d.Uint(), d.Uint()
+		if at > uint64(len(f.Sentence)) || n > uint64(len(f.Sentence))-at {
 			d.Fail(wire.ErrCorrupt)
+			return nil
 		}
+		f.at, f.Text = int(at), f.Sentence[at:at+n]
 		f.Value = d.Str()
 		end += int(min(d.Uint(), 1<<32))
 		ends[i].measure = end
