@@ -30,7 +30,6 @@ import (
 // needs.
 type lexer struct {
 	data []byte
-	pos  int             // where the next token starts
 	z    *html.Tokenizer // reads data[pos:] once handed over, else nil
 
 	// A page read in parts (see ScanParts): data is the current part,
@@ -94,16 +93,16 @@ func (l *lexer) next(cdata bool) html.TokenType {
 		l.z.AllowCDATA(cdata)
 		return l.z.Next()
 	}
-	l.start = l.pos
+	l.start = l.end
 	if end := l.rawEnd; end >= 0 {
 		l.rawEnd = -1
-		if end > l.pos {
-			l.tt, l.end, l.pos = html.TextToken, end, end
+		if end > l.start {
+			l.tt, l.end = html.TextToken, end
 			return l.tt
 		}
 	}
 	d := l.data
-	i := l.pos
+	i := l.start
 	for {
 		// As the tokenizer, "<" that does not open a tag, comment or
 		// doctype is text.
@@ -122,14 +121,14 @@ func (l *lexer) next(cdata bool) html.TokenType {
 		// The end of a part: the next one starts a token if this one
 		// ended with a token that leaves the tokenizer in the data
 		// state (raw text ends in its part, see raw).
-		if i > l.pos || l.tt == html.TextToken {
+		if i > l.start || l.tt == html.TextToken {
 			return l.stop()
 		}
-		l.data, l.rest, l.pos = l.rest[0], l.rest[1:], 0
+		l.data, l.rest, l.end = l.rest[0], l.rest[1:], 0
 		return l.next(cdata)
 	}
 	switch {
-	case i > l.pos:
+	case i > l.start:
 		l.tt, l.end = html.TextToken, i
 	case i == len(d):
 		l.tt = html.ErrorToken
@@ -138,10 +137,9 @@ func (l *lexer) next(cdata bool) html.TokenType {
 		if len(l.rest) > 0 {
 			return l.stop() // the tokenizer would read one part
 		}
-		l.z = html.NewTokenizer(bytes.NewReader(d[l.pos:]))
+		l.z = html.NewTokenizer(bytes.NewReader(d[l.start:]))
 		return l.next(cdata)
 	}
-	l.pos = l.end
 	return l.tt
 }
 
@@ -306,10 +304,8 @@ func (l *lexer) attr(key []byte, val span) {
 		return
 	}
 	l.val[i], l.has[i] = val, true
-	for _, c := range l.data[val.start:val.end] {
-		if c == '&' || c == '\r' || c == 0 {
-			l.decode = true
-		}
+	if bytes.ContainsAny(l.data[val.start:val.end], "&\r\x00") {
+		l.decode = true
 	}
 }
 
@@ -444,9 +440,7 @@ func (l *lexer) attrs(foreign bool) *attrs {
 		if foreign && k == "xlink:href" {
 			k = "href"
 		}
-		if i := attrIndex(k); i >= 0 && !e.has[i] {
-			e.val[i], e.has[i] = val, true
-		}
+		e.set(k, val)
 	}
 	return e
 }

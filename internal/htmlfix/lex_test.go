@@ -133,7 +133,7 @@ func TestLexerSite(t *testing.T) {
 			t.Fatalf("%s: %v", p, err)
 		}
 		if m.lx.z != nil {
-			t.Errorf("%s: the lexer handed over to the tokenizer at byte %d", p, m.lx.pos)
+			t.Errorf("%s: the lexer handed over to the tokenizer at byte %d", p, m.lx.start)
 		}
 	}
 }

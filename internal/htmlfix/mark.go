@@ -231,34 +231,13 @@ func plainParagraph(elem, id string) (string, bool) {
 	return html.UnescapeString(text), true
 }
 
+// escaper escapes as html.Render escapes text and attribute values
+// (x/net/html's escapedChars).
+var escaper = strings.NewReplacer("&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "\r", "&#13;")
+
 // escape writes s escaped as html.Render escapes text and attribute
 // values.
-func escape(w *strings.Builder, s string) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var esc string
-		switch s[i] {
-		case '&':
-			esc = "&amp;"
-		case '\'':
-			esc = "&#39;"
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		case '"':
-			esc = "&#34;"
-		case '\r':
-			esc = "&#13;"
-		default:
-			continue
-		}
-		w.WriteString(s[last:i])
-		w.WriteString(esc)
-		last = i + 1
-	}
-	w.WriteString(s[last:])
-}
+func escape(w *strings.Builder, s string) { escaper.WriteString(w, s) }
 
 // element returns where the element with the id starts and ends in src:
 // from the < of its start tag to the > of its end tag, which is the first

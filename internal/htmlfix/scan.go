@@ -101,9 +101,7 @@ func scan(page string, parts [][]byte, absolute bool) (*Page, error) {
 		p.links, p.problems = p.links[:0], p.problems[:0]
 	}
 	var err error
-	if len(parts) == 1 {
-		err = scanTokens(parts[0], add)
-	} else if err = scanPartsTokens(parts, add); errors.Is(err, errParts) {
+	if err = scanPartsTokens(parts, add); errors.Is(err, errParts) {
 		parts = [][]byte{join(parts)}
 		reset()
 		err = scanTokens(parts[0], add)
@@ -120,41 +118,7 @@ func scan(page string, parts [][]byte, absolute bool) (*Page, error) {
 		p.ids = append(p.ids, id)
 	}
 	slices.Sort(p.ids)
-	p.links = p.ownLinks(seen)
 	return p, nil
-}
-
-// ownLinks returns the links of p less those to the page itself that
-// are not broken, resolved as Checker.Problems resolves them, p being a
-// file of the site; they are most of the links of a page whose blocks
-// link to themselves, and need not be kept. ids are p's ids. The links
-// are a new slice of their number, which the Checker keeps.
-func (p *Page) ownLinks(ids map[string]bool) []ref {
-	own := make([]bool, len(p.links))
-	n := 0
-	for i, r := range p.links {
-		if own[i] = p.ownLink(r, ids); !own[i] {
-			n++
-		}
-	}
-	links := make([]ref, 0, n)
-	for i, r := range p.links {
-		if !own[i] {
-			links = append(links, r)
-		}
-	}
-	return links
-}
-
-// ownLink reports whether r is a link to the page itself that is not
-// broken (see ownLinks).
-func (p *Page) ownLink(r ref, ids map[string]bool) bool {
-	if !strings.HasPrefix(r.val, "#") {
-		return false
-	}
-	u, _ := url.Parse(r.val) // judged parsable
-	_, ok := ids[u.Fragment]
-	return u.Path == "" && (ok || u.Fragment == "" || !strings.HasSuffix(p.Path, ".html"))
 }
 
 // join returns the page made of parts.
@@ -281,21 +245,18 @@ func (c *Checker) Add(p *Page) {
 	type target struct{ path, fragment string }
 	targets := make([]target, len(p.links))
 	for i, r := range p.links {
-		u, _ := url.Parse(r.val) // judged parsable by Scan
-		targets[i] = target{p.Path, u.Fragment}
-		if u.Path != "" {
-			targets[i].path = path.Join(path.Dir(p.Path), u.Path)
-		}
+		targets[i].path, targets[i].fragment = resolve(p.Path, r.val)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.pages == nil {
 		c.pages = make(map[string]*Page)
 	}
+	c.pages[p.Path] = p
 	keep := make([]bool, len(p.links))
 	n := 0
 	for i, t := range targets {
-		if _, ok := c.pages[t.path]; !ok || t.fragment != "" && strings.HasSuffix(t.path, ".html") && !c.hasID(t.path, t.fragment) {
+		if _, ok := c.pages[t.path]; !ok || needsID(t.path, t.fragment) && !c.hasID(t.path, t.fragment) {
 			keep[i] = true
 			n++
 		}
@@ -309,7 +270,28 @@ func (c *Checker) Add(p *Page) {
 		}
 		p.links = links
 	}
-	c.pages[p.Path] = p
+}
+
+// resolve returns the file that link val of page names, and its
+// fragment; val was judged parsable by Scan.
+func resolve(page, val string) (target, fragment string) {
+	p, ok := plainPath(val)
+	if ok {
+		_, fragment, _ = strings.Cut(val, "#")
+	} else {
+		u, _ := url.Parse(val)
+		p, fragment = u.Path, u.Fragment
+	}
+	if p == "" {
+		return page, fragment
+	}
+	return path.Join(path.Dir(page), p), fragment
+}
+
+// needsID reports whether a link to fragment of file target resolves
+// only if target has an element with that id.
+func needsID(target, fragment string) bool {
+	return fragment != "" && strings.HasSuffix(target, ".html")
 }
 
 // Problems returns the problems of the pages added, sorted and without
@@ -323,17 +305,13 @@ func (c *Checker) Problems(exists func(path string) bool) []Problem {
 	for _, p := range c.pages {
 		problems = append(problems, p.problems...)
 		for _, r := range p.links {
-			u, _ := url.Parse(r.val) // judged parsable by Scan
-			target := p.Path
-			if u.Path != "" {
-				target = path.Join(path.Dir(p.Path), u.Path)
-			}
+			target, fragment := resolve(p.Path, r.val)
 			if !exists(target) {
 				problems = append(problems, Problem{p.Path, fmt.Sprintf("%s %q: no such file %s", r.attr, r.val, target)})
 				continue
 			}
-			if u.Fragment != "" && strings.HasSuffix(target, ".html") && !c.hasID(target, u.Fragment) {
-				problems = append(problems, Problem{p.Path, fmt.Sprintf("%s %q: %s has no id %q", r.attr, r.val, target, u.Fragment)})
+			if needsID(target, fragment) && !c.hasID(target, fragment) {
+				problems = append(problems, Problem{p.Path, fmt.Sprintf("%s %q: %s has no id %q", r.attr, r.val, target, fragment)})
 			}
 		}
 	}

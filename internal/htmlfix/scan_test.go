@@ -271,6 +271,8 @@ func TestScan(t *testing.T) {
 		t.Errorf("ids %q, want %q", p.ids, want)
 	}
 	// Links to its own ids are resolved: only the broken one is kept.
+	var c Checker
+	c.Add(p)
 	if want := []ref{{"href", "other.html#x"}, {"href", "#nope"}}; !slices.Equal(p.links, want) {
 		t.Errorf("links %q, want %q", p.links, want)
 	}

@@ -166,18 +166,6 @@ func (m *model) report() {
 	}
 }
 
-func attrIndex(key string) int {
-	switch key {
-	case "id":
-		return attrID
-	case "href":
-		return attrHref
-	case "src":
-		return attrSrc
-	}
-	return -1
-}
-
 // mayHaveAttr reports whether raw tag text may hold an id, href or src
 // attribute: whether it holds one of these names in any case.
 func mayHaveAttr(raw []byte) bool {
