@@ -302,7 +302,7 @@ func (l *loader) sources() {
 	// sources and problems are gathered in slug order.
 	subs := make([]*loader, len(slugs))
 	par.Each(len(slugs), func(i int) {
-		sub := &loader{fsys: l.fsys, dir: l.dir, d: &Dossier{}}
+		sub := l.sub()
 		sub.source(slugs[i], captures[slugs[i]], sidecars[slugs[i]])
 		subs[i] = sub
 	})
@@ -394,7 +394,10 @@ func (l *loader) sourceSlugs() map[string]bool {
 	return l.slugs
 }
 
-// list parses a YAML file holding a list of entries.
+// sub returns a loader of l's folder with a dossier and problems of its
+// own, for a part of the loading done beside the rest.
+func (l *loader) sub() *loader { return &loader{fsys: l.fsys, dir: l.dir, d: &Dossier{}} }
+
 // A listed is a list file read and parsed, with the problems found.
 type listed struct {
 	d       *decoder
@@ -407,7 +410,7 @@ type listed struct {
 func (l *loader) parseList(p, what string) <-chan listed {
 	ch := make(chan listed, 1)
 	go func() {
-		sub := &loader{fsys: l.fsys, dir: l.dir, d: &Dossier{}}
+		sub := l.sub()
 		d, entries := sub.list(p, what)
 		ch <- listed{d, entries, sub.errs}
 	}()
@@ -423,6 +426,7 @@ func (l *loader) take(ls listed) (*decoder, []*yaml.Node) {
 	return ls.d, ls.entries
 }
 
+// list parses a YAML file holding a list of entries.
 func (l *loader) list(p, what string) (*decoder, []*yaml.Node) {
 	data := l.read(p, false)
 	if data == nil {

@@ -39,15 +39,8 @@ func splitItems(data []byte, n, min int) []piece {
 		return nil
 	}
 	var items []piece // where each item starts
-	line := 1
-	for off := 0; off < len(data); line++ {
-		end := bytes.IndexByte(data[off:], '\n')
-		if end < 0 {
-			end = len(data)
-		} else {
-			end += off + 1
-		}
-		l := data[off:end]
+	off, line := 0, 1
+	for l := range bytes.Lines(data) {
 		switch {
 		case bytes.HasPrefix(l, []byte("- ")) || bytes.Equal(bytes.TrimRight(l, "\r\n"), []byte("-")):
 			items = append(items, piece{start: off, line: line})
@@ -56,7 +49,8 @@ func splitItems(data []byte, n, min int) []piece {
 		case len(items) == 0 && !blankOrComment(l):
 			return nil // something before the first item
 		}
-		off = end
+		off += len(l)
+		line++
 	}
 	if len(items) < 2 {
 		return nil
