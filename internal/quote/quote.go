@@ -147,6 +147,11 @@ func Find(text, quote string) (Match, bool) {
 	if q == "" {
 		return Match{}, false
 	}
+	return findText(text, q)
+}
+
+// findText looks for the normalized quote q, not empty, in text.
+func findText(text, q string) (Match, bool) {
 	if normalForm(text) {
 		// Its own matching form, one byte for one: no offsets to map.
 		i := strings.Index(text, q)
@@ -187,7 +192,7 @@ func FindIn(paras []string, quote string) (para int, m Match, total int, ok bool
 			total += strings.Count(Normalize(p), q)
 			continue
 		}
-		if pm, found := find(normalize(p, true), q); found {
+		if pm, found := findText(p, q); found {
 			para, m, total, ok = i, pm, pm.Count, true
 		}
 	}
