@@ -95,11 +95,9 @@ func Terms(paras []string) *SourceTerms {
 	}
 	var keys strings.Builder
 	keys.Grow(len(sc.local.text) + sc.local.len())
-	start := int32(0)
-	for _, end := range sc.local.ends {
-		keys.Write(sc.local.text[start:end])
+	for id := range sc.local.len() {
+		keys.Write(sc.local.str(uint32(id + 1)))
 		keys.WriteByte(' ')
-		start = end
 	}
 	return &SourceTerms{sents: slices.Clone(sc.sents), ids: slices.Clone(sc.ids), keys: keys.String()}
 }
@@ -130,14 +128,12 @@ func NewGuardOf(terms []*SourceTerms) *Guard {
 	var global []int32 // by the number of a term in its source: its id
 	for si, t := range terms {
 		global = global[:0]
-		for rest := t.keys; rest != ""; {
-			i := strings.IndexByte(rest, ' ')
-			id := int32(g.ids.id(rest[:i])) - 1
+		for key := range listWords(t.keys) {
+			id := int32(g.ids.id(key)) - 1
 			if int(id) == len(count) {
 				count = append(count, 0)
 			}
 			global = append(global, id)
-			rest = rest[i+1:]
 		}
 		for _, s := range t.sents {
 			from := len(g.terms)

@@ -26,6 +26,7 @@
 package crosscheck
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -293,4 +294,26 @@ func stem(w string) string {
 		}
 	}
 	return w
+}
+
+// A word list is words each followed by a space, as a figure's context
+// and a source's term keys are kept: no word holds a space (eachWord cuts
+// words at it).
+
+// listWords yields the words of the word list s, in order.
+func listWords(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for s != "" {
+			i := strings.IndexByte(s, ' ')
+			if !yield(s[:i]) {
+				return
+			}
+			s = s[i+1:]
+		}
+	}
+}
+
+// isWordList reports whether s is a word list.
+func isWordList(s string) bool {
+	return s == "" || s[0] != ' ' && s[len(s)-1] == ' ' && !strings.Contains(s, "  ")
 }

@@ -44,17 +44,7 @@ type Figure struct {
 
 // stems yields the stems of the figure's context, in order. A stem
 // holds no space: eachWord cuts words at it.
-func (f *Figure) stems() iter.Seq[string] {
-	return func(yield func(string) bool) {
-		for s := f.context; s != ""; {
-			i := strings.IndexByte(s, ' ')
-			if !yield(s[:i]) {
-				return
-			}
-			s = s[i+1:]
-		}
-	}
-}
+func (f *Figure) stems() iter.Seq[string] { return listWords(f.context) }
 
 // holds reports whether stem is one of the figure's context.
 func (f *Figure) holds(stem string) bool {

@@ -121,12 +121,6 @@ func ReadFigures(d *wire.Decoder, paras []string) []Figure {
 	return fs
 }
 
-// isWordList reports whether s is a list of words as a figure's context
-// and a source's term keys are: each word followed by a space.
-func isWordList(s string) bool {
-	return s == "" || s[0] != ' ' && s[len(s)-1] == ' ' && !strings.Contains(s, "  ")
-}
-
 // AppendTerms appends the terms t that Terms found in paras to b, in
 // the form ReadTerms reads.
 func AppendTerms(b []byte, paras []string, t *SourceTerms) []byte {
