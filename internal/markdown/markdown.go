@@ -105,7 +105,8 @@ func (c *Converter) Inline(src string) (template.HTML, error) {
 		return "", nil
 	}
 	if plainInline(src) {
-		return template.HTML(quoteEscaper.Replace(src)), nil
+		// What goldmark escapes once &, < and > are ruled out.
+		return template.HTML(strings.ReplaceAll(src, `"`, "&quot;")), nil
 	}
 	return c.inline(src)
 }
@@ -154,10 +155,6 @@ func plainInline(src string) bool {
 	}
 	return true
 }
-
-// quoteEscaper escapes what goldmark escapes in plain text once &, < and
-// > are ruled out (plainInline).
-var quoteEscaper = strings.NewReplacer(`"`, "&quot;")
 
 // blockIDs gives every paragraph and heading its stable id.
 type blockIDs struct{}
