@@ -4,7 +4,7 @@
 #   make check    verify that the committed public/ equals a fresh build
 GO ?= go
 
-.PHONY: all build test vet lint-workflows check fuzz bench bench-clean corpus
+.PHONY: all build test vet lint-workflows check fuzz bench bench-clean bench-hugo corpus
 all: build
 
 build:
@@ -69,3 +69,28 @@ N ?= 1000
 OUT ?= /tmp/gen-corpus-$(N)
 corpus:
 	$(GO) run ./internal/corpus/cmd/corpus -n $(N) -out $(OUT)
+
+# gen against Hugo, side by side, whole process: make bench-hugo N=1000
+# builds gen, installs Hugo $(HUGO) with the Go toolchain (once, into
+# $(BENCH_DIR)/bin), writes a dossier of N sources and a Hugo site of
+# the same N articles (corpus -hugo), or uses the committed dossier and
+# 3 articles for N=3, and times each build RUNS times in turn, each into
+# a folder its first, untimed, run filled: gen with no build cache, gen
+# with the cache that run filled, and Hugo with and without --minify;
+# the ratios are to Hugo's (plain) build.
+HUGO ?= github.com/gohugoio/hugo@v0.165.0
+BENCH_DIR ?= /tmp/gen-bench
+RUNS ?= 7
+bench-hugo:
+	@mkdir -p $(BENCH_DIR)/bin
+	$(GO) build -o $(BENCH_DIR)/bin/gen ./cmd/gen
+	$(GO) build -o $(BENCH_DIR)/bin/sidebyside ./internal/corpus/cmd/sidebyside
+	test -x $(BENCH_DIR)/bin/hugo || GOBIN=$(abspath $(BENCH_DIR))/bin $(GO) install $(HUGO)
+	@if [ "$(N)" = 3 ]; then rm -rf $(BENCH_DIR)/dossier-3 && cp -R content $(BENCH_DIR)/dossier-3; \
+	else test -d $(BENCH_DIR)/dossier-$(N) || $(GO) run ./internal/corpus/cmd/corpus -n $(N) -out $(BENCH_DIR)/dossier-$(N); fi
+	test -d $(BENCH_DIR)/hugo-$(N) || $(GO) run ./internal/corpus/cmd/corpus -hugo -n $(N) -out $(BENCH_DIR)/hugo-$(N)
+	$(BENCH_DIR)/bin/sidebyside -runs $(RUNS) -ref hugo \
+		"gen=env GENCACHE=off $(BENCH_DIR)/bin/gen build -content $(BENCH_DIR)/dossier-$(N) -out $(BENCH_DIR)/out/gen-$(N)" \
+		"gen-cached=env GENCACHE=$(BENCH_DIR)/cache $(BENCH_DIR)/bin/gen build -content $(BENCH_DIR)/dossier-$(N) -out $(BENCH_DIR)/out/gen-cached-$(N)" \
+		"hugo=$(BENCH_DIR)/bin/hugo --quiet -s $(BENCH_DIR)/hugo-$(N) -d $(abspath $(BENCH_DIR))/out/hugo-$(N)" \
+		"hugo-minify=$(BENCH_DIR)/bin/hugo --quiet --minify -s $(BENCH_DIR)/hugo-$(N) -d $(abspath $(BENCH_DIR))/out/hugo-minify-$(N)"

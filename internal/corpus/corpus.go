@@ -48,15 +48,22 @@ func Generate(n int) map[string][]byte { return GenerateSized(n, 0) }
 // "More from" and "Trending" blocks), the way saved pages carry far more
 // page than article. The article, claims and events are Generate's.
 func GenerateSized(n, size int) map[string][]byte {
-	g := &gen{
+	g := newGen(n, size)
+	g.run()
+	g.write()
+	return g.files
+}
+
+// newGen returns a generator of a dossier of n sources whose captures
+// are padded to size bytes; see GenerateSized.
+func newGen(n, size int) *gen {
+	return &gen{
 		r:     rand.New(rand.NewPCG(0x9e3779b97f4a7c15, uint64(n))),
 		n:     n,
 		size:  size,
 		files: map[string][]byte{},
 		used:  map[string]bool{},
 	}
-	g.run()
-	return g.files
 }
 
 // Write writes the files of a content folder (Generate) into dir.
@@ -164,6 +171,7 @@ func (g *gen) coin() string {
 	}
 }
 
+// run makes the sources, claims and events.
 func (g *gen) run() {
 	// A small world shared by every source: the story's places, bodies
 	// and people, which background sentences draw on.
@@ -191,10 +199,11 @@ func (g *gen) run() {
 		}
 		s.headline = g.headline()
 		g.sources = append(g.sources, s)
-		// About 600 words: eight paragraphs of three or so sentences.
-		for range 8 {
+		// About 600 words with the claims' and events' sentences: eleven
+		// paragraphs of two to five sentences.
+		for range 11 {
 			var para []string
-			for range 2 + g.r.IntN(3) {
+			for range 2 + g.r.IntN(4) {
 				para = append(para, g.background())
 			}
 			s.paras = append(s.paras, para)
@@ -206,7 +215,6 @@ func (g *gen) run() {
 	for i := 0; i < g.n/10; i++ {
 		g.event(i)
 	}
-	g.write()
 }
 
 // insert puts sentence into a random paragraph of source s.
@@ -223,24 +231,25 @@ func (g *gen) claim(i int) {
 	who := g.pick(firstNames) + " " + g.coin()
 	place := g.coin()
 	origin := g.coin()
-	// No two claims give the same share of the same goods, so that no
+	// No two claims give the same share in the same year, so that no
 	// claim's sentence is a near miss of another's.
 	// Shares have one decimal while there are enough of them for every
-	// claim (up to about 12,000 sources), else two.
+	// claim (up to about 9,500 sources), else two.
 	decimals, scale := 1, 10
-	if 2*g.n > 88*10*len(goods)*9/10 {
+	if 2*g.n > 88*10*24*9/10 {
 		decimals, scale = 2, 100
 	}
 	var thing, pct string
+	var year int
 	for {
 		thing = g.pick(goods)
 		pct = fmt.Sprintf("%d.%0*d%%", 11+g.r.IntN(88), decimals, g.r.IntN(scale))
-		if !g.used[pct+thing] {
-			g.used[pct+thing] = true
+		year = 2000 + g.r.IntN(24)
+		if key := fmt.Sprint(pct, year); !g.used[key] {
+			g.used[key] = true
 			break
 		}
 	}
-	year := 2000 + g.r.IntN(24)
 	verb := g.pick(tradeVerbs)
 	body := g.pick(bodies)
 	tonnes := g.tonnes()
