@@ -148,7 +148,7 @@ func FuzzConvert(f *testing.F) {
 			if got := PlainText(n, src); got != txt {
 				t.Errorf("PlainText = %q, old %q", got, txt)
 			}
-			if attr, _ := n.AttributeString("id"); string(attr.([]byte)) != id {
+			if attr, _ := n.AttributeString("id"); attr.(string) != id {
 				t.Errorf("id attribute %q, old %q", attr, id)
 			}
 			if i >= len(blocks) {

@@ -86,7 +86,7 @@ var blocksKey = parser.NewContextKey()
 func (c *Converter) Convert(src []byte) (*Doc, error) {
 	ctx := parser.NewContext()
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	var buf strings.Builder         // its String is not a copy
+	var buf bufWriter               // its String is not a copy
 	buf.Grow(len(src) + len(src)/2) // the text, its tags, ids and ¶ links
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
 		return nil, fmt.Errorf("rendering markdown: %w", err)
@@ -97,6 +97,15 @@ func (c *Converter) Convert(src []byte) (*Doc, error) {
 	}
 	return out, nil
 }
+
+// A bufWriter is a strings.Builder that goldmark's renderer writes to
+// directly: a util.BufWriter, which the renderer does not wrap in a
+// bufio.Writer of its own (4 KB a document, and a copy of the page).
+type bufWriter struct{ strings.Builder }
+
+func (b *bufWriter) Available() int { return b.Cap() - b.Len() }
+func (b *bufWriter) Buffered() int  { return 0 }
+func (b *bufWriter) Flush() error   { return nil }
 
 // Inline renders a short Markdown text (a claim, a note) that is one
 // paragraph, without the enclosing <p>. Longer texts keep their blocks.
@@ -185,7 +194,7 @@ func (blockIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Conte
 		if k := seen[id]; k > 1 {
 			id = fmt.Sprintf("%s-%d", id, k)
 		}
-		n.SetAttributeString("id", []byte(id))
+		n.SetAttributeString("id", id)
 		blocks = append(blocks, Block{ID: id, Text: txt, Heading: prefix == "h", Line: lines.of(n)})
 		return ast.WalkSkipChildren, nil
 	})
@@ -407,9 +416,13 @@ func renderParagraph(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast
 		w.WriteByte('>')
 		return ast.WalkContinue, nil
 	}
+	// The ids blockIDs gives are letters, digits and hyphens, which
+	// need no escaping.
 	if id, ok := n.AttributeString("id"); ok {
-		if b, ok := id.([]byte); ok && len(b) > 0 {
-			fmt.Fprintf(w, `<a class="pilcrow" href="#%s" aria-label="Link to this paragraph">¶</a>`, b)
+		if id, ok := id.(string); ok && id != "" {
+			w.WriteString(`<a class="pilcrow" href="#`)
+			w.WriteString(id)
+			w.WriteString(`" aria-label="Link to this paragraph">¶</a>`)
 		}
 	}
 	w.WriteString("</p>\n")
