@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"net/url"
 	"path"
 	"slices"
@@ -21,7 +22,7 @@ type Page struct {
 	// Path is the page's slash-separated path, relative to the site root.
 	Path string
 
-	ids      []string  // sorted, without repeats
+	ids      []uint64  // their hashes (idHash), sorted, without repeats
 	links    []ref     // links to other files or to ids, in document order, without repeats
 	problems []Problem // found on the page alone
 }
@@ -65,14 +66,15 @@ func ScanParts(page string, parts [][]byte, absolute bool) (*Page, error) {
 // scan is Scan of the page made of parts.
 func scan(page string, parts [][]byte, absolute bool) (*Page, error) {
 	p := &Page{Path: page}
-	seen := make(map[string]bool)         // ids seen, and whether reported as duplicate
+	seen := make(map[uint64]bool)         // hashes of the ids seen, and whether reported as duplicate
 	var refs [attrSrc + 1]map[string]bool // href and src values seen
 	add := func(e *attrs) {
 		if id := e.val[attrID]; e.has[attrID] {
-			if dup, ok := seen[string(id)]; !ok {
-				seen[string(id)] = false
+			h := maphash.Bytes(idSeed, id)
+			if dup, ok := seen[h]; !ok {
+				seen[h] = false
 			} else if !dup {
-				seen[string(id)] = true
+				seen[h] = true
 				p.problems = append(p.problems, Problem{page, fmt.Sprintf("duplicate id %q", id)})
 			}
 		}
@@ -113,13 +115,24 @@ func scan(page string, parts [][]byte, absolute bool) (*Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", page, err)
 	}
-	p.ids = make([]string, 0, len(seen))
-	for id := range seen {
-		p.ids = append(p.ids, id)
+	p.ids = make([]uint64, 0, len(seen))
+	for h := range seen {
+		p.ids = append(p.ids, h)
 	}
 	slices.Sort(p.ids)
 	return p, nil
 }
+
+// idSeed seeds idHash.
+var idSeed = maphash.MakeSeed()
+
+// idHash is what a Page keeps of an id: its 64-bit hash, a tenth of the
+// memory of the id in a site whose every paragraph has one, which the
+// pages linking to them may come long after. Two ids of one page that
+// share a hash would pass for one (a duplicate, or a link to the other
+// resolving): for the few hundred ids of a page the odds are below
+// 10⁻¹⁴.
+func idHash(id string) uint64 { return maphash.String(idSeed, id) }
 
 // join returns the page made of parts.
 func join(parts [][]byte) []byte {
@@ -326,6 +339,6 @@ func (c *Checker) hasID(page, id string) bool {
 	if p == nil {
 		return false
 	}
-	_, ok := slices.BinarySearch(p.ids, id)
+	_, ok := slices.BinarySearch(p.ids, idHash(id))
 	return ok
 }

@@ -267,8 +267,8 @@ func TestScan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"a", "b"}; !slices.Equal(p.ids, want) {
-		t.Errorf("ids %q, want %q", p.ids, want)
+	if want := []uint64{idHash("a"), idHash("b")}; !slices.Equal(p.ids, slices.Sorted(slices.Values(want))) {
+		t.Errorf("ids %v, want the hashes of a and b, %v", p.ids, want)
 	}
 	// Links to its own ids are resolved: only the broken one is kept.
 	var c Checker
@@ -302,7 +302,7 @@ func scanned(p *Page, err error) string {
 	if err != nil {
 		return "error " + err.Error()
 	}
-	return fmt.Sprintf("ids %q links %q problems %v", p.ids, p.links, p.problems)
+	return fmt.Sprintf("ids %v links %q problems %v", p.ids, p.links, p.problems)
 }
 
 // TestScanParts checks that ScanParts finds in a page cut into parts
