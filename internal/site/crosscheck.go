@@ -269,30 +269,25 @@ func dateSpan(from, to string) string {
 }
 
 // jsonLD returns the schema.org data of the claims page: each claim with
-// where it appears.
+// where it appears, as json.Marshal writes a graph of
+//
+//	{"@type": "Claim", "@id": URL (omitempty), "text": …, "about": topic (omitempty),
+//	 "appearance": [{"@type": "CreativeWork", "url": …, "name": outlet (omitempty)}] or null}
 func (b *builder) jsonLD(site *render.Site) template.JS {
-	type appearance struct {
-		Type string `json:"@type"`
-		URL  string `json:"url"`
-		Name string `json:"name,omitempty"`
-	}
-	type claim struct {
-		Type       string       `json:"@type"`
-		ID         string       `json:"@id,omitempty"`
-		Text       string       `json:"text"`
-		About      string       `json:"about,omitempty"`
-		Appearance []appearance `json:"appearance"`
-	}
-	// Each claim is marshaled on its own, several at a time, and the
-	// claims put together, as json.Marshal would put them in the graph:
-	// in one string of their size, not in a buffer that grows.
+	// Each claim is written on its own, several at a time, and the
+	// claims put together in one string of their size, not in a buffer
+	// that grows.
 	claims := make([][]byte, len(site.Claims))
 	par.Each(len(site.Claims), func(i int) {
 		c := site.Claims[i]
-		cl := claim{Type: "Claim", Text: b.d.Claims[i].Claim, About: c.Topic}
+		j := append([]byte(nil), `{"@type":"Claim"`...)
 		if b.d.BaseURL != "" {
-			cl.ID = b.d.BaseURL + c.URL
+			j = appendJSONString(append(j, `,"@id":`...), b.d.BaseURL+c.URL)
 		}
+		j = appendJSONString(append(j, `,"text":`...), b.d.Claims[i].Claim)
+		j = appendOmitEmpty(j, "about", c.Topic)
+		j = append(j, `,"appearance":`...)
+		n := 0
 		for _, cell := range c.Cells {
 			if !cell.Reported {
 				continue
@@ -303,9 +298,21 @@ func (b *builder) jsonLD(site *render.Site) template.JS {
 			} else if b.d.BaseURL != "" {
 				u = b.d.BaseURL + cell.URL
 			}
-			cl.Appearance = append(cl.Appearance, appearance{Type: "CreativeWork", URL: u, Name: cell.Source.Outlet})
+			if n == 0 {
+				j = append(j, '[')
+			} else {
+				j = append(j, ',')
+			}
+			j = appendJSONString(append(j, `{"@type":"CreativeWork","url":`...), u)
+			j = append(appendOmitEmpty(j, "name", cell.Source.Outlet), '}')
+			n++
 		}
-		claims[i] = mustMarshal(cl)
+		if n == 0 {
+			j = append(j, "null"...)
+		} else {
+			j = append(j, ']')
+		}
+		claims[i] = append(j, '}')
 	})
 	const head, tail = `{"@context":"https://schema.org","@graph":[`, `]}`
 	if len(claims) == 0 {

@@ -123,3 +123,48 @@ func TestJSONLDIsMarshal(t *testing.T) {
 		})
 	}
 }
+
+// FuzzJSONString checks appendJSONString against json.Marshal, on the
+// characters either escapes: quotes, backslashes, HTML's, control
+// characters, line and paragraph separators, invalid UTF-8.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{"", "plain", `"q" \ b`, "<a href='x'>&amp;</a>", "\x00\x01\b\f\n\r\t\x1f\x7f",
+		"\u2028\u2029", "é ✓ 🙂", "\xff\xfe", "a\xc3", "\xed\xa0\x80", "\uFFFD"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendJSONString([]byte("x"), s); string(got) != "x"+string(want) {
+			t.Errorf("appendJSONString(%q) = %s, want %s", s, got[1:], want)
+		}
+	})
+}
+
+// TestJSONAppend checks the append methods against json.Marshal on
+// values with every field set and with every field that may be left out
+// empty.
+func TestJSONAppend(t *testing.T) {
+	full := jsonQuote{Quote: "q <", Stance: "differs", Note: "n", Absent: true, URL: "u",
+		Window: &jsonWindow{Phrase: "last week", From: "2024-04-01", To: "2024-04-07", Reference: "2024-04-10", Basis: "published", Fits: true}}
+	for _, v := range []interface{ append([]byte) []byte }{
+		jsonSource{}, jsonSource{Slug: "s", Outlet: "O & P", Title: "t", Author: "a", Published: "p", Retrieved: "r", AttributedTo: "AP",
+			URL: "https://x/?a=1&b=2", ReferenceDate: "d", ReferenceBasis: "b", Detected: []string{"title", "author"}, Page: "p", Raw: "r",
+			SHA256: "00", Format: "HTML", WordsKept: 12, WordsRemoved: -1},
+		jsonClaim{}, jsonClaim{ID: "c", Claim: "x", Topic: "t", Note: "n", URL: "u", Sources: map[string]jsonQuote{"b": full, "a": {}, "c": {URL: "u"}}},
+		jsonEvent{}, jsonEvent{ID: "e", Title: "t", Date: "d", End: "e", Basis: "b", Note: "n", URL: "u", Sources: map[string]jsonQuote{}},
+		jsonQuote{}, full, jsonQuote{Window: &jsonWindow{}}, jsonQuote{Stance: "s", Window: &jsonWindow{Basis: "b"}},
+		jsonPageRef{}, jsonPageRef{Name: "n", Title: "t", Page: "p"},
+		jsonFigure{}, jsonFigure{Text: "90%", Value: "90", Sentence: `"s"`, URL: "u"},
+	} {
+		want, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := v.append(nil); string(got) != string(want) {
+			t.Errorf("%T append\n%s\nwant\n%s", v, got, want)
+		}
+	}
+}
