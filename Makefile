@@ -38,7 +38,7 @@ FUZZ_TARGETS = \
 	internal/quote:FuzzFind internal/quote:FuzzNormalize \
 	internal/reldate:FuzzResolve internal/content:FuzzLoad \
 	internal/crosscheck:FuzzFigures internal/suggest:FuzzSuggest \
-	internal/wire:FuzzDecoder internal/site:FuzzSourceWire
+	internal/wire:FuzzDecoder internal/site:FuzzSourceWire internal/site:FuzzJSONString
 fuzz:
 	@set -e; cache=$$($(GO) env GOCACHE)/fuzz/github.com/gen-dossier/gen; \
 	for t in $(FUZZ_TARGETS); do \
