@@ -1,6 +1,7 @@
 package site
 
 import (
+	"crypto/sha256"
 	"flag"
 	"fmt"
 	"html/template"
@@ -319,7 +320,7 @@ func stages(b *testing.B, n int) *stageInput {
 			b.Fatal(err)
 		}
 		in.raws = append(in.raws, raw)
-		s := bl.cleanSource(cs, raw, &errs)
+		s := bl.cleanSource(cs, raw, sha256.Sum256(raw), &errs)
 		s.view = bl.sourceView(s, &errs)
 		s.urls = bl.bySlug[cs.Slug].urls
 		if s.view.Article, err = s.highlight(marks[cs.Slug]); err != nil {

@@ -66,6 +66,7 @@ type builder struct {
 	known        *render.Site     // what source pages see of it (eachSource)
 	eventsSorted []*content.Event // events in date order
 	cardPNG      []byte           // the social card, drawn when there is a base URL
+	inputs       *inputs          // what was read of the inputs, for the captures kept
 
 	mu     sync.Mutex          // guards what emit records
 	paths  map[string]bool     // every file emitted
@@ -74,8 +75,12 @@ type builder struct {
 }
 
 // load starts a build: it loads the content folder.
-func load(cfg Config, out sink) (*builder, error) {
-	d, err := content.Load(cfg.Content, cfg.ContentDir)
+func load(cfg Config, out sink) (*builder, error) { return loadFrom(cfg, cfg.Content, out) }
+
+// loadFrom is load reading the content folder from fsys, which serves
+// cfg.Content's files.
+func loadFrom(cfg Config, fsys fs.FS, out sink) (*builder, error) {
+	d, err := content.Load(fsys, cfg.ContentDir)
 	if err != nil {
 		return nil, err
 	}
@@ -149,15 +154,17 @@ func build(cfg Config, out sink) (*Report, error) {
 	// automata made while the content loads; their errors come after
 	// the content's, as from a sequence.
 	var (
-		tmpl             *render.Templates
-		ver              string
-		tmplErr, versErr error
-		wg               sync.WaitGroup
+		tmpl    *render.Templates
+		tmplErr error
+		wg      sync.WaitGroup
 	)
 	wg.Go(func() { tmpl, tmplErr = render.Parse(cfg.Templates) })
-	wg.Go(func() { ver, versErr = version(cfg) })
 	wg.Go(clean.Prepare)
-	b, err := load(cfg, out)
+	// Every input is read and hashed once, for the version; the
+	// content files are loaded from what that read, and the captures
+	// it kept are cleaned from it.
+	in, versErr := readInputs(cfg)
+	b, err := loadFrom(cfg, in.content(cfg.Content), out)
 	wg.Wait()
 	if err != nil {
 		return nil, err
@@ -168,13 +175,15 @@ func build(cfg Config, out sink) (*Report, error) {
 	if versErr != nil {
 		return nil, versErr
 	}
+	in.files = nil // loaded
+	b.inputs = in
 	d := b.d
 	b.warnings.Append(d.Warnings)
 	if cfg.BaseURL != "" {
 		d.BaseURL = strings.TrimSuffix(cfg.BaseURL, "/") + "/"
 	}
 	b.site = b.siteView()
-	b.site.Version = ver
+	b.site.Version = in.version
 	if err := b.eachSource(tmpl); err != nil {
 		return nil, err
 	}
@@ -431,19 +440,22 @@ func (b *builder) quotesBySource() map[string][]*content.Quote {
 // readSource reads one capture, cleans it and renders its article; nil
 // when it cannot, with the problems in errs.
 func (b *builder) readSource(cs *content.Source, errs *diag.List) *source {
+	if raw, sum, ok := b.inputs.capture(cs.Path); ok {
+		return b.cleanSource(cs, raw, sum, errs)
+	}
 	raw, err := cs.Capture(b.cfg.Content)
 	if err != nil {
 		errs.Add(diag.Pos{File: cs.File}, err.Error(), "")
 		return nil
 	}
-	return b.cleanSource(cs, raw, errs)
+	return b.cleanSource(cs, raw, sha256.Sum256(raw), errs)
 }
 
-// cleanSource cleans the capture raw of a source, renders its article
-// and finds its figures and terms, or reads what that gives from the
-// cache; nil when it cannot, with the problems in errs.
-func (b *builder) cleanSource(cs *content.Source, raw []byte, errs *diag.List) *source {
-	sum := sha256.Sum256(raw)
+// cleanSource cleans the capture raw of a source, whose SHA-256 is sum,
+// renders its article and finds its figures and terms, or reads what
+// that gives from the cache; nil when it cannot, with the problems in
+// errs.
+func (b *builder) cleanSource(cs *content.Source, raw []byte, sum [sha256.Size]byte, errs *diag.List) *source {
 	s := &source{Source: cs, raw: raw, sha256: hex.EncodeToString(sum[:])}
 	var key cache.Key
 	if c := b.cfg.Cache; c != nil {
@@ -1088,54 +1100,6 @@ func (b *builder) card() {
 		return
 	}
 	b.cardPNG = png
-}
-
-// version is the dossier's version: the first 12 hex digits of the
-// SHA-256 of a line "folder/path size sha256" for every file of the
-// content, templates and static folders (dot files left out), in path
-// order, by which an archived copy of the site can be matched to its
-// sources. The files are hashed several at a time.
-func version(cfg Config) (string, error) {
-	type file struct {
-		fsys      fs.FS
-		dir, path string
-		line      string // once hashed
-		err       error
-	}
-	var files []*file
-	for _, dir := range []struct {
-		name string
-		fsys fs.FS
-	}{{"content", cfg.Content}, {"templates", cfg.Templates}, {"static", cfg.Static}} {
-		err := fs.WalkDir(dir.fsys, ".", func(p string, e fs.DirEntry, err error) error {
-			if err != nil || e.IsDir() || strings.HasPrefix(e.Name(), ".") {
-				return err
-			}
-			files = append(files, &file{fsys: dir.fsys, dir: dir.name, path: p})
-			return nil
-		})
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return "", fmt.Errorf("%s: %v", dir.name, err)
-		}
-	}
-	par.Each(len(files), func(i int) {
-		f := files[i]
-		data, err := fs.ReadFile(f.fsys, f.path)
-		if err != nil {
-			f.err = fmt.Errorf("%s: %v", f.dir, err)
-			return
-		}
-		sum := sha256.Sum256(data)
-		f.line = fmt.Sprintf("%s/%s %d %x\n", f.dir, f.path, len(data), sum)
-	})
-	h := sha256.New()
-	for _, f := range files {
-		if f.err != nil {
-			return "", f.err
-		}
-		io.WriteString(h, f.line)
-	}
-	return hex.EncodeToString(h.Sum(nil))[:12], nil
 }
 
 // An Article is one source's cleaned article, as quotes are verified
