@@ -68,7 +68,7 @@ func New() *Converter {
 // A Block is one paragraph or heading of a converted document.
 type Block struct {
 	ID      string
-	Text    string // plain text as the reader sees it
+	Text    string // plain text as the reader sees it, its words separated by single spaces
 	Heading bool
 	Line    int // 1-based line of the Markdown source where the block starts
 }

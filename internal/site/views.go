@@ -111,7 +111,10 @@ func (b *builder) sourceView(s *source, errs *diag.List) *render.Source {
 		if !blk.Heading {
 			v.Paragraphs++
 		}
-		v.WordsKept += wordCount(blk.Text)
+		if blk.Text != "" {
+			// Its words are separated by single spaces (markdown.Block).
+			v.WordsKept += strings.Count(blk.Text, " ") + 1
+		}
 	}
 	for _, r := range a.Removed {
 		v.Removed = append(v.Removed, render.Removed{Line: r.Line, Text: r.Text, Reason: r.Reason})
