@@ -77,7 +77,11 @@ type Window struct {
 // the reference date ref, and returns its window. Only the calendar date of
 // ref, in ref's own location, is used. Phrases that start at the same place
 // are tried longest first, so "Friday, April 12" wins over "Friday".
-func Resolve(text string, ref time.Time) (Window, bool) {
+func Resolve(text string, ref time.Time) (Window, bool) { return resolve(text, ref, true) }
+
+// resolve is Resolve, trying only the rules whose words text holds when
+// filter is set, every rule when not (what the tests compare it with).
+func resolve(text string, ref time.Time, filter bool) (Window, bool) {
 	y, m, d := ref.Date()
 	day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	type candidate struct {
@@ -85,7 +89,11 @@ func Resolve(text string, ref time.Time) (Window, bool) {
 		rule *rule
 	}
 	var cands []candidate
+	lower, folds := foldASCII(text)
 	for i := range rules {
+		if filter && !folds && !rules[i].mayMatch(lower) {
+			continue
+		}
 		for _, loc := range rules[i].re.FindAllStringSubmatchIndex(text, -1) {
 			cands = append(cands, candidate{loc, &rules[i]})
 		}
@@ -115,12 +123,45 @@ func Resolve(text string, ref time.Time) (Window, bool) {
 	return Window{}, false
 }
 
-// A rule is one kind of phrase: a pattern and how to resolve its lower-cased
-// submatches against the reference day.
+// A rule is one kind of phrase: a pattern, words one of which every
+// match holds, and how to resolve its lower-cased submatches against the
+// reference day.
 type rule struct {
 	re      *regexp.Regexp
+	needs   []string // lower-case ASCII: the pattern is not tried on a text without one
 	resolve func(g []string, ref time.Time) (from, to time.Time, ok bool)
 }
+
+// mayMatch reports whether the text lower, lower-cased by foldASCII,
+// holds one of the words every match of the rule holds: most quotes hold
+// no date phrase, and the patterns, case-insensitive, are slow to find
+// that out.
+func (r *rule) mayMatch(lower string) bool {
+	for _, w := range r.needs {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldASCII returns text with its ASCII letters lower-cased, and whether
+// text holds a letter outside ASCII that case-insensitive matching folds
+// to one inside (the long s ſ to s, the Kelvin sign to k): there a rule's
+// words are not enough to rule it out.
+func foldASCII(text string) (lower string, folds bool) {
+	folds = strings.Contains(text, "ſ") || strings.Contains(text, "\u212a")
+	b := []byte(text)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b), folds
+}
+
+// monthNeeds are the words a month's name holds, one of them at least.
+var monthNeeds = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
 const (
 	weekdays = `monday|tuesday|wednesday|thursday|friday|saturday|sunday`
@@ -138,21 +179,22 @@ func pattern(p string) *regexp.Regexp {
 }
 
 var rules = []rule{
-	{pattern(`\b(\d{4})-(\d{2})-(\d{2})\b`), resolveISO},
-	{pattern(`\b(?:(?:on|next|last|this) )?(?:(` + wdAbbr + `)\.?,? )?(` + months + `)\.?~(\d{1,2})(?:st|nd|rd|th)?\b(?:,?~(\d{4})\b)?`),
+	{pattern(`\b(\d{4})-(\d{2})-(\d{2})\b`), []string{"-"}, resolveISO},
+	{pattern(`\b(?:(?:on|next|last|this) )?(?:(` + wdAbbr + `)\.?,? )?(` + months + `)\.?~(\d{1,2})(?:st|nd|rd|th)?\b(?:,?~(\d{4})\b)?`), monthNeeds,
 		func(g []string, ref time.Time) (time.Time, time.Time, bool) {
 			return resolveDay(g[1], g[2], g[3], g[4], ref)
 		}},
-	{pattern(`\b(?:(?:on|next|last|this) )?(?:(` + wdAbbr + `)\.?,? )?(\d{1,2})(?:st|nd|rd|th)?~(?:of )?(` + months + `)\b\.?(?:,?~(\d{4})\b)?`),
+	{pattern(`\b(?:(?:on|next|last|this) )?(?:(` + wdAbbr + `)\.?,? )?(\d{1,2})(?:st|nd|rd|th)?~(?:of )?(` + months + `)\b\.?(?:,?~(\d{4})\b)?`), monthNeeds,
 		func(g []string, ref time.Time) (time.Time, time.Time, bool) {
 			return resolveDay(g[1], g[3], g[2], g[4], ref)
 		}},
-	{pattern(`\b(` + months + `)\.?,? (\d{4})\b`), resolveMonthYear},
-	{pattern(`\b(?:(next|last|this|on) )?(` + weekdays + `)\b`), resolveWeekday},
-	{pattern(`\b(today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b`), resolveDayWord},
-	{pattern(`\b(?:(earlier|later) )?(this|last|next) (week|weekend|month|year)\b`), resolvePeriod},
-	{pattern(`\b(?:in )?(?:the )?coming (days|weeks)\b`), resolveComing},
-	{pattern(`\b(?:in )?(?:the )?(?:most )?recent(?:ly)?(?: (days|weeks|months|years|decades))?\b`), resolveRecent},
+	{pattern(`\b(` + months + `)\.?,? (\d{4})\b`), monthNeeds, resolveMonthYear},
+	{pattern(`\b(?:(next|last|this|on) )?(` + weekdays + `)\b`), []string{"day"}, resolveWeekday},
+	{pattern(`\b(today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))\b`),
+		[]string{"day", "night", "tomorrow", "morning", "afternoon", "evening"}, resolveDayWord},
+	{pattern(`\b(?:(earlier|later) )?(this|last|next) (week|weekend|month|year)\b`), []string{"week", "month", "year"}, resolvePeriod},
+	{pattern(`\b(?:in )?(?:the )?coming (days|weeks)\b`), []string{"coming"}, resolveComing},
+	{pattern(`\b(?:in )?(?:the )?(?:most )?recent(?:ly)?(?: (days|weeks|months|years|decades))?\b`), []string{"recent"}, resolveRecent},
 }
 
 // days returns ref shifted by n days.

@@ -222,9 +222,16 @@ func FuzzResolve(f *testing.F) {
 	for _, tt := range resolveTests {
 		f.Add(tt.text, int64(len(tt.ref)))
 	}
+	for _, s := range []string{"on ſunday", "this wee\u212a", "ſep. 12", "2024-04-12", "Next WEEK", "TONIGHT", "in the Coming Days", "most recently"} {
+		f.Add(s, int64(0))
+	}
 	f.Fuzz(func(t *testing.T, text string, offset int64) {
 		ref := time.Date(2024, 4, 12, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(offset%100_000))
 		w, ok := Resolve(text, ref)
+		// Trying only the rules whose words the text holds changes nothing.
+		if all, allOK := resolve(text, ref, false); ok != allOK || w != all {
+			t.Errorf("Resolve(%q, %v) = %v, %v; with every rule tried %v, %v", text, ref, w, ok, all, allOK)
+		}
 		if !ok {
 			return
 		}
