@@ -41,9 +41,10 @@ type source struct {
 	sha256    string         // hex SHA-256 of the capture
 	article   *clean.Article // until its page is written
 	published string         // the publication date the cleaner detected, if any
-	doc       *markdown.Doc
-	texts     []string // block texts, for quote matching
-	norm      []string // the texts in the quote rule's matching form (quote.Normalize), made by the first locate
+	doc       *markdown.Doc  // until its page is written
+	figureIDs []blockID      // then: the ids of the blocks its figures are in
+	texts     []string       // block texts, for quote matching
+	norm      []string       // the texts in the quote rule's matching form (quote.Normalize), made by the first locate
 	view      *render.Source
 	figures   []crosscheck.Figure
 	terms     *crosscheck.SourceTerms   // its sentences' terms, for the coverage guard, which takes them over
@@ -398,8 +399,10 @@ func (b *builder) eachSource(tmpl *render.Templates) error {
 			}
 		}
 		fails[i] = b.sourcePage(tmpl, s, marks[cs.Slug], &errs[i])
-		// What only its own page needed.
-		s.raw, s.article, s.norm, s.doc.HTML = nil, nil, nil, ""
+		// What only its own page needed: of the document, the pages
+		// about all sources need the ids of the blocks with figures.
+		s.figureIDs = figureIDs(s.doc.Blocks, s.figures)
+		s.raw, s.article, s.norm, s.doc = nil, nil, nil, nil
 		s.view.Article, s.view.Removed = "", nil
 		done[i] = s
 	})
@@ -498,6 +501,32 @@ func (b *builder) cleanSource(cs *content.Source, raw []byte, sum [sha256.Size]b
 		putBuffer(buf)
 	}
 	return s
+}
+
+// A blockID is the id of the block at index para of a document.
+type blockID struct {
+	para int
+	id   string
+}
+
+// figureIDs returns the ids of the blocks that figures are in, in block
+// order: of a source's forty or so blocks, the few that the figures
+// table links to, kept once its page is written.
+func figureIDs(blocks []markdown.Block, figures []crosscheck.Figure) []blockID {
+	var ids []blockID
+	for _, f := range figures {
+		if n := len(ids); n == 0 || ids[n-1].para != f.Para {
+			ids = append(ids, blockID{f.Para, blocks[f.Para].ID})
+		}
+	}
+	slices.SortFunc(ids, func(a, b blockID) int { return a.para - b.para })
+	return slices.CompactFunc(ids, func(a, b blockID) bool { return a.para == b.para })
+}
+
+// figureID returns the id of the block para that holds a figure.
+func (s *source) figureID(para int) string {
+	i, _ := slices.BinarySearchFunc(s.figureIDs, para, func(b blockID, para int) int { return b.para - para })
+	return s.figureIDs[i].id
 }
 
 // blockTexts returns the texts of the blocks of doc.

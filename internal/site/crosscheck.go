@@ -53,7 +53,7 @@ func (b *builder) coverage() diag.List {
 }
 
 // dropTexts lets the paragraphs of the sources go once the coverage
-// guard is done with them: the blocks keep their ids, and the figures
+// guard is done with them: the figures
 // get their own copies of the strings that are parts of a paragraph
 // (their sentences, each once, and the texts and values in them).
 func (b *builder) dropTexts() {
@@ -62,9 +62,6 @@ func (b *builder) dropTexts() {
 	par.Each(len(b.sources), func(i int) {
 		s := b.sources[i]
 		s.texts = nil
-		for j := range s.doc.Blocks {
-			s.doc.Blocks[j].Text = ""
-		}
 		var from, to string // the last sentence and its copy
 		for j := range s.figures {
 			f := &s.figures[j]
@@ -122,7 +119,7 @@ func (b *builder) figures(site *render.Site) {
 			}
 			url, ok := urls[block{i, m.Figure.Para}]
 			if !ok {
-				url = s.view.Page + "#" + s.doc.Blocks[m.Figure.Para].ID
+				url = s.view.Page + "#" + s.figureID(m.Figure.Para)
 				urls[block{i, m.Figure.Para}] = url
 			}
 			by[i] = append(by[i], &render.Figure{
@@ -149,7 +146,7 @@ func (b *builder) figures(site *render.Site) {
 		site.Figures = append(site.Figures, v)
 	}
 	for _, s := range b.sources {
-		s.doc = nil // grouped: what the pages need is in site.Figures
+		s.figureIDs = nil // grouped: what the pages need is in site.Figures
 	}
 }
 
