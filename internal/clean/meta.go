@@ -17,6 +17,23 @@ var months = map[string]int{
 	"october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }
 
+// monthNumber is months[strings.ToLower(name)], without a copy of an
+// ASCII name.
+func monthNumber(name string) int {
+	var lower [len("september")]byte
+	if len(name) > len(lower) || !isASCII(name) {
+		return months[strings.ToLower(name)]
+	}
+	for i := range len(name) {
+		c := name[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	return months[string(lower[:len(name)])]
+}
+
 const monthRE = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
 
 var (
@@ -44,69 +61,29 @@ func findDate(s string) (dateMatch, bool) {
 	if !hasDigits4(s) {
 		return best, false
 	}
-	try := func(m []int, y, mo, d int) {
-		if m == nil || (best.Start >= 0 && m[0] >= best.Start) {
+	// The first match of each pattern counts, if it is a valid date
+	// that starts before the others' (datematch.go matches them).
+	try := func(m dateSubmatch, y, mo, d int) {
+		if best.Start >= 0 && m[0] >= best.Start {
 			return
 		}
 		if iso, ok := validDate(y, mo, d); ok {
 			best = dateMatch{ISO: iso, Start: m[0], End: m[1]}
 		}
 	}
-	if mayHoldNamedDate(s) {
-		if m := dateMDY.FindStringSubmatchIndex(s); m != nil {
-			try(m, atoi(s[m[6]:m[7]]), months[strings.ToLower(s[m[2]:m[3]])], atoi(s[m[4]:m[5]]))
-		}
-		if m := dateDMY.FindStringSubmatchIndex(s); m != nil {
-			try(m, atoi(s[m[6]:m[7]]), months[strings.ToLower(s[m[4]:m[5]])], atoi(s[m[2]:m[3]]))
-		}
+	if m, ok := findMDY(s); ok {
+		try(m, atoi(s[m[6]:m[7]]), monthNumber(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]))
 	}
-	if hasYearThenSep(s) {
-		if m := dateISO.FindStringSubmatchIndex(s); m != nil {
-			try(m, atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]]))
-		}
+	if m, ok := findDMY(s); ok {
+		try(m, atoi(s[m[6]:m[7]]), monthNumber(s[m[4]:m[5]]), atoi(s[m[2]:m[3]]))
 	}
-	if strings.IndexByte(s, '.') >= 0 {
-		if m := dateDots.FindStringSubmatchIndex(s); m != nil {
-			try(m, atoi(s[m[6]:m[7]]), atoi(s[m[4]:m[5]]), atoi(s[m[2]:m[3]]))
-		}
+	if m, ok := findISO(s); ok {
+		try(m, atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]]))
+	}
+	if m, ok := findDots(s); ok {
+		try(m, atoi(s[m[6]:m[7]]), atoi(s[m[4]:m[5]]), atoi(s[m[2]:m[3]]))
 	}
 	return best, best.Start >= 0
-}
-
-// mayHoldNamedDate reports whether s may match dateMDY or dateDMY:
-// whether it holds the first three letters of a month name, in any
-// case, with a digit after the rest of the name, a dot and white space
-// ("Apr. 16"), or before white space, "of", white space and an ordinal
-// ("16th of April"). A long s (ſ), which the regexps match as s, lets
-// every line through.
-func mayHoldNamedDate(s string) bool {
-	if strings.Contains(s, "ſ") {
-		return true
-	}
-	for i := 0; i+3 <= len(s); i++ {
-		if !isMonthStart(s[i], s[i+1], s[i+2]) {
-			continue
-		}
-		j := i + 3
-		for j < len(s) && isASCIILetter(s[j]) {
-			j++
-		}
-		if j < len(s) && s[j] == '.' {
-			j++
-		}
-		j = skipSpace(s, j)
-		if j < len(s) && isDigit(s[j]) {
-			return true
-		}
-		k := skipSpaceBack(s, i)
-		if endsInDay(s[:k]) {
-			return true
-		}
-		if k < i && k >= 2 && s[k-2]|0x20 == 'o' && s[k-1]|0x20 == 'f' && endsInDay(s[:skipSpaceBack(s, k-2)]) {
-			return true
-		}
-	}
-	return false
 }
 
 // isMonthStart reports whether a, b and c are the first three letters
@@ -123,27 +100,12 @@ func isMonthStart(a, b, c byte) bool {
 	return false
 }
 
-// endsInDay reports whether s ends with a digit, perhaps followed by
-// two letters (an ordinal: "16th").
-func endsInDay(s string) bool {
-	n := len(s)
-	return n >= 1 && isDigit(s[n-1]) || n >= 3 && isASCIILetter(s[n-1]) && isASCIILetter(s[n-2]) && isDigit(s[n-3])
-}
-
 // skipSpace returns the index of the first byte from i on that is not
 // white space as regexps read it (\s: tab, newline, form feed, carriage
-// return, space); skipSpaceBack returns the index after the last such
-// byte before i.
+// return, space).
 func skipSpace(s string, i int) int {
 	for i < len(s) && isRESpace(s[i]) {
 		i++
-	}
-	return i
-}
-
-func skipSpaceBack(s string, i int) int {
-	for i > 0 && isRESpace(s[i-1]) {
-		i--
 	}
 	return i
 }
@@ -154,24 +116,6 @@ func isRESpace(c byte) bool {
 
 func isDigit(c byte) bool       { return '0' <= c && c <= '9' }
 func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
-
-// hasYearThenSep reports whether s holds four ASCII digits followed by
-// a dash, slash or dot and a digit, as every match of dateISO does.
-func hasYearThenSep(s string) bool {
-	run := 0
-	for i := 0; i+1 < len(s); i++ {
-		c := s[i]
-		switch {
-		case '0' <= c && c <= '9':
-			run++
-		case run >= 4 && (c == '-' || c == '/' || c == '.') && '0' <= s[i+1] && s[i+1] <= '9':
-			return true
-		default:
-			run = 0
-		}
-	}
-	return false
-}
 
 // hasDigits4 reports whether s has four ASCII digits in a row.
 func hasDigits4(s string) bool {
@@ -204,7 +148,9 @@ func validDate(y, m, d int) (string, bool) {
 	if t.Day() != d {
 		return "", false
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
+	iso := [len("2006-01-02")]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + d/10), byte('0' + d%10)}
+	return string(iso[:]), true
 }
 
 // ParseDate returns the first date in s as YYYY-MM-DD. It accepts
@@ -216,8 +162,25 @@ func ParseDate(s string) (string, bool) {
 	return m.ISO, ok
 }
 
-// dateFiller are the words that may surround a date on a date line.
-var dateFiller = regexp.MustCompile(`(?i)\b(published|posted|updated|last updated|modified|first published|on|at|am|pm|a\.m\.|p\.m\.|ist|gmt|utc|bst|cet|cest|edt|est|et|pdt|pst|pt|msk|hrs|date|time|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b\.?|\d{1,2}[:.]\d{2}(?::\d{2})?|[|•·,:\-–—/()]`)
+// dateFiller are the words that may surround a date on a date line
+// (dateFillerWords), times of day and separators.
+var dateFiller = regexp.MustCompile(`(?i)\b(` + quoteAll(dateFillerWords) + `)\b\.?|\d{1,2}[:.]\d{2}(?::\d{2})?|[|•·,:\-–—/()]`)
+
+// dateFillerWords are the words of dateFiller, in the order it tries
+// them.
+var dateFillerWords = []string{"published", "posted", "updated", "last updated", "modified", "first published", "on", "at",
+	"am", "pm", "a.m.", "p.m.", "ist", "gmt", "utc", "bst", "cet", "cest", "edt", "est", "et", "pdt", "pst", "pt", "msk", "hrs",
+	"date", "time", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday", "sunday", "today", "yesterday"}
+
+// quoteAll returns the alternatives of a regexp matching any of words.
+func quoteAll(words []string) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(quoted, "|")
+}
 
 // isDateLine reports whether s is a date and little else, returning the
 // date.
@@ -231,9 +194,7 @@ func dateLine(s string, m dateMatch, ok bool) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	rest := s[:m.Start] + " " + s[m.End:]
-	rest = dateFiller.ReplaceAllString(rest, " ")
-	if len(strings.Fields(rest)) > 2 {
+	if fieldsWithoutFiller(s[:m.Start]+" "+s[m.End:]) > 2 {
 		return "", false
 	}
 	return m.ISO, true
@@ -295,7 +256,7 @@ func trimDateWords(s string) string {
 		s = strings.TrimRight(s, " |•·,-–—")
 		i := strings.LastIndexByte(s, ' ')
 		last := strings.ToLower(strings.Trim(s[i+1:], ".,"))
-		if i < 0 || !(dateWords[last] || dateFiller.MatchString(last) && strings.Trim(dateFiller.ReplaceAllString(last, ""), " ") == "") {
+		if i < 0 || !(dateWords[last] || onlyFiller(last)) {
 			return s
 		}
 		s = s[:i]
