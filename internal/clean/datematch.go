@@ -65,7 +65,7 @@ func mdyAt(s string, i int) (dateSubmatch, bool) {
 		j++
 	}
 	j = skipSpace(s, j)
-	for d := min(digitRun(s, j), 2); d >= 1; d-- {
+	for d := digitRun(s, j, 2); d >= 1; d-- {
 		if y, ok := yearAfterOrdinal(s, j+d); ok {
 			return dateSubmatch{i, y + 4, i, me, j, j + d, y, y + 4}, true
 		}
@@ -98,7 +98,7 @@ func yearAfterComma(s string, k int) (int, bool) {
 
 // yearAt reports whether `\d{4}\b` matches at s[k].
 func yearAt(s string, k int) bool {
-	return digitRun(s, k) >= 4 && wordEnd(s, k+4)
+	return digitRun(s, k, 4) == 4 && wordEnd(s, k+4)
 }
 
 // findDMY is dateDMY.FindStringSubmatchIndex(s): "16th of April,
@@ -121,7 +121,7 @@ func findDMY(s string) (dateSubmatch, bool) {
 // ordinal, white space, "of" and white space, the month, a dot, a
 // comma, white space and the year.
 func dmyAt(s string, i int) (dateSubmatch, bool) {
-	for d := min(digitRun(s, i), 2); d >= 1; d-- {
+	for d := digitRun(s, i, 2); d >= 1; d-- {
 		k := i + d
 		for _, ord := range [2]bool{true, false} {
 			r := k
@@ -209,16 +209,16 @@ func ordinalAt(s string, k int) bool {
 // "2024/4/16", "2024-04-16T10:00".
 func findISO(s string) (dateSubmatch, bool) {
 	for i := 0; i+4 <= len(s); i++ {
-		if !isDigit(s[i]) || !wordStart(s, i) || digitRun(s, i) < 4 || i+4 == len(s) || !isDateSep(s[i+4]) {
+		if !isDigit(s[i]) || !wordStart(s, i) || digitRun(s, i, 4) < 4 || i+4 == len(s) || !isDateSep(s[i+4]) {
 			continue
 		}
 		k := i + 5
-		for d2 := min(digitRun(s, k), 2); d2 >= 1; d2-- {
+		for d2 := digitRun(s, k, 2); d2 >= 1; d2-- {
 			k2 := k + d2 + 1
 			if k2 > len(s) || !isDateSep(s[k2-1]) {
 				continue
 			}
-			for d3 := min(digitRun(s, k2), 2); d3 >= 1; d3-- {
+			for d3 := digitRun(s, k2, 2); d3 >= 1; d3-- {
 				e := k2 + d3
 				switch {
 				case wordEnd(s, e):
@@ -242,12 +242,12 @@ func findDots(s string) (dateSubmatch, bool) {
 		if !isDigit(s[i]) || !wordStart(s, i) {
 			continue
 		}
-		for d1 := min(digitRun(s, i), 2); d1 >= 1; d1-- {
+		for d1 := digitRun(s, i, 2); d1 >= 1; d1-- {
 			k := i + d1 + 1
 			if k > len(s) || s[k-1] != '.' {
 				continue
 			}
-			for d2 := min(digitRun(s, k), 2); d2 >= 1; d2-- {
+			for d2 := digitRun(s, k, 2); d2 >= 1; d2-- {
 				y := k + d2 + 1
 				if y <= len(s) && s[y-1] == '.' && yearAt(s, y) {
 					return dateSubmatch{i, y + 4, i, i + d1, k, k + d2, y, y + 4}, true
@@ -303,11 +303,11 @@ func dateFillerAt(s string, i int) int {
 		}
 	case isDigit(c):
 		// \d{1,2}[:.]\d{2}(?::\d{2})?
-		for d := min(digitRun(s, i), 2); d >= 1; d-- {
+		for d := digitRun(s, i, 2); d >= 1; d-- {
 			k := i + d
-			if k < len(s) && (s[k] == ':' || s[k] == '.') && digitRun(s, k+1) >= 2 {
+			if k < len(s) && (s[k] == ':' || s[k] == '.') && digitRun(s, k+1, 2) == 2 {
 				e := k + 3
-				if e < len(s) && s[e] == ':' && digitRun(s, e+1) >= 2 {
+				if e < len(s) && s[e] == ':' && digitRun(s, e+1, 2) == 2 {
 					e += 3
 				}
 				return e
@@ -384,10 +384,11 @@ func wordEnd(s string, e int) bool {
 	return e == len(s) || !isWordByte(s[e])
 }
 
-// digitRun returns how many ASCII digits follow from s[i] on.
-func digitRun(s string, i int) int {
+// digitRun returns how many ASCII digits follow from s[i] on, up to
+// limit.
+func digitRun(s string, i, limit int) int {
 	n := 0
-	for i+n < len(s) && isDigit(s[i+n]) {
+	for n < limit && i+n < len(s) && isDigit(s[i+n]) {
 		n++
 	}
 	return n
