@@ -614,13 +614,19 @@ func containsAny(s string, subs []string) bool {
 	return false
 }
 
-// domainRE matches a site's own domain name.
-var domainRE = regexp.MustCompile(`(?i)\b((?:[a-z0-9-]+\.)+(?:com|in|org|net|news|info|co\.uk|co\.in|co|io|uk|us|ca|au|de|fr|it|es|ru|ua|pl|eu|tv|me|am))\b`)
+// domainRE matches a site's own domain name: labels and dots, then
+// one of domainTLDs.
+var domainRE = regexp.MustCompile(`(?i)\b((?:[a-z0-9-]+\.)+(?:` + quoteAll(domainTLDs) + `))\b`)
+
+// domainTLDs are the top-level domains (and second-level ones) of
+// domainRE, in the order it tries them.
+var domainTLDs = []string{"com", "in", "org", "net", "news", "info", "co.uk", "co.in", "co", "io", "uk", "us", "ca", "au", "de",
+	"fr", "it", "es", "ru", "ua", "pl", "eu", "tv", "me", "am"}
 
 // outletFrom returns a domain that a site-chrome line (follow prompt,
 // copyright notice) names as the site's own, or "".
 func outletFrom(s string) string {
-	if strings.IndexByte(s, '.') < 0 {
+	if !mayHoldDomain(s) {
 		return "" // no domain name
 	}
 	lower := strings.ToLower(s)

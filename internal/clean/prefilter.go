@@ -44,6 +44,32 @@ func maybeBreadcrumb(s string) bool {
 	return strings.HasPrefix(s, "Home") || strings.Contains(s, "›") || strings.Contains(s, "»")
 }
 
+// mayHoldDomain reports whether s may match domainRE: whether a dot in
+// it is followed by one of domainTLDs, in any case, and the end of a
+// word, as every match ends. (A long s or Kelvin sign, which match s
+// and k, let every s with a dot through.)
+func mayHoldDomain(s string) bool {
+	i := strings.IndexByte(s, '.')
+	if i < 0 {
+		return false
+	}
+	if foldsToASCII(s) {
+		return true
+	}
+	for {
+		for _, tld := range domainTLDs {
+			if hasPrefixFoldAt(s, i+1, tld) && wordEnd(s, i+1+len(tld)) {
+				return true
+			}
+		}
+		j := strings.IndexByte(s[i+1:], '.')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+}
+
 // commentFormHead is commentFormRE without its "X says:" alternative,
 // whose matches end in a colon.
 var commentFormHead = mustAnchored(`^(?:\d+\s+(?:comments?|responses?|replies|reactions|thoughts? on)\b|permalink\b|comments?\s*(?:\(\d+\))?$|add (?:a )?comment|(?:no|show|view|hide|load) (?:more )?comments)`)
