@@ -81,7 +81,11 @@ func maybeCommentForm(s string) bool {
 
 // quadHash hashes four bytes to 16 bits.
 func quadHash(a, b, c, d byte) uint32 {
-	v := uint32(a) | uint32(b)<<8 | uint32(c)<<16 | uint32(d)<<24
+	return quadHashOf(uint32(a) | uint32(b)<<8 | uint32(c)<<16 | uint32(d)<<24)
+}
+
+// quadHashOf is quadHash of the four bytes of v, the first lowest.
+func quadHashOf(v uint32) uint32 {
 	return (v * 2654435761) >> 16
 }
 
@@ -149,11 +153,12 @@ func scanVocab(lower string) vocab {
 
 // A phraseScanner finds which of its phrases a string contains. Phrases
 // of four bytes or more are found through a filter of the hashes of
-// their first four bytes: most of a line's four-byte windows start none
-// of them, and are passed over after one hash. Shorter phrases are
-// looked up by their first byte.
+// their first four bytes, read through a window that moves a byte at a
+// time: most of a line's windows start none of them, and are passed
+// over after one hash. The few shorter phrases are searched for one by
+// one (strings.Contains is vectorised).
 type phraseScanner struct {
-	short  [256][]scanPhrase       // phrases under four bytes, by first byte
+	short  []scanPhrase            // phrases under four bytes
 	filter [1 << 10]uint64         // hashes of the longer phrases' first four bytes
 	long   map[uint32][]scanPhrase // the longer phrases by that hash
 }
@@ -175,7 +180,7 @@ func newPhraseScanner(kinds map[vocab][]string) *phraseScanner {
 	for ph, k := range of {
 		sp := scanPhrase{ph, k}
 		if len(ph) < 4 {
-			p.short[ph[0]] = append(p.short[ph[0]], sp)
+			p.short = append(p.short, sp)
 			continue
 		}
 		h := quadHash(ph[0], ph[1], ph[2], ph[3])
@@ -188,20 +193,22 @@ func newPhraseScanner(kinds map[vocab][]string) *phraseScanner {
 // scan returns the kinds of the phrases s contains.
 func (p *phraseScanner) scan(s string) vocab {
 	var v vocab
-	for i := 0; i < len(s); i++ {
-		if p.short[s[i]] != nil {
-			for _, ph := range p.short[s[i]] {
-				if strings.HasPrefix(s[i:], ph.text) {
-					v |= ph.kinds
-				}
-			}
+	for _, ph := range p.short {
+		if strings.Contains(s, ph.text) {
+			v |= ph.kinds
 		}
-		if i+4 > len(s) {
-			continue
-		}
-		if h := quadHash(s[i], s[i+1], s[i+2], s[i+3]); p.filter[h>>6]&(1<<(h&63)) != 0 {
+	}
+	if len(s) < 4 {
+		return v
+	}
+	// w holds s[i-3:i+1] as quadHash reads it, a byte to each octet,
+	// the first lowest.
+	w := uint32(s[0])<<8 | uint32(s[1])<<16 | uint32(s[2])<<24
+	for i := 3; i < len(s); i++ {
+		w = w>>8 | uint32(s[i])<<24
+		if h := quadHashOf(w); p.filter[h>>6]&(1<<(h&63)) != 0 {
 			for _, ph := range p.long[h] {
-				if strings.HasPrefix(s[i:], ph.text) {
+				if strings.HasPrefix(s[i-3:], ph.text) {
 					v |= ph.kinds
 				}
 			}
