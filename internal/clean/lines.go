@@ -89,7 +89,16 @@ func appendLowerWords(out []string, lower string) []string {
 	return out
 }
 
+// isASCII reports whether s is all ASCII. It reads eight bytes at a
+// time (the compiler makes one load of the eight byte loads).
 func isASCII(s string) bool {
+	for ; len(s) >= 8; s = s[8:] {
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		if w&0x8080808080808080 != 0 {
+			return false
+		}
+	}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"math/bits"
 	"regexp"
 	"strings"
 	"unicode"
@@ -144,7 +145,7 @@ func readLines(a *Article, src string) []*tline {
 	lower.Grow(len(src))
 	allWords := make([]string, 0, len(src)/6)
 	wordEnds := make([]int, 0, nonBlank) // where each line's words end in allWords
-	var spans []wordSpan
+	spans := make([]wordSpan, 0, 128)    // one line's words, reused
 	for i, t := range texts {
 		if t == "" {
 			continue
@@ -209,6 +210,72 @@ type wordSpan struct {
 // upper-case letter. It reads s once: the text cleaner does this for
 // every line.
 func lowerLine(b *strings.Builder, spans []wordSpan, s string) (_ []wordSpan, fields, caps int) {
+	if isASCII(s) {
+		return lowerASCII(b, spans, s)
+	}
+	return lowerRunes(b, spans, s)
+}
+
+// lowerASCII is lowerLine for s all ASCII, which most lines are: it
+// writes s in lower case run by run (every run between two upper-case
+// letters as it is), then reads its words and fields off the byte
+// table, a run of word bytes at a time.
+func lowerASCII(b *strings.Builder, spans []wordSpan, s string) (_ []wordSpan, fields, caps int) {
+	base, done := b.Len(), 0
+	lower := func(i int) {
+		b.WriteString(s[done:i])
+		b.WriteByte(s[i] + 'a' - 'A')
+		done = i + 1
+	}
+	// The upper-case letters are found eight bytes at a time: adding
+	// 0x3F to an ASCII byte sets its top bit if it is 'A' or more,
+	// adding 0x25 if it is more than 'Z', and neither carries into the
+	// next byte.
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		t := s[i : i+8]
+		w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		for upper := (w + 0x3F3F3F3F3F3F3F3F) &^ (w + 0x2525252525252525) & 0x8080808080808080; upper != 0; upper &= upper - 1 {
+			lower(i + bits.TrailingZeros64(upper)/8)
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			lower(i)
+		}
+	}
+	b.WriteString(s[done:])
+	inField := false
+	for i := 0; i < len(s); {
+		class := asciiClass[s[i]]
+		if class&classSpace != 0 {
+			inField, i = false, i+1
+			continue
+		}
+		if !inField {
+			inField = true
+			fields++
+			if class&classUpper != 0 {
+				caps++
+			}
+		}
+		if class&classWord == 0 {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && asciiClass[s[j]]&classWord != 0 {
+			j++
+		}
+		spans = append(spans, wordSpan{base + i, base + j, true})
+		i = j
+	}
+	return spans, fields, caps
+}
+
+// lowerRunes is lowerLine for any s, rune by rune.
+func lowerRunes(b *strings.Builder, spans []wordSpan, s string) (_ []wordSpan, fields, caps int) {
 	inField := false
 	start, ascii := -1, true // the word being read: where it starts in b
 	shift := b.Len()         // where s[i] goes in b, less i
@@ -280,7 +347,9 @@ func lowerLine(b *strings.Builder, spans []wordSpan, s string) (_ []wordSpan, fi
 
 // asciiClass says of each ASCII byte whether it is white space (\s and
 // \v, as unicode.IsSpace), an upper-case letter, or a letter or digit.
-var asciiClass = func() (class [utf8.RuneSelf]uint8) {
+// The other bytes, which start or continue non-ASCII runes, have no
+// class: the table covers them so that no lookup needs a bounds check.
+var asciiClass = func() (class [256]uint8) {
 	for c := range utf8.RuneSelf {
 		if unicode.IsSpace(rune(c)) {
 			class[c] |= classSpace

@@ -412,24 +412,55 @@ func TestLowerLine(t *testing.T) {
 		inputs = append(inputs, strings.Split(string(raw), "\n")...)
 	}
 	for _, s := range inputs {
-		var b strings.Builder
-		spans, fields, caps := lowerLine(&b, nil, s)
-		lower := b.String()
-		var ws []string
-		for _, sp := range spans {
-			ws = appendWord(ws, lower[sp.start:sp.end], sp.ascii)
-		}
-		if want := strings.ToLower(s); lower != want {
-			t.Errorf("lowerLine(%.40q) writes %.40q, want %.40q", s, lower, want)
-		}
-		if want := words(s); !slices.Equal(ws, want) {
-			t.Errorf("lowerLine(%.40q) words %.40q, want %.40q", s, ws, want)
-		}
-		if want := runeWords(s); !slices.Equal(ws, want) {
-			t.Errorf("lowerLine(%.40q) words %.40q, want %.40q", s, ws, want)
-		}
-		if got, want := ratio(caps, fields), capsRatio(s); got != want {
-			t.Errorf("lowerLine(%.40q) caps %d/%d, want ratio %v", s, caps, fields, want)
+		checkLowerLine(t, s)
+	}
+}
+
+// FuzzLowerLine checks lowerLine against strings.ToLower, words and
+// capsRatio, and its ASCII path against the rune by rune one.
+func FuzzLowerLine(f *testing.F) {
+	for _, s := range []string{"", "abc", "ABC Def", "Ünïcödé ÀÉÎ", "a\xffB\xc3", "東京都 は", "  Two  Spaces ", "x\u00a0Y",
+		"Critics say the RECOVERY was predictable, 57.4% of 152,749 tonnes.", "\tTab\vVT\fFF\rCR_under_score"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkLowerLine(t, s)
+	})
+}
+
+// checkLowerLine checks what lowerLine writes and finds in s against
+// the simple ways of finding them, and, for ASCII s, lowerASCII against
+// lowerRunes, after other text in the builder.
+func checkLowerLine(t *testing.T, s string) {
+	t.Helper()
+	var b strings.Builder
+	spans, fields, caps := lowerLine(&b, nil, s)
+	lower := b.String()
+	var ws []string
+	for _, sp := range spans {
+		ws = appendWord(ws, lower[sp.start:sp.end], sp.ascii)
+	}
+	if want := strings.ToLower(s); lower != want {
+		t.Errorf("lowerLine(%.40q) writes %.40q, want %.40q", s, lower, want)
+	}
+	if want := words(s); !slices.Equal(ws, want) {
+		t.Errorf("lowerLine(%.40q) words %.40q, want %.40q", s, ws, want)
+	}
+	if want := runeWords(s); !slices.Equal(ws, want) {
+		t.Errorf("lowerLine(%.40q) words %.40q, want %.40q", s, ws, want)
+	}
+	if got, want := ratio(caps, fields), capsRatio(s); got != want {
+		t.Errorf("lowerLine(%.40q) caps %d/%d, want ratio %v", s, caps, fields, want)
+	}
+	if isASCII(s) {
+		var ba, br strings.Builder
+		ba.WriteString("Prefix ")
+		br.WriteString("Prefix ")
+		sa, fa, ca := lowerASCII(&ba, nil, s)
+		sr, fr, cr := lowerRunes(&br, nil, s)
+		if ba.String() != br.String() || !slices.Equal(sa, sr) || fa != fr || ca != cr {
+			t.Errorf("lowerASCII(%.40q) = %v, %d, %d, writing %.40q; lowerRunes gives %v, %d, %d, writing %.40q",
+				s, sa, fa, ca, ba.String(), sr, fr, cr, br.String())
 		}
 	}
 }
