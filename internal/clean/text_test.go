@@ -524,11 +524,16 @@ func runeWords(s string) []string {
 	return out
 }
 
-// TestIsStopWord checks the shape filter of isStopWord against the map.
+// TestIsStopWord checks isStopWord, a lexicon, against a map of the
+// stop words.
 func TestIsStopWord(t *testing.T) {
-	ws := []string{"", "x", "thé", "für", "zz", "between", "betweens"}
+	stopWords := make(map[string]bool)
+	for _, w := range strings.Fields(stopWordList) {
+		stopWords[w] = true
+	}
+	ws := []string{"", "x", "thé", "für", "zz", "between", "betweens", "betweenness", "\xff"}
 	for w := range stopWords {
-		ws = append(ws, w, w+"s", "x"+w)
+		ws = append(ws, w, w+"s", "x"+w, strings.ToUpper(w), w[:len(w)-1]+"z")
 	}
 	files, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
 	for _, f := range files {
