@@ -472,15 +472,26 @@ func similarAtLeast(a, b *signedSet, limit float64) bool {
 	return setSimilarity(a.set(), b.set()) >= limit
 }
 
-// mayShare reports whether some word of ws may be in s: false means
-// none is.
-func (s signedSet) mayShare(ws []string) bool {
+// mayBeSimilar reports whether similarityToSet(ws, s.set()) may be
+// limit or more: false means it is less. It bounds the similarity from
+// above as similarAtLeast does: the distinct words ws shares with the
+// set are no more than the words of ws whose bits s's signature holds,
+// and ws has at least as many distinct words as their bits.
+func (s *signedSet) mayBeSimilar(ws []string, limit float64) bool {
+	var sig [2]uint64
+	shared := 0
 	for _, w := range ws {
-		if s.has(wordBit(w)) {
-			return true
+		bit := wordBit(w)
+		sig[bit>>6] |= 1 << (bit & 63)
+		if s.has(bit) {
+			shared++
 		}
 	}
-	return false
+	least := min(bits.OnesCount64(sig[0])+bits.OnesCount64(sig[1]), len(s.set()))
+	if least == 0 {
+		return 0 >= limit // the similarity of an empty list or set
+	}
+	return float64(shared)/float64(least) >= limit
 }
 
 // similarityToSet is setSimilarity(wordSet(ws), set), without building

@@ -56,7 +56,7 @@ func cleanText(src string) *Article {
 			case len(l.text) > len(tl.text) && strings.HasSuffix(l.text, tl.text) && i < title+3:
 				l.chrome = ReasonNavigation // breadcrumb ending in the headline
 			case !endsSentence(l.text) || l.text == tl.text:
-				if len(l.ws) <= 2*len(tl.ws) && tset.mayShare(l.ws) && similarityToSet(l.ws, tset.set()) >= 0.75 {
+				if len(l.ws) <= 2*len(tl.ws) && tset.mayBeSimilar(l.ws, 0.75) && similarityToSet(l.ws, tset.set()) >= 0.75 {
 					l.chrome = ReasonRepeatedTitle
 				}
 			}

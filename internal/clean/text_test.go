@@ -565,13 +565,14 @@ func TestIsNorm(t *testing.T) {
 	}
 }
 
-// TestSimilarAtLeast checks the signature filter of similarAtLeast and
-// mayShare against setSimilarity, on random word lists.
+// TestSimilarAtLeast checks the signature filters of similarAtLeast and
+// mayBeSimilar against setSimilarity and similarityToSet, on random
+// word lists.
 func TestSimilarAtLeast(t *testing.T) {
 	vocabulary := strings.Fields("the a of to in and court said on mayor city council vote bus network new routes plan cost million years")
 	rng := rand.New(rand.NewPCG(5, 6))
 	list := func() []string {
-		ws := make([]string, rng.IntN(12))
+		ws := make([]string, rng.IntN([]int{4, 12, 30}[rng.IntN(3)]))
 		for k := range ws {
 			ws[k] = vocabulary[rng.IntN(len(vocabulary))]
 		}
@@ -585,8 +586,10 @@ func TestSimilarAtLeast(t *testing.T) {
 				t.Fatalf("similarAtLeast(%q, %q, %v) = %v, want %v", a, b, limit, got, want)
 			}
 		}
-		if sb := newSignedSet(b); !sb.mayShare(a) && similarityToSet(a, sb.set()) != 0 {
-			t.Fatalf("mayShare(%q) false for %q, which shares words", a, b)
+		for _, limit := range []float64{0, 0.5, 0.75, 1} {
+			if sb := newSignedSet(b); !sb.mayBeSimilar(a, limit) && similarityToSet(a, sb.set()) >= limit {
+				t.Fatalf("mayBeSimilar(%q, %v) false for %q, whose similarity is %v", a, limit, b, similarityToSet(a, sb.set()))
+			}
 		}
 	}
 }
