@@ -2,11 +2,13 @@ package clean
 
 import (
 	"fmt"
+	"iter"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // months maps English month names and abbreviations to their numbers.
@@ -268,7 +270,7 @@ var dateWords = map[string]bool{"on": true, "at": true, "published": true, "upda
 // isNameList reports whether s looks like one or more personal or desk
 // names: "Jane Doe", "Jane Doe and John Roe", "Jane Doe, Reuters".
 func isNameList(s string) bool {
-	for _, part := range nameSep.Split(s, -1) {
+	for part := range nameParts(s) {
 		if part != "" && !isName(part) {
 			return false
 		}
@@ -276,17 +278,58 @@ func isNameList(s string) bool {
 	return s != ""
 }
 
+// nameParts yields the parts of a list of names, between the
+// separators: a comma and white space after it, or "and" or "&" with
+// white space around it. The parts are those of
+// regexp.MustCompile(`,\s*|\s+(?:and|&)\s+`).Split(s, -1) (but for
+// the empty ones, which isNameList passes over).
+func nameParts(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		part := 0 // where the part being read starts
+		for i := 0; i < len(s); {
+			var end int // the end of the separator at s[i]
+			switch {
+			case s[i] == ',':
+				end = skipSpace(s, i+1)
+			case isRESpace(s[i]):
+				j := skipSpace(s, i)
+				k := j
+				if strings.HasPrefix(s[j:], "and") {
+					k += len("and")
+				} else if strings.HasPrefix(s[j:], "&") {
+					k += len("&")
+				}
+				if k == j || k == len(s) || !isRESpace(s[k]) {
+					i = j // no separator starts in this white space
+					continue
+				}
+				end = skipSpace(s, k)
+			default:
+				i++
+				continue
+			}
+			if !yield(s[part:i]) {
+				return
+			}
+			part, i = end, end
+		}
+		yield(s[part:])
+	}
+}
+
 // isName reports whether s looks like a name: one to five words, each
 // starting with an upper-case letter (particles such as "van" or "de"
 // allowed), with no sentence punctuation.
 func isName(s string) bool {
-	words := strings.Fields(s)
-	if len(words) == 0 || len(words) > 5 || strings.ContainsAny(s, ".!?:;\"“”") && !initialsOnly(s) {
+	if strings.ContainsAny(s, ".!?:;\"“”") && !initialsOnly(s) {
 		return false
 	}
-	caps := 0
-	for _, w := range words {
-		r := []rune(w)[0]
+	words, caps := 0, 0
+	for w := range strings.FieldsSeq(s) {
+		if words++; words > 5 {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case unicode.IsUpper(r):
 			caps++
@@ -303,10 +346,7 @@ func initialsOnly(s string) bool {
 	return !strings.ContainsAny(s, "!?:;\"“”") && initialRE.MatchString(s)
 }
 
-var (
-	nameSep   = regexp.MustCompile(`,\s*|\s+(?:and|&)\s+`)
-	initialRE = regexp.MustCompile(`\b\p{Lu}\.`)
-)
+var initialRE = regexp.MustCompile(`\b\p{Lu}\.`)
 
 var nameParticles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "da": true, "di": true, "del": true, "la": true, "le": true, "bin": true, "al": true, "el": true, "du": true, "dos": true}
 

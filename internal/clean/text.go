@@ -102,7 +102,7 @@ func cleanText(src string) *Article {
 			a.Removed = append(a.Removed, Removed{Line: int(l.n), Text: l.text, Reason: l.reason})
 		}
 	}
-	var body []string
+	body := make([]string, 0, len(a.Blocks)+1)
 	for _, b := range a.Blocks {
 		body = append(body, b.Text)
 	}
@@ -665,11 +665,15 @@ func keepBody(a *Article, ls []*tline, start, end int) {
 		default:
 			l.reason = ReasonShortFragment
 		}
-		if l.keep && kept[l.text] && nw < 8 {
-			l.keep, l.reason = false, ReasonDuplicate
+		// Only short lines may repeat one kept before (a line with the
+		// same text has the same words), so only they are remembered.
+		if l.keep && nw < 8 {
+			if kept[l.text] {
+				l.keep, l.reason = false, ReasonDuplicate
+			}
+			kept[l.text] = true
 		}
 		if l.keep {
-			kept[l.text] = true
 			a.Blocks = append(a.Blocks, Block{Kind: l.kind, Text: l.text, Line: int(l.n)})
 		}
 	}
