@@ -119,12 +119,10 @@ func appendLowerWords(out []string, lower string) []string {
 }
 
 // isASCII reports whether s is all ASCII. It reads eight bytes at a
-// time (the compiler makes one load of the eight byte loads).
+// time.
 func isASCII(s string) bool {
 	for ; len(s) >= 8; s = s[8:] {
-		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-		if w&0x8080808080808080 != 0 {
+		if load64(s)&0x8080808080808080 != 0 {
 			return false
 		}
 	}
@@ -134,6 +132,14 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// load64 returns the first eight bytes of s, the first lowest: the
+// compiler makes one load of them.
+func load64(s string) uint64 {
+	s = s[:8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // isWordRune reports whether r belongs to a word: a letter, digit or

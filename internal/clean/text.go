@@ -233,9 +233,7 @@ func lowerASCII(b *strings.Builder, spans []wordSpan, s string) (_ []wordSpan, f
 	// next byte.
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		t := s[i : i+8]
-		w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		w := load64(s[i:])
 		for upper := (w + 0x3F3F3F3F3F3F3F3F) &^ (w + 0x2525252525252525) & 0x8080808080808080; upper != 0; upper &= upper - 1 {
 			lower(i + bits.TrailingZeros64(upper)/8)
 		}

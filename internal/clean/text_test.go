@@ -558,11 +558,44 @@ func TestIsNorm(t *testing.T) {
 		inputs = append(inputs, string(r), "a"+string(r)+"b", "a "+string(r)+" b")
 	}
 	inputs = append(inputs, "", " ", "a  b", " a", "a ", "a\xffb", "a\u00a0b", "a\tb", "’quoted” text…")
-	for _, s := range inputs {
-		if got := collapseSpace(s); isNorm(s) != (got == s) {
-			t.Errorf("isNorm(%q) = %v, but collapseSpace gives %q", s, isNorm(s), got)
+	// isNorm reads eight bytes at a time: every rune and pair of spaces
+	// at every place in and across blocks of eight.
+	const prose = "The talks ended without a statement; no date was set"
+	for r := rune(0); r < 0x3000; r++ {
+		for _, at := range []int{0, 7, 8, 15, 16, 23} {
+			inputs = append(inputs, prose[:at]+string(r)+prose[at:])
 		}
 	}
+	for at := 0; at < 30; at++ {
+		inputs = append(inputs, prose[:at]+" "+prose[at:], prose[:at]+"  "+prose[at+1:], prose[:at]+"\x7f"+prose[at:], prose[:at], " "+prose[:at])
+	}
+	pieces := []string{"a", "bc", " ", "  ", "\t", "é", "\u00a0", "\x7f", "\x01", "\xff", "xxxxxxx", "~", "!"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(20); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		inputs = append(inputs, b.String())
+	}
+	for _, s := range inputs {
+		checkIsNorm(t, s)
+	}
+}
+
+// checkIsNorm checks that collapseSpace leaves s as it is if and only if
+// isNorm accepts it.
+func checkIsNorm(t *testing.T, s string) {
+	t.Helper()
+	if got := collapseSpace(s); isNorm(s) != (got == s) {
+		t.Errorf("isNorm(%q) = %v, but collapseSpace gives %q", s, isNorm(s), got)
+	}
+}
+
+func FuzzIsNorm(f *testing.F) {
+	f.Add("The talks ended without a statement;  no date was set")
+	f.Add("’quoted” text… \u00a0 and a\ttab")
+	f.Fuzz(checkIsNorm)
 }
 
 // TestSimilarAtLeast checks the signature filters of similarAtLeast and
