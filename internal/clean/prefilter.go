@@ -1,7 +1,9 @@
 package clean
 
 import (
+	"maps"
 	"math/bits"
+	"slices"
 	"strings"
 )
 
@@ -151,22 +153,25 @@ func scanVocab(lower string) vocab {
 	return vocabScanner.scan(lower)
 }
 
-// A phraseScanner finds which of its phrases a string contains. Phrases
-// of four bytes or more are found through a filter of the hashes of
-// their first four bytes, read through a window that moves a byte at a
-// time: most of a line's windows start none of them, and are passed
-// over after one hash. The few shorter phrases are searched for one by
-// one (strings.Contains is vectorised).
+// A phraseScanner finds which of its phrases a string contains, in one
+// pass over it with a window of its last four bytes. Phrases of four
+// bytes or more are found through a filter of the hashes of their first
+// four bytes: most of a line's windows start none of them, and are
+// passed over after one hash. The few shorter phrases are looked for
+// where a byte ends one of them.
 type phraseScanner struct {
-	short  []scanPhrase            // phrases under four bytes
-	filter [1 << 10]uint64         // hashes of the longer phrases' first four bytes
-	long   map[uint32][]scanPhrase // the longer phrases by that hash
+	short    []scanPhrase      // phrases under four bytes
+	shortEnd [256]bool         // the last bytes of the short phrases
+	filter   [1 << 10]uint64   // hashes of the longer phrases' first four bytes
+	long     [256][]scanPhrase // the longer phrases by the low byte of that hash
 }
 
-// A scanPhrase is a phrase and the kinds it belongs to.
+// A scanPhrase is a phrase and the kinds it belongs to; a short one
+// also has its bytes packed as the scanner's window holds them.
 type scanPhrase struct {
-	text  string
-	kinds vocab
+	text   string
+	kinds  vocab
+	packed uint32
 }
 
 func newPhraseScanner(kinds map[vocab][]string) *phraseScanner {
@@ -176,16 +181,20 @@ func newPhraseScanner(kinds map[vocab][]string) *phraseScanner {
 			of[ph] |= k
 		}
 	}
-	p := &phraseScanner{long: make(map[uint32][]scanPhrase)}
-	for ph, k := range of {
-		sp := scanPhrase{ph, k}
+	p := new(phraseScanner)
+	for _, ph := range slices.Sorted(maps.Keys(of)) {
+		sp := scanPhrase{text: ph, kinds: of[ph]}
 		if len(ph) < 4 {
+			for k := range len(ph) {
+				sp.packed |= uint32(ph[k]) << (8 * k)
+			}
 			p.short = append(p.short, sp)
+			p.shortEnd[ph[len(ph)-1]] = true
 			continue
 		}
 		h := quadHash(ph[0], ph[1], ph[2], ph[3])
 		p.filter[h>>6] |= 1 << (h & 63)
-		p.long[h] = append(p.long[h], sp)
+		p.long[h&0xFF] = append(p.long[h&0xFF], sp)
 	}
 	return p
 }
@@ -193,21 +202,20 @@ func newPhraseScanner(kinds map[vocab][]string) *phraseScanner {
 // scan returns the kinds of the phrases s contains.
 func (p *phraseScanner) scan(s string) vocab {
 	var v vocab
-	for _, ph := range p.short {
-		if strings.Contains(s, ph.text) {
-			v |= ph.kinds
-		}
-	}
-	if len(s) < 4 {
-		return v
-	}
 	// w holds s[i-3:i+1] as quadHash reads it, a byte to each octet,
-	// the first lowest.
-	w := uint32(s[0])<<8 | uint32(s[1])<<16 | uint32(s[2])<<24
-	for i := 3; i < len(s); i++ {
+	// the first lowest: zeros before s, which no phrase holds.
+	var w uint32
+	for i := 0; i < len(s); i++ {
 		w = w>>8 | uint32(s[i])<<24
-		if h := quadHashOf(w); p.filter[h>>6]&(1<<(h&63)) != 0 {
-			for _, ph := range p.long[h] {
+		if p.shortEnd[s[i]] {
+			for _, ph := range p.short {
+				if w>>(32-8*len(ph.text)) == ph.packed {
+					v |= ph.kinds
+				}
+			}
+		}
+		if h := quadHashOf(w); i >= 3 && p.filter[h>>6]&(1<<(h&63)) != 0 {
+			for _, ph := range p.long[h&0xFF] {
 				if strings.HasPrefix(s[i-3:], ph.text) {
 					v |= ph.kinds
 				}
