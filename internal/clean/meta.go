@@ -534,11 +534,11 @@ var creditREs = func() []*regexp.Regexp {
 // or "" if none is credited. Ties go to the earlier entry of agencies.
 func attribution(lines []string) string {
 	counts := make([]int, len(agencies))
-	var named []int
+	var named []credit
 	for _, l := range lines {
 		named = creditedAgencies(named[:0], l)
-		for _, i := range named {
-			counts[i] += len(creditREs[i].FindAllStringIndex(l, -1))
+		for _, c := range named {
+			counts[c.agency] += creditCount(c, l)
 		}
 	}
 	best, bestN := "", 0
@@ -570,14 +570,21 @@ var agencyNames = func() [256][]agencyName {
 	return byFirst
 }()
 
+// A credit is an agency that a line may credit, and the earliest place
+// in the line where a match of its credit patterns may start.
+type credit struct {
+	agency, from int
+}
+
 // creditedAgencies appends to out, in the order of agencies and once
-// each, the indexes of the agencies that s may credit: it names them as
-// a whole word (with no letter, digit or underscore, isWordByte, just
-// before or after), in the context one of creditPatterns needs
-// (creditContext). Every match of an agency's credit patterns is such
-// a naming.
-func creditedAgencies(out []int, s string) []int {
+// each, the agencies that s may credit: it names them as a whole word
+// (with no letter, digit or underscore, isWordByte, just before or
+// after), in the context one of creditPatterns needs (creditContext).
+// Every match of an agency's credit patterns is such a naming, and
+// starts at creditStart of it or later.
+func creditedAgencies(out []credit, s string) []credit {
 	var found uint64 // bit i: agencies[i] may be credited
+	var from [64]int // from[i]: the earliest creditStart of agencies[i]
 	for i := 0; i < len(s); i++ {
 		if agencyNames[s[i]] == nil || i > 0 && isWordByte(s[i-1]) {
 			continue
@@ -585,16 +592,54 @@ func creditedAgencies(out []int, s string) []int {
 		for _, n := range agencyNames[s[i]] {
 			j := i + len(n.name)
 			if strings.HasPrefix(s[i:], n.name) && (j == len(s) || !isWordByte(s[j])) && creditContext(s, i, j) {
+				if start := creditStart(s, i); found&(1<<n.agency) == 0 || start < from[n.agency] {
+					from[n.agency] = start
+				}
 				found |= 1 << n.agency
 			}
 		}
 	}
 	for i := range agencies {
 		if found&(1<<i) != 0 {
-			out = append(out, i)
+			out = append(out, credit{i, from[i]})
 		}
 	}
 	return out
+}
+
+// creditStart returns the earliest place where a match of
+// creditPatterns that names the agency at s[i:] may start: before the
+// name come white space, commas, dots and dashes, and before them a
+// reporting phrase of at most maxCreditLead bytes.
+func creditStart(s string, i int) int {
+	for i > 0 {
+		if c := s[i-1]; isRESpace(c) || c == ',' || c == '.' || c == '-' {
+			i--
+		} else if strings.HasSuffix(s[:i], "–") || strings.HasSuffix(s[:i], "—") {
+			i -= len("–")
+		} else {
+			break
+		}
+	}
+	return max(0, i-maxCreditLead)
+}
+
+// maxCreditLead is the length of the longest phrase that comes before
+// the white space and the name in creditPatterns ("in an interview
+// with"; "the report from" is shorter).
+const maxCreditLead = len("in an interview with")
+
+// creditCount returns the number of matches of the credit patterns of
+// c.agency in s, len(creditREs[c.agency].FindAllStringIndex(s, -1)),
+// reading s from c.from on, where the first may start. The regexp reads
+// s[c.from:] as it reads s, but for ^ and \b at its start, which only a
+// name right there would meet: then it reads the whole of s.
+func creditCount(c credit, s string) int {
+	from := c.from
+	if from > 0 && hasAnyPrefix(s[from:], agencies[c.agency].Names) {
+		from = 0
+	}
+	return len(creditREs[c.agency].FindAllStringIndex(s[from:], -1))
 }
 
 // creditContext reports whether the name s[i:j] may be credited by one

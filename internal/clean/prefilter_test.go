@@ -177,14 +177,55 @@ func TestSubstringPrefilters(t *testing.T) {
 		if genericBioRE.MatchString(s) && !mayBeGenericBio(s) {
 			t.Errorf("mayBeGenericBio(%q) = false, but genericBioRE matches", s)
 		}
-		credited := creditedAgencies(nil, s)
-		for k, re := range creditREs {
-			if re.MatchString(s) && !slices.Contains(credited, k) {
-				t.Errorf("creditedAgencies(%q) = %v, but %s's credit pattern matches", s, credited, agencies[k].Name)
-			}
-		}
+		checkCredits(t, s)
 		if domainRE.MatchString(s) && !mayHoldDomain(s) {
 			t.Errorf("mayHoldDomain(%q) = false, but domainRE matches", s)
 		}
 	}
+}
+
+// checkCredits checks that creditedAgencies finds every agency whose
+// credit patterns match s, and that creditCount counts their matches.
+func checkCredits(t *testing.T, s string) {
+	t.Helper()
+	credited := creditedAgencies(nil, s)
+	for k, re := range creditREs {
+		want := len(re.FindAllStringIndex(s, -1))
+		i := slices.IndexFunc(credited, func(c credit) bool { return c.agency == k })
+		switch {
+		case i < 0 && want > 0:
+			t.Errorf("creditedAgencies(%q) = %v, but %s's credit pattern matches", s, credited, agencies[k].Name)
+		case i >= 0:
+			if got := creditCount(credited[i], s); got != want {
+				t.Errorf("creditCount(%v, %q) = %d, want %d", credited[i], s, got, want)
+			}
+		}
+	}
+}
+
+// TestCreditCount checks creditCount on lines that credit agencies and
+// on random strings of the pieces of credits.
+func TestCreditCount(t *testing.T) {
+	pieces := []string{"Reuters", "AP", "AFP", "The Associated Press", "Associated Press", "Agence France-Presse", "CNN",
+		"told ", "told", "according to ", "in an interview with ", "the report from ", "a report by ", "via ",
+		" reported", " said", " has learned", " said in its report", "(", ")", " — ", "—", "–", "-", " - ", ",", ".",
+		" ", "  ", "\t", "\n", "x", "_", "the", "é", "said. ", "Reuters)", "(AP) —", "^", "$"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 3000 {
+		var b strings.Builder
+		for k := rng.IntN(12); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		checkCredits(t, b.String())
+	}
+	for _, s := range []string{"", "Reuters", "Reuters reported Reuters reported", "he told Reuters, which told AP",
+		"the report said — Reuters.", "(AP) — The", "AP - The", "x" + strings.Repeat(" ", 40) + "— AP", "retold Reuters"} {
+		checkCredits(t, s)
+	}
+}
+
+func FuzzCredits(f *testing.F) {
+	f.Add("he told Reuters on Monday, according to AP. — Reuters.")
+	f.Add("(AP) — The talks, Reuters reported, ended")
+	f.Fuzz(checkCredits)
 }
