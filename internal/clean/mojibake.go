@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,9 +17,10 @@ type codePage struct {
 	// plus one, by the rune's upper and lower eight bits; a nil block
 	// or a zero is a rune the page does not display.
 	blocks [256]*[256]uint16
-	// leadStarts holds the first UTF-8 byte of every rune that the
-	// page maps to a UTF-8 lead byte (0xC2–0xF4).
-	leadStarts [256]bool
+	// leadStarts holds the first UTF-8 bytes of the runes that the
+	// page maps to a UTF-8 lead byte (0xC2–0xF4), each once: one
+	// byte for either page.
+	leadStarts []byte
 }
 
 func newCodePage(bytes map[rune]byte) *codePage {
@@ -31,10 +33,11 @@ func newCodePage(bytes map[rune]byte) *codePage {
 			p.blocks[r>>8] = new([256]uint16)
 		}
 		p.blocks[r>>8][r&0xFF] = uint16(c) + 1
-		if c >= 0xC2 && c <= 0xF4 {
-			p.leadStarts[utf8.AppendRune(nil, r)[0]] = true
+		if first := utf8.AppendRune(nil, r)[0]; c >= 0xC2 && c <= 0xF4 && !slices.Contains(p.leadStarts, first) {
+			p.leadStarts = append(p.leadStarts, first)
 		}
 	}
+	slices.Sort(p.leadStarts)
 	return p
 }
 
@@ -179,21 +182,21 @@ func writeRunes(b *strings.Builder, s string) {
 
 // hasLeadRune reports whether s has a rune that page maps to a UTF-8
 // lead byte (0xC2–0xF4). Every run that decodes starts with one: a
-// string without one has nothing to repair. It passes over ASCII eight
-// bytes at a time.
+// string without one has nothing to repair. It looks for the first
+// bytes of such runes with strings.IndexByte.
 func hasLeadRune(s string, page *codePage) bool {
-	for i := 0; i < len(s); {
-		if i+8 <= len(s) && load64(s[i:])&0x8080808080808080 == 0 {
-			i += 8
-			continue
-		}
-		if page.leadStarts[s[i]] {
+	for _, first := range page.leadStarts {
+		for i := strings.IndexByte(s, first); i >= 0; {
 			r, _ := utf8.DecodeRuneInString(s[i:])
 			if c, ok := page.byteOf(r); ok && c >= 0xC2 && c <= 0xF4 {
 				return true
 			}
+			j := strings.IndexByte(s[i+1:], first)
+			if j < 0 {
+				break
+			}
+			i += 1 + j
 		}
-		i++
 	}
 	return false
 }
