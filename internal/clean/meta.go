@@ -399,12 +399,17 @@ func isCaptionVocab(s string, v vocab) bool {
 // "day, " is followed in it by the first three letters of a month name,
 // in any case (or s holds a long s, ſ, which matches s).
 func mayHoldWeekdayDate(s string) bool {
+	// "day, " is looked for at the commas, which are fewer than d's.
 	for i := 0; ; {
-		j := strings.Index(s[i:], "day, ")
+		j := strings.IndexByte(s[i:], ',')
 		if j < 0 {
 			return false
 		}
-		i += j + len("day, ")
+		i += j + len(", ")
+		if i > len(s) || s[i-1] != ' ' || !strings.HasSuffix(s[:i-2], "day") {
+			i--
+			continue
+		}
 		if i+3 <= len(s) && isMonthStart(s[i], s[i+1], s[i+2]) || strings.Contains(s, "ſ") {
 			return true
 		}
@@ -426,7 +431,10 @@ func mayEndInCredit(s string) bool {
 		}
 	}
 	// "Reuters/Name", "Photo by Name"
-	u := strings.TrimRightFunc(t, func(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' })
+	u := t
+	for u != "" && isASCIILetter(u[len(u)-1]) {
+		u = u[:len(u)-1]
+	}
 	return len(u) < len(t) && (hasSuffixFold(u, "reuters/") || hasSuffixFold(u, "photo by "))
 }
 
@@ -459,10 +467,12 @@ func mayEndInAgencyCredit(s string) bool {
 	return agencyCreditEnds.endOf(t) && strings.Contains(s, "/")
 }
 
-// hasSuffixFold reports whether s ends with suffix, an ASCII string,
-// in any case.
+// hasSuffixFold reports whether s ends with suffix, a lower-case ASCII
+// string, in any ASCII case. (strings.EqualFold of the end of s, as
+// many bytes long, says the same: a rune that folds to an ASCII letter
+// is longer than one byte.)
 func hasSuffixFold(s, suffix string) bool {
-	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
+	return len(s) >= len(suffix) && hasPrefixFoldAt(s, len(s)-len(suffix), suffix)
 }
 
 // agencies are the news agencies and outlets whose credits set

@@ -229,3 +229,24 @@ func FuzzCredits(f *testing.F) {
 	f.Add("(AP) — The talks, Reuters reported, ended")
 	f.Fuzz(checkCredits)
 }
+
+// TestHasSuffixFold checks hasSuffixFold against strings.EqualFold of
+// as many bytes at the end.
+func TestHasSuffixFold(t *testing.T) {
+	pieces := []string{"a", "A", "s", "S", "k", "K", "ſ", "\u212A", "é", "É", ".", " ", "photo", "PHOTO", "Getty Images", "\xff"}
+	suffixes := append([]string{"", "s", "k", "photo", "photo by ", "reuters/"}, captionCreditEnds...)
+	rng := rand.New(rand.NewPCG(13, 14))
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(6); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, suffix := range suffixes {
+			want := len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
+			if got := hasSuffixFold(s, suffix); got != want {
+				t.Fatalf("hasSuffixFold(%q, %q) = %v, want %v", s, suffix, got, want)
+			}
+		}
+	}
+}
