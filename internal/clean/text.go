@@ -3,7 +3,9 @@ package clean
 import (
 	"math/bits"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -31,11 +33,13 @@ type tline struct {
 // cleanText cleans a plain-text capture.
 func cleanText(src string) *Article {
 	a := new(Article)
-	ls := readLines(a, src)
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	ls := readLines(a, src, sc)
 	if len(ls) == 0 {
 		return a
 	}
-	markRepeats(ls)
+	markRepeats(ls, sc)
 	spreadPrompts(ls)
 
 	// A first body region locates the headline; the headline's
@@ -118,12 +122,53 @@ func cleanText(src string) *Article {
 	return a
 }
 
+// A scratch holds the memory cleanText needs while it reads the lines
+// of a capture: the lines and their words, and the maps that find the
+// lines repeated. It is used again for the next capture (scratchPool),
+// which saves the collector most of what the text cleaner allocates.
+type scratch struct {
+	store          []tline
+	ls             []*tline
+	same, wordEnds []int
+	words          []string
+	spans          []wordSpan
+	first          map[string]firstLine // readLines: the first line with each text
+	index          map[string]int       // markRepeats: each lower-case text's index in counts
+	counts, of     []int
+}
+
+// A firstLine is where readLines read a text first, and the mojibake
+// it repaired there.
+type firstLine struct{ index, repairs int }
+
+var scratchPool = sync.Pool{New: func() any {
+	return &scratch{first: make(map[string]firstLine), index: make(map[string]int)}
+}}
+
+// maxScratchWords bounds the scratch put back in the pool: one that a
+// very large capture grew is left to the collector.
+const maxScratchWords = 1 << 18
+
+// release clears sc, so that it keeps no capture alive, and puts it
+// back in the pool.
+func (sc *scratch) release() {
+	if cap(sc.words) > maxScratchWords {
+		return
+	}
+	clear(sc.store)
+	clear(sc.ls)
+	clear(sc.words)
+	clear(sc.first)
+	clear(sc.index)
+	scratchPool.Put(sc)
+}
+
 // readLines returns the non-blank lines of a text capture with their
 // features and the reason their own wording gives (chrome), and counts
 // the mojibake it repairs in a.Repairs. The features depend only on the
 // text, so a line that repeats an earlier one (menus and share bars
 // do) takes them from it.
-func readLines(a *Article, src string) []*tline {
+func readLines(a *Article, src string, sc *scratch) []*tline {
 	texts := splitLines(src)
 	nonBlank := 0
 	for i, raw := range texts {
@@ -133,19 +178,18 @@ func readLines(a *Article, src string) []*tline {
 		}
 	}
 	blank := func(i int) bool { return i < 0 || i >= len(texts) || texts[i] == "" }
-	type firstLine struct{ index, repairs int }
-	first := make(map[string]firstLine, nonBlank) // the first line with each text
-	store := make([]tline, 0, nonBlank)
-	same := make([]int, 0, nonBlank) // index in store of the first line with the same text
-	// The lines are allocated in one block, their lower case written to
-	// one builder and their words cut from it into one slice: a large
+	first := sc.first // the first line with each text
+	store := slices.Grow(sc.store[:0], nonBlank)
+	same := slices.Grow(sc.same[:0], nonBlank) // index in store of the first line with the same text
+	// The lines are kept in one block, their lower case written to one
+	// builder and their words cut from it into one slice: a large
 	// capture has millions of them. A builder never changes what it has
 	// written, so its String stays valid as it grows.
 	var lower strings.Builder
 	lower.Grow(len(src))
-	allWords := make([]string, 0, len(src)/6)
-	wordEnds := make([]int, 0, nonBlank) // where each line's words end in allWords
-	spans := make([]wordSpan, 0, 128)    // one line's words, reused
+	allWords := slices.Grow(sc.words[:0], len(src)/6)
+	wordEnds := slices.Grow(sc.wordEnds[:0], nonBlank) // where each line's words end in allWords
+	spans := sc.spans[:0]                              // one line's words
 	for i, t := range texts {
 		if t == "" {
 			continue
@@ -178,7 +222,9 @@ func readLines(a *Article, src string) []*tline {
 		wordEnds = append(wordEnds, len(allWords))
 		store = append(store, l)
 	}
-	ls := make([]*tline, len(store))
+	sc.store, sc.same, sc.words, sc.wordEnds, sc.spans = store, same, allWords, wordEnds, spans
+	ls := slices.Grow(sc.ls[:0], len(store))[:len(store)]
+	sc.ls = ls
 	start := 0
 	for k := range store {
 		l := &store[k]
@@ -439,13 +485,14 @@ var (
 
 // markRepeats marks short lines that occur more than once in the page
 // (menus repeated in header and footer) as navigation evidence.
-func markRepeats(ls []*tline) {
+func markRepeats(ls []*tline, sc *scratch) {
 	// Each text of at most 30 words gets an index in counts, with one
 	// map lookup per line. Longer lines are not counted (index 0):
 	// neither what follows nor findTitle looks at their repetitions.
-	index := make(map[string]int, len(ls))
-	counts := make([]int, 1, len(ls)) // counts[0] stays 0, for the lines not counted
-	of := make([]int, len(ls))
+	index := sc.index
+	counts := append(slices.Grow(sc.counts[:0], len(ls)), 0) // counts[0] stays 0, for the lines not counted
+	of := slices.Grow(sc.of[:0], len(ls))[:len(ls)]
+	clear(of)
 	for i, l := range ls {
 		if len(l.ws) > 30 {
 			continue
@@ -459,6 +506,7 @@ func markRepeats(ls []*tline) {
 		counts[k]++
 		of[i] = k
 	}
+	sc.counts, sc.of = counts, of
 	for i, l := range ls {
 		l.repeat = int32(counts[of[i]])
 		switch {
