@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gen-dossier/gen/internal/corpus"
 )
 
 var (
@@ -142,6 +144,25 @@ func BenchmarkCleanBenchHTML(b *testing.B) {
 func BenchmarkCleanSeeds(b *testing.B) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
 	benchClean(b, "capture.txt", readFiles(b, files))
+}
+
+// BenchmarkCleanCorpus measures throughput on the captures of a
+// generated dossier of 300 sources (internal/corpus), the build's
+// plain-text workload.
+func BenchmarkCleanCorpus(b *testing.B) {
+	files := corpus.Generate(300)
+	var names []string
+	for name := range files {
+		if strings.HasPrefix(name, "sources/") && strings.HasSuffix(name, ".txt") {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	raws := make([][]byte, len(names))
+	for i, name := range names {
+		raws[i] = files[name]
+	}
+	benchClean(b, "capture.txt", raws)
 }
 
 // BenchmarkCleanLargeText measures throughput and memory on one large

@@ -172,22 +172,45 @@ func collapseSpace(s string) string {
 // spaces and byte-order marks, with single ASCII spaces between words
 // and none at the ends.
 func isNorm(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
 	for i := 0; i < len(s); {
-		// Printable ASCII other than space: most of most lines.
-		for i < len(s) && ' ' < s[i] && s[i] < 0x7F {
-			i++
+		// Eight bytes at a time while they are printable ASCII with
+		// single spaces: for ASCII bytes, adding 0x60 leaves the top bit
+		// clear only below 0x20, adding 1 sets it only for 0x7F, and
+		// neither carries into the next byte; a space is a zero byte of
+		// w ^ 0x2020….
+		for ; i+8 <= len(s); i += 8 {
+			w := load64(s[i:])
+			if (^(w+0x6060606060606060)|(w+0x0101010101010101)|w)&0x8080808080808080 != 0 {
+				break // a control character, DEL or a non-ASCII byte
+			}
+			z := w ^ 0x2020202020202020
+			spaces := ^((z&0x7F7F7F7F7F7F7F7F + 0x7F7F7F7F7F7F7F7F) | z | 0x7F7F7F7F7F7F7F7F)
+			if spaces&(spaces>>8) != 0 || spaces&0x80 != 0 && s[i-1] == ' ' {
+				break // two spaces in a row (s[0] is not a space)
+			}
 		}
 		if i == len(s) {
 			break
 		}
+		// Then a byte or a rune.
 		switch c := s[i]; {
 		case c == ' ':
-			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+			// Neither end of s is a space.
+			if s[i-1] == ' ' || s[i+1] == ' ' {
 				return false
 			}
 			i++
 		case c < utf8.RuneSelf:
-			return false // a control character
+			if c < ' ' || c == 0x7F {
+				return false // a control character
+			}
+			i++
 		default:
 			r, size := utf8.DecodeRuneInString(s[i:])
 			// Controls above ASCII are U+0080–U+009F.

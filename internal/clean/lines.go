@@ -14,38 +14,67 @@ import (
 
 // stopWords are frequent function words (English, with a few French,
 // German and Spanish ones). Prose has many; menus and headlines few.
-var stopWords = func() map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range strings.Fields(`a an the and or but if of to in on at by for with from as into about after
-		before over under between through during without within is are was were be been being has have had do does did
-		will would can could should may might must shall it its this that these those there their they them he she his
-		her him we our us you your i me my not no so than then also which who whom whose what when where why how all any
-		some more most other such only just very said says
-		le la les des du de et est un une que qui dans pour pas sur au aux avec
-		der die das und ist nicht ein eine zu den dem mit von sich auf für im
-		el los las del y en que por con para una es se lo`) {
-		m[w] = true
-	}
-	return m
-}()
+var stopWords = newLexicon(stopWordList)
 
-// stopShapes filters the stop-word lookups: for each length in bytes
-// (up to the longest stop word's) and first byte (modulo 32), the set
-// of last bytes (modulo 32) that stop words of that shape have. Most
-// words have no stop word's shape, and need no map lookup.
-var stopShapes = func() (shapes [][32]uint32) {
-	for w := range stopWords {
-		for len(shapes) <= len(w) {
-			shapes = append(shapes, [32]uint32{})
-		}
-		shapes[len(w)][w[0]&31] |= 1 << (w[len(w)-1] & 31)
-	}
-	return shapes
-}()
+const stopWordList = `a an the and or but if of to in on at by for with from as into about after
+	before over under between through during without within is are was were be been being has have had do does did
+	will would can could should may might must shall it its this that these those there their they them he she his
+	her him we our us you your i me my not no so than then also which who whom whose what when where why how all any
+	some more most other such only just very said says
+	le la les des du de et est un une que qui dans pour pas sur au aux avec
+	der die das und ist nicht ein eine zu den dem mit von sich auf für im
+	el los las del y en que por con para una es se lo`
 
 // isStopWord reports whether w is a stop word.
 func isStopWord(w string) bool {
-	return w != "" && len(w) < len(stopShapes) && stopShapes[len(w)][w[0]&31]&(1<<(w[len(w)-1]&31)) != 0 && stopWords[w]
+	return stopWords.has(w)
+}
+
+// A lexicon is a set of words, looked up without hashing: by the
+// word's length in bytes and first byte (modulo 32), then by its last
+// byte (modulo 32), which most words outside the set fail, and only
+// then among the set's few words of that shape.
+type lexicon [][32]wordShape
+
+// A wordShape holds the words of a lexicon of one length and first byte:
+// the set of their last bytes (modulo 32), and the words.
+type wordShape struct {
+	last  uint32
+	words []string
+}
+
+// newLexicon returns the lexicon of the words of list, separated by white
+// space.
+func newLexicon(list string) lexicon {
+	var set lexicon
+	for _, w := range strings.Fields(list) {
+		for len(set) <= len(w) {
+			set = append(set, [32]wordShape{})
+		}
+		sh := &set[len(w)][w[0]&31]
+		if !slices.Contains(sh.words, w) {
+			sh.last |= 1 << (w[len(w)-1] & 31)
+			sh.words = append(sh.words, w)
+		}
+	}
+	return set
+}
+
+// has reports whether w is in the lexicon.
+func (set lexicon) has(w string) bool {
+	if w == "" || len(w) >= len(set) {
+		return false
+	}
+	sh := &set[len(w)][w[0]&31]
+	if sh.last&(1<<(w[len(w)-1]&31)) == 0 {
+		return false
+	}
+	for _, c := range sh.words {
+		if c == w {
+			return true
+		}
+	}
+	return false
 }
 
 // words splits s into lower-case word tokens (letters and digits). In
@@ -89,13 +118,28 @@ func appendLowerWords(out []string, lower string) []string {
 	return out
 }
 
+// isASCII reports whether s is all ASCII. It reads eight bytes at a
+// time.
 func isASCII(s string) bool {
+	for ; len(s) >= 8; s = s[8:] {
+		if load64(s)&0x8080808080808080 != 0 {
+			return false
+		}
+	}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
 		}
 	}
 	return true
+}
+
+// load64 returns the first eight bytes of s, the first lowest: the
+// compiler makes one load of them.
+func load64(s string) uint64 {
+	s = s[:8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // isWordRune reports whether r belongs to a word: a letter, digit or
@@ -220,16 +264,10 @@ var (
 	promptStartRE = mustAnchored(`^(?:click to|back to top|follow us|follow|subscribe|sign up|signup|join|download|listen|share|click here|get (?:the|our)|don't miss|never miss|stay (?:updated|informed|connected|up to date|tuned)|compartilhe|compartir|partager|teilen|condividi|поделиться|siga-nos|síguenos|suivez-nous|folgen sie uns|seguici|подпишитесь|assine|suscríbete|abonnez-vous|abonnieren|iscriviti|like us|tap here|support (?:us|our))\b`)
 	// promptWords, promptStems and promptPhrases are the vocabulary
 	// of share, follow and subscribe prompts.
-	promptWords = func() map[string]bool {
-		m := make(map[string]bool)
-		for _, w := range strings.Fields(`share shares shared sharing tweet follow subscribe subscriber subscribers signup register
-			newsletter newsletters listen podcast download whatsapp telegram facebook twitter linkedin pinterest reddit
-			instagram youtube email e-mail print bookmark save gift comment comments flipboard messenger app notification
-			notifications teilen condividi поделиться assine iscriviti`) {
-			m[w] = true
-		}
-		return m
-	}()
+	promptWords = newLexicon(`share shares shared sharing tweet follow subscribe subscriber subscribers signup register
+		newsletter newsletters listen podcast download whatsapp telegram facebook twitter linkedin pinterest reddit
+		instagram youtube email e-mail print bookmark save gift comment comments flipboard messenger app notification
+		notifications teilen condividi поделиться assine iscriviti`)
 	promptStems = []string{"compartilh", "compart", "partag", "suscr", "abonn"}
 	// promptStemStarts holds the first bytes of the stems.
 	promptStemStarts = func() (starts [256]bool) {
@@ -440,15 +478,26 @@ func similarAtLeast(a, b *signedSet, limit float64) bool {
 	return setSimilarity(a.set(), b.set()) >= limit
 }
 
-// mayShare reports whether some word of ws may be in s: false means
-// none is.
-func (s signedSet) mayShare(ws []string) bool {
+// mayBeSimilar reports whether similarityToSet(ws, s.set()) may be
+// limit or more: false means it is less. It bounds the similarity from
+// above as similarAtLeast does: the distinct words ws shares with the
+// set are no more than the words of ws whose bits s's signature holds,
+// and ws has at least as many distinct words as their bits.
+func (s *signedSet) mayBeSimilar(ws []string, limit float64) bool {
+	var sig [2]uint64
+	shared := 0
 	for _, w := range ws {
-		if s.has(wordBit(w)) {
-			return true
+		bit := wordBit(w)
+		sig[bit>>6] |= 1 << (bit & 63)
+		if s.has(bit) {
+			shared++
 		}
 	}
-	return false
+	least := min(bits.OnesCount64(sig[0])+bits.OnesCount64(sig[1]), len(s.set()))
+	if least == 0 {
+		return 0 >= limit // the similarity of an empty list or set
+	}
+	return float64(shared)/float64(least) >= limit
 }
 
 // similarityToSet is setSimilarity(wordSet(ws), set), without building
@@ -505,7 +554,7 @@ func promptVocabulary(ws []string, v vocab) int {
 	var found []string
 	var stems uint
 	for _, w := range ws {
-		if promptWords[w] {
+		if promptWords.has(w) {
 			if !slices.Contains(found, w) {
 				found = append(found, w)
 			}

@@ -2,11 +2,13 @@ package clean
 
 import (
 	"fmt"
+	"iter"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // months maps English month names and abbreviations to their numbers.
@@ -15,6 +17,23 @@ var months = map[string]int{
 	"apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
 	"aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
 	"october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+
+// monthNumber is months[strings.ToLower(name)], without a copy of an
+// ASCII name.
+func monthNumber(name string) int {
+	var lower [len("september")]byte
+	if len(name) > len(lower) || !isASCII(name) {
+		return months[strings.ToLower(name)]
+	}
+	for i := range len(name) {
+		c := name[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	return months[string(lower[:len(name)])]
 }
 
 const monthRE = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
@@ -44,69 +63,29 @@ func findDate(s string) (dateMatch, bool) {
 	if !hasDigits4(s) {
 		return best, false
 	}
-	try := func(m []int, y, mo, d int) {
-		if m == nil || (best.Start >= 0 && m[0] >= best.Start) {
+	// The first match of each pattern counts, if it is a valid date
+	// that starts before the others' (datematch.go matches them).
+	try := func(m dateSubmatch, y, mo, d int) {
+		if best.Start >= 0 && m[0] >= best.Start {
 			return
 		}
 		if iso, ok := validDate(y, mo, d); ok {
 			best = dateMatch{ISO: iso, Start: m[0], End: m[1]}
 		}
 	}
-	if mayHoldNamedDate(s) {
-		if m := dateMDY.FindStringSubmatchIndex(s); m != nil {
-			try(m, atoi(s[m[6]:m[7]]), months[strings.ToLower(s[m[2]:m[3]])], atoi(s[m[4]:m[5]]))
-		}
-		if m := dateDMY.FindStringSubmatchIndex(s); m != nil {
-			try(m, atoi(s[m[6]:m[7]]), months[strings.ToLower(s[m[4]:m[5]])], atoi(s[m[2]:m[3]]))
-		}
+	if m, ok := findMDY(s); ok {
+		try(m, atoi(s[m[6]:m[7]]), monthNumber(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]))
 	}
-	if hasYearThenSep(s) {
-		if m := dateISO.FindStringSubmatchIndex(s); m != nil {
-			try(m, atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]]))
-		}
+	if m, ok := findDMY(s); ok {
+		try(m, atoi(s[m[6]:m[7]]), monthNumber(s[m[4]:m[5]]), atoi(s[m[2]:m[3]]))
 	}
-	if strings.IndexByte(s, '.') >= 0 {
-		if m := dateDots.FindStringSubmatchIndex(s); m != nil {
-			try(m, atoi(s[m[6]:m[7]]), atoi(s[m[4]:m[5]]), atoi(s[m[2]:m[3]]))
-		}
+	if m, ok := findISO(s); ok {
+		try(m, atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]]))
+	}
+	if m, ok := findDots(s); ok {
+		try(m, atoi(s[m[6]:m[7]]), atoi(s[m[4]:m[5]]), atoi(s[m[2]:m[3]]))
 	}
 	return best, best.Start >= 0
-}
-
-// mayHoldNamedDate reports whether s may match dateMDY or dateDMY:
-// whether it holds the first three letters of a month name, in any
-// case, with a digit after the rest of the name, a dot and white space
-// ("Apr. 16"), or before white space, "of", white space and an ordinal
-// ("16th of April"). A long s (ſ), which the regexps match as s, lets
-// every line through.
-func mayHoldNamedDate(s string) bool {
-	if strings.Contains(s, "ſ") {
-		return true
-	}
-	for i := 0; i+3 <= len(s); i++ {
-		if !isMonthStart(s[i], s[i+1], s[i+2]) {
-			continue
-		}
-		j := i + 3
-		for j < len(s) && isASCIILetter(s[j]) {
-			j++
-		}
-		if j < len(s) && s[j] == '.' {
-			j++
-		}
-		j = skipSpace(s, j)
-		if j < len(s) && isDigit(s[j]) {
-			return true
-		}
-		k := skipSpaceBack(s, i)
-		if endsInDay(s[:k]) {
-			return true
-		}
-		if k < i && k >= 2 && s[k-2]|0x20 == 'o' && s[k-1]|0x20 == 'f' && endsInDay(s[:skipSpaceBack(s, k-2)]) {
-			return true
-		}
-	}
-	return false
 }
 
 // isMonthStart reports whether a, b and c are the first three letters
@@ -123,27 +102,12 @@ func isMonthStart(a, b, c byte) bool {
 	return false
 }
 
-// endsInDay reports whether s ends with a digit, perhaps followed by
-// two letters (an ordinal: "16th").
-func endsInDay(s string) bool {
-	n := len(s)
-	return n >= 1 && isDigit(s[n-1]) || n >= 3 && isASCIILetter(s[n-1]) && isASCIILetter(s[n-2]) && isDigit(s[n-3])
-}
-
 // skipSpace returns the index of the first byte from i on that is not
 // white space as regexps read it (\s: tab, newline, form feed, carriage
-// return, space); skipSpaceBack returns the index after the last such
-// byte before i.
+// return, space).
 func skipSpace(s string, i int) int {
 	for i < len(s) && isRESpace(s[i]) {
 		i++
-	}
-	return i
-}
-
-func skipSpaceBack(s string, i int) int {
-	for i > 0 && isRESpace(s[i-1]) {
-		i--
 	}
 	return i
 }
@@ -154,24 +118,6 @@ func isRESpace(c byte) bool {
 
 func isDigit(c byte) bool       { return '0' <= c && c <= '9' }
 func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
-
-// hasYearThenSep reports whether s holds four ASCII digits followed by
-// a dash, slash or dot and a digit, as every match of dateISO does.
-func hasYearThenSep(s string) bool {
-	run := 0
-	for i := 0; i+1 < len(s); i++ {
-		c := s[i]
-		switch {
-		case '0' <= c && c <= '9':
-			run++
-		case run >= 4 && (c == '-' || c == '/' || c == '.') && '0' <= s[i+1] && s[i+1] <= '9':
-			return true
-		default:
-			run = 0
-		}
-	}
-	return false
-}
 
 // hasDigits4 reports whether s has four ASCII digits in a row.
 func hasDigits4(s string) bool {
@@ -204,7 +150,9 @@ func validDate(y, m, d int) (string, bool) {
 	if t.Day() != d {
 		return "", false
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
+	iso := [len("2006-01-02")]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + d/10), byte('0' + d%10)}
+	return string(iso[:]), true
 }
 
 // ParseDate returns the first date in s as YYYY-MM-DD. It accepts
@@ -216,8 +164,25 @@ func ParseDate(s string) (string, bool) {
 	return m.ISO, ok
 }
 
-// dateFiller are the words that may surround a date on a date line.
-var dateFiller = regexp.MustCompile(`(?i)\b(published|posted|updated|last updated|modified|first published|on|at|am|pm|a\.m\.|p\.m\.|ist|gmt|utc|bst|cet|cest|edt|est|et|pdt|pst|pt|msk|hrs|date|time|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b\.?|\d{1,2}[:.]\d{2}(?::\d{2})?|[|•·,:\-–—/()]`)
+// dateFiller are the words that may surround a date on a date line
+// (dateFillerWords), times of day and separators.
+var dateFiller = regexp.MustCompile(`(?i)\b(` + quoteAll(dateFillerWords) + `)\b\.?|\d{1,2}[:.]\d{2}(?::\d{2})?|[|•·,:\-–—/()]`)
+
+// dateFillerWords are the words of dateFiller, in the order it tries
+// them.
+var dateFillerWords = []string{"published", "posted", "updated", "last updated", "modified", "first published", "on", "at",
+	"am", "pm", "a.m.", "p.m.", "ist", "gmt", "utc", "bst", "cet", "cest", "edt", "est", "et", "pdt", "pst", "pt", "msk", "hrs",
+	"date", "time", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday", "sunday", "today", "yesterday"}
+
+// quoteAll returns the alternatives of a regexp matching any of words.
+func quoteAll(words []string) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(quoted, "|")
+}
 
 // isDateLine reports whether s is a date and little else, returning the
 // date.
@@ -231,9 +196,7 @@ func dateLine(s string, m dateMatch, ok bool) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	rest := s[:m.Start] + " " + s[m.End:]
-	rest = dateFiller.ReplaceAllString(rest, " ")
-	if len(strings.Fields(rest)) > 2 {
+	if fieldsWithoutFiller(s[:m.Start]+" "+s[m.End:]) > 2 {
 		return "", false
 	}
 	return m.ISO, true
@@ -295,7 +258,7 @@ func trimDateWords(s string) string {
 		s = strings.TrimRight(s, " |•·,-–—")
 		i := strings.LastIndexByte(s, ' ')
 		last := strings.ToLower(strings.Trim(s[i+1:], ".,"))
-		if i < 0 || !(dateWords[last] || dateFiller.MatchString(last) && strings.Trim(dateFiller.ReplaceAllString(last, ""), " ") == "") {
+		if i < 0 || !(dateWords[last] || onlyFiller(last)) {
 			return s
 		}
 		s = s[:i]
@@ -307,7 +270,7 @@ var dateWords = map[string]bool{"on": true, "at": true, "published": true, "upda
 // isNameList reports whether s looks like one or more personal or desk
 // names: "Jane Doe", "Jane Doe and John Roe", "Jane Doe, Reuters".
 func isNameList(s string) bool {
-	for _, part := range nameSep.Split(s, -1) {
+	for part := range nameParts(s) {
 		if part != "" && !isName(part) {
 			return false
 		}
@@ -315,17 +278,58 @@ func isNameList(s string) bool {
 	return s != ""
 }
 
+// nameParts yields the parts of a list of names, between the
+// separators: a comma and white space after it, or "and" or "&" with
+// white space around it. The parts are those of
+// regexp.MustCompile(`,\s*|\s+(?:and|&)\s+`).Split(s, -1) (but for
+// the empty ones, which isNameList passes over).
+func nameParts(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		part := 0 // where the part being read starts
+		for i := 0; i < len(s); {
+			var end int // the end of the separator at s[i]
+			switch {
+			case s[i] == ',':
+				end = skipSpace(s, i+1)
+			case isRESpace(s[i]):
+				j := skipSpace(s, i)
+				k := j
+				if strings.HasPrefix(s[j:], "and") {
+					k += len("and")
+				} else if strings.HasPrefix(s[j:], "&") {
+					k += len("&")
+				}
+				if k == j || k == len(s) || !isRESpace(s[k]) {
+					i = j // no separator starts in this white space
+					continue
+				}
+				end = skipSpace(s, k)
+			default:
+				i++
+				continue
+			}
+			if !yield(s[part:i]) {
+				return
+			}
+			part, i = end, end
+		}
+		yield(s[part:])
+	}
+}
+
 // isName reports whether s looks like a name: one to five words, each
 // starting with an upper-case letter (particles such as "van" or "de"
 // allowed), with no sentence punctuation.
 func isName(s string) bool {
-	words := strings.Fields(s)
-	if len(words) == 0 || len(words) > 5 || strings.ContainsAny(s, ".!?:;\"“”") && !initialsOnly(s) {
+	if strings.ContainsAny(s, ".!?:;\"“”") && !initialsOnly(s) {
 		return false
 	}
-	caps := 0
-	for _, w := range words {
-		r := []rune(w)[0]
+	words, caps := 0, 0
+	for w := range strings.FieldsSeq(s) {
+		if words++; words > 5 {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case unicode.IsUpper(r):
 			caps++
@@ -342,10 +346,7 @@ func initialsOnly(s string) bool {
 	return !strings.ContainsAny(s, "!?:;\"“”") && initialRE.MatchString(s)
 }
 
-var (
-	nameSep   = regexp.MustCompile(`,\s*|\s+(?:and|&)\s+`)
-	initialRE = regexp.MustCompile(`\b\p{Lu}\.`)
-)
+var initialRE = regexp.MustCompile(`\b\p{Lu}\.`)
 
 var nameParticles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "da": true, "di": true, "del": true, "la": true, "le": true, "bin": true, "al": true, "el": true, "du": true, "dos": true}
 
@@ -398,12 +399,17 @@ func isCaptionVocab(s string, v vocab) bool {
 // "day, " is followed in it by the first three letters of a month name,
 // in any case (or s holds a long s, ſ, which matches s).
 func mayHoldWeekdayDate(s string) bool {
+	// "day, " is looked for at the commas, which are fewer than d's.
 	for i := 0; ; {
-		j := strings.Index(s[i:], "day, ")
+		j := strings.IndexByte(s[i:], ',')
 		if j < 0 {
 			return false
 		}
-		i += j + len("day, ")
+		i += j + len(", ")
+		if i > len(s) || s[i-1] != ' ' || !strings.HasSuffix(s[:i-2], "day") {
+			i--
+			continue
+		}
 		if i+3 <= len(s) && isMonthStart(s[i], s[i+1], s[i+2]) || strings.Contains(s, "ſ") {
 			return true
 		}
@@ -425,7 +431,10 @@ func mayEndInCredit(s string) bool {
 		}
 	}
 	// "Reuters/Name", "Photo by Name"
-	u := strings.TrimRightFunc(t, func(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' })
+	u := t
+	for u != "" && isASCIILetter(u[len(u)-1]) {
+		u = u[:len(u)-1]
+	}
 	return len(u) < len(t) && (hasSuffixFold(u, "reuters/") || hasSuffixFold(u, "photo by "))
 }
 
@@ -458,10 +467,12 @@ func mayEndInAgencyCredit(s string) bool {
 	return agencyCreditEnds.endOf(t) && strings.Contains(s, "/")
 }
 
-// hasSuffixFold reports whether s ends with suffix, an ASCII string,
-// in any case.
+// hasSuffixFold reports whether s ends with suffix, a lower-case ASCII
+// string, in any ASCII case. (strings.EqualFold of the end of s, as
+// many bytes long, says the same: a rune that folds to an ASCII letter
+// is longer than one byte.)
 func hasSuffixFold(s, suffix string) bool {
-	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
+	return len(s) >= len(suffix) && hasPrefixFoldAt(s, len(s)-len(suffix), suffix)
 }
 
 // agencies are the news agencies and outlets whose credits set
@@ -533,11 +544,11 @@ var creditREs = func() []*regexp.Regexp {
 // or "" if none is credited. Ties go to the earlier entry of agencies.
 func attribution(lines []string) string {
 	counts := make([]int, len(agencies))
-	var named []int
+	var named []credit
 	for _, l := range lines {
 		named = creditedAgencies(named[:0], l)
-		for _, i := range named {
-			counts[i] += len(creditREs[i].FindAllStringIndex(l, -1))
+		for _, c := range named {
+			counts[c.agency] += creditCount(c, l)
 		}
 	}
 	best, bestN := "", 0
@@ -569,14 +580,21 @@ var agencyNames = func() [256][]agencyName {
 	return byFirst
 }()
 
+// A credit is an agency that a line may credit, and the earliest place
+// in the line where a match of its credit patterns may start.
+type credit struct {
+	agency, from int
+}
+
 // creditedAgencies appends to out, in the order of agencies and once
-// each, the indexes of the agencies that s may credit: it names them as
-// a whole word (with no letter, digit or underscore, isWordByte, just
-// before or after), in the context one of creditPatterns needs
-// (creditContext). Every match of an agency's credit patterns is such
-// a naming.
-func creditedAgencies(out []int, s string) []int {
+// each, the agencies that s may credit: it names them as a whole word
+// (with no letter, digit or underscore, isWordByte, just before or
+// after), in the context one of creditPatterns needs (creditContext).
+// Every match of an agency's credit patterns is such a naming, and
+// starts at creditStart of it or later.
+func creditedAgencies(out []credit, s string) []credit {
 	var found uint64 // bit i: agencies[i] may be credited
+	var from [64]int // from[i]: the earliest creditStart of agencies[i]
 	for i := 0; i < len(s); i++ {
 		if agencyNames[s[i]] == nil || i > 0 && isWordByte(s[i-1]) {
 			continue
@@ -584,16 +602,54 @@ func creditedAgencies(out []int, s string) []int {
 		for _, n := range agencyNames[s[i]] {
 			j := i + len(n.name)
 			if strings.HasPrefix(s[i:], n.name) && (j == len(s) || !isWordByte(s[j])) && creditContext(s, i, j) {
+				if start := creditStart(s, i); found&(1<<n.agency) == 0 || start < from[n.agency] {
+					from[n.agency] = start
+				}
 				found |= 1 << n.agency
 			}
 		}
 	}
 	for i := range agencies {
 		if found&(1<<i) != 0 {
-			out = append(out, i)
+			out = append(out, credit{i, from[i]})
 		}
 	}
 	return out
+}
+
+// creditStart returns the earliest place where a match of
+// creditPatterns that names the agency at s[i:] may start: before the
+// name come white space, commas, dots and dashes, and before them a
+// reporting phrase of at most maxCreditLead bytes.
+func creditStart(s string, i int) int {
+	for i > 0 {
+		if c := s[i-1]; isRESpace(c) || c == ',' || c == '.' || c == '-' {
+			i--
+		} else if strings.HasSuffix(s[:i], "–") || strings.HasSuffix(s[:i], "—") {
+			i -= len("–")
+		} else {
+			break
+		}
+	}
+	return max(0, i-maxCreditLead)
+}
+
+// maxCreditLead is the length of the longest phrase that comes before
+// the white space and the name in creditPatterns ("in an interview
+// with"; "the report from" is shorter).
+const maxCreditLead = len("in an interview with")
+
+// creditCount returns the number of matches of the credit patterns of
+// c.agency in s, len(creditREs[c.agency].FindAllStringIndex(s, -1)),
+// reading s from c.from on, where the first may start. The regexp reads
+// s[c.from:] as it reads s, but for ^ and \b at its start, which only a
+// name right there would meet: then it reads the whole of s.
+func creditCount(c credit, s string) int {
+	from := c.from
+	if from > 0 && hasAnyPrefix(s[from:], agencies[c.agency].Names) {
+		from = 0
+	}
+	return len(creditREs[c.agency].FindAllStringIndex(s[from:], -1))
 }
 
 // creditContext reports whether the name s[i:j] may be credited by one
@@ -653,13 +709,19 @@ func containsAny(s string, subs []string) bool {
 	return false
 }
 
-// domainRE matches a site's own domain name.
-var domainRE = regexp.MustCompile(`(?i)\b((?:[a-z0-9-]+\.)+(?:com|in|org|net|news|info|co\.uk|co\.in|co|io|uk|us|ca|au|de|fr|it|es|ru|ua|pl|eu|tv|me|am))\b`)
+// domainRE matches a site's own domain name: labels and dots, then
+// one of domainTLDs.
+var domainRE = regexp.MustCompile(`(?i)\b((?:[a-z0-9-]+\.)+(?:` + quoteAll(domainTLDs) + `))\b`)
+
+// domainTLDs are the top-level domains (and second-level ones) of
+// domainRE, in the order it tries them.
+var domainTLDs = []string{"com", "in", "org", "net", "news", "info", "co.uk", "co.in", "co", "io", "uk", "us", "ca", "au", "de",
+	"fr", "it", "es", "ru", "ua", "pl", "eu", "tv", "me", "am"}
 
 // outletFrom returns a domain that a site-chrome line (follow prompt,
 // copyright notice) names as the site's own, or "".
 func outletFrom(s string) string {
-	if strings.IndexByte(s, '.') < 0 {
+	if !mayHoldDomain(s) {
 		return "" // no domain name
 	}
 	lower := strings.ToLower(s)

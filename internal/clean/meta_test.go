@@ -1,6 +1,9 @@
 package clean
 
 import (
+	"math/rand/v2"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -153,4 +156,40 @@ func TestIsCaption(t *testing.T) {
 			t.Errorf("isCaption(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
+}
+
+// nameSep is what separates the names of a list, which nameParts finds
+// by hand.
+var nameSep = regexp.MustCompile(`,\s*|\s+(?:and|&)\s+`)
+
+// checkNameParts checks nameParts(s) against nameSep.Split(s, -1).
+func checkNameParts(t *testing.T, s string) {
+	t.Helper()
+	got := slices.Collect(nameParts(s))
+	if want := nameSep.Split(s, -1); !slices.Equal(got, want) {
+		t.Errorf("nameParts(%q) = %q; nameSep.Split gives %q", s, got, want)
+	}
+}
+
+// TestNameParts checks nameParts on lists of names and on random strings
+// of their pieces.
+func TestNameParts(t *testing.T) {
+	for _, s := range []string{"", ",", " and ", "Jane Doe", "Jane Doe and John Roe", "Jane Doe, Reuters", "A,B ,C , D",
+		"Ann & Bo", "Ann &Bo", "Ann andrew", "Ann  and\tBo", "and Bo", "Ann and", "Ann and ", "A, ,B", "x\nand\ny", "Anderson AND Co"} {
+		checkNameParts(t, s)
+	}
+	pieces := []string{"Jane", "Doe", " ", "  ", "\t", "\n", "\v", ",", "and", "And", "&", "x", "é"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(10); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		checkNameParts(t, b.String())
+	}
+}
+
+func FuzzNameParts(f *testing.F) {
+	f.Add("Jane Doe and John Roe, Reuters & AP")
+	f.Fuzz(checkNameParts)
 }

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,20 +13,43 @@ import (
 // the bytes they came from. Only runes ≥ U+0080 are listed: ASCII is the
 // same in every code page we repair and never part of a mojibake run.
 type codePage struct {
-	bytes map[rune]byte
-	// leadStarts holds the first UTF-8 byte of every rune that the
-	// page maps to a UTF-8 lead byte (0xC2–0xF4).
-	leadStarts [256]bool
+	// blocks holds, for a rune below U+10000 (as all are), its byte
+	// plus one, by the rune's upper and lower eight bits; a nil block
+	// or a zero is a rune the page does not display.
+	blocks [256]*[256]uint16
+	// leadStarts holds the first UTF-8 bytes of the runes that the
+	// page maps to a UTF-8 lead byte (0xC2–0xF4), each once: one
+	// byte for either page.
+	leadStarts []byte
 }
 
 func newCodePage(bytes map[rune]byte) *codePage {
-	p := &codePage{bytes: bytes}
+	p := new(codePage)
 	for r, c := range bytes {
-		if c >= 0xC2 && c <= 0xF4 {
-			p.leadStarts[utf8.AppendRune(nil, r)[0]] = true
+		if r < utf8.RuneSelf || r > 0xFFFF {
+			panic("clean: a code page maps only runes from U+0080 to U+FFFF")
+		}
+		if p.blocks[r>>8] == nil {
+			p.blocks[r>>8] = new([256]uint16)
+		}
+		p.blocks[r>>8][r&0xFF] = uint16(c) + 1
+		if first := utf8.AppendRune(nil, r)[0]; c >= 0xC2 && c <= 0xF4 && !slices.Contains(p.leadStarts, first) {
+			p.leadStarts = append(p.leadStarts, first)
 		}
 	}
+	slices.Sort(p.leadStarts)
 	return p
+}
+
+// byteOf returns the byte that p displays as r, if any.
+func (p *codePage) byteOf(r rune) (byte, bool) {
+	if r < 0 || r > 0xFFFF {
+		return 0, false
+	}
+	if b := p.blocks[r>>8]; b != nil && b[r&0xFF] != 0 {
+		return byte(b[r&0xFF] - 1), true
+	}
+	return 0, false
 }
 
 // mojibakePages are the code pages whose misreadings of UTF-8 we repair,
@@ -33,9 +57,11 @@ func newCodePage(bytes map[rune]byte) *codePage {
 // for the bytes Windows-1252 leaves undefined (what browsers and most
 // decoders produce); "thai" is Windows-874, whose 0x80–0x9F row browsers
 // also fill from Windows-1252. They are read-only lookup tables.
-var mojibakePages = []*codePage{westernPage(), thaiPage()}
+var mojibakePages = []*codePage{newCodePage(westernBytes()), newCodePage(thaiBytes())}
 
-func westernPage() *codePage {
+// westernBytes and thaiBytes map the runes of the two code pages to
+// their bytes.
+func westernBytes() map[rune]byte {
 	p := make(map[rune]byte)
 	for b := 0x80; b <= 0xFF; b++ {
 		p[rune(b)] = byte(b) // Latin-1
@@ -45,10 +71,10 @@ func westernPage() *codePage {
 			p[r] = byte(b)
 		}
 	}
-	return newCodePage(p)
+	return p
 }
 
-func thaiPage() *codePage {
+func thaiBytes() map[rune]byte {
 	p := make(map[rune]byte)
 	for b := 0x80; b <= 0x9F; b++ {
 		p[rune(b)] = byte(b)
@@ -61,7 +87,7 @@ func thaiPage() *codePage {
 			p[r] = byte(b)
 		}
 	}
-	return newCodePage(p)
+	return p
 }
 
 // repairMojibake undoes UTF-8 text that was decoded with a single-byte
@@ -99,65 +125,77 @@ func repairMojibake(s string) (string, int) {
 	return s, total
 }
 
+// repairPage is repairMojibake for one code page and one pass. It
+// copies s only once a run decodes.
 func repairPage(s string, page *codePage) (string, int) {
-	// Fast path: pure ASCII has nothing to repair.
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii || !hasLeadRune(s, page) {
-		return s, 0
+	if isASCII(s) || !hasLeadRune(s, page) {
+		return s, 0 // nothing to repair
 	}
 	var b strings.Builder
 	repaired := 0
+	done := 0 // s[:done] is written to b
 	runStart := -1
 	var raw []byte
 	flush := func(end int) {
 		if runStart < 0 {
 			return
 		}
-		run := s[runStart:end]
 		if fixed, n, ok := decodeRun(raw); ok {
+			writeRunes(&b, s[done:runStart])
 			b.WriteString(fixed)
+			done = end
 			repaired += n
-		} else {
-			b.WriteString(run)
 		}
 		runStart = -1
 		raw = raw[:0]
 	}
 	for i, r := range s {
-		c, ok := page.bytes[r]
-		if r >= utf8.RuneSelf && ok {
-			if runStart < 0 {
-				runStart = i
+		if r >= utf8.RuneSelf {
+			if c, ok := page.byteOf(r); ok {
+				if runStart < 0 {
+					runStart = i
+				}
+				raw = append(raw, c)
+				continue
 			}
-			raw = append(raw, c)
-			continue
 		}
 		flush(i)
-		b.WriteRune(r)
 	}
 	flush(len(s))
 	if repaired == 0 {
 		return s, 0
 	}
+	writeRunes(&b, s[done:])
 	return b.String(), repaired
+}
+
+// writeRunes writes s to b rune by rune, an invalid byte as U+FFFD.
+func writeRunes(b *strings.Builder, s string) {
+	if utf8.ValidString(s) {
+		b.WriteString(s)
+		return
+	}
+	for _, r := range s {
+		b.WriteRune(r)
+	}
 }
 
 // hasLeadRune reports whether s has a rune that page maps to a UTF-8
 // lead byte (0xC2–0xF4). Every run that decodes starts with one: a
-// string without one has nothing to repair.
+// string without one has nothing to repair. It looks for the first
+// bytes of such runes with strings.IndexByte.
 func hasLeadRune(s string, page *codePage) bool {
-	for i := 0; i < len(s); i++ {
-		if page.leadStarts[s[i]] {
+	for _, first := range page.leadStarts {
+		for i := strings.IndexByte(s, first); i >= 0; {
 			r, _ := utf8.DecodeRuneInString(s[i:])
-			if c, ok := page.bytes[r]; ok && c >= 0xC2 && c <= 0xF4 {
+			if c, ok := page.byteOf(r); ok && c >= 0xC2 && c <= 0xF4 {
 				return true
 			}
+			j := strings.IndexByte(s[i+1:], first)
+			if j < 0 {
+				break
+			}
+			i += 1 + j
 		}
 	}
 	return false

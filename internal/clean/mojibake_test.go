@@ -1,7 +1,9 @@
 package clean
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -106,4 +108,98 @@ func TestRepairMojibakeExamples(t *testing.T) {
 			t.Errorf("repairMojibake(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// repairMojibakeMap is repairMojibake as it was written first, with maps
+// for code pages and a copy of every line: the reference FuzzMojibake
+// holds it to.
+func repairMojibakeMap(s string) (string, int) {
+	pages := []map[rune]byte{westernBytes(), thaiBytes()}
+	if isASCII(s) {
+		return s, 0
+	}
+	total := 0
+	for pass := 0; pass < 2; pass++ {
+		changed := false
+		for _, page := range pages {
+			var n int
+			s, n = repairPageMap(s, page)
+			if n > 0 {
+				total += n
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	return s, total
+}
+
+func repairPageMap(s string, page map[rune]byte) (string, int) {
+	var b strings.Builder
+	repaired := 0
+	runStart := -1
+	var raw []byte
+	flush := func(end int) {
+		if runStart < 0 {
+			return
+		}
+		if fixed, n, ok := decodeRun(raw); ok {
+			b.WriteString(fixed)
+			repaired += n
+		} else {
+			b.WriteString(s[runStart:end])
+		}
+		runStart = -1
+		raw = raw[:0]
+	}
+	for i, r := range s {
+		if c, ok := page[r]; r >= utf8.RuneSelf && ok {
+			if runStart < 0 {
+				runStart = i
+			}
+			raw = append(raw, c)
+			continue
+		}
+		flush(i)
+		b.WriteRune(r)
+	}
+	flush(len(s))
+	if repaired == 0 {
+		return s, 0
+	}
+	return b.String(), repaired
+}
+
+// checkMojibake checks repairMojibake against repairMojibakeMap on s.
+func checkMojibake(t *testing.T, s string) {
+	t.Helper()
+	got, n := repairMojibake(s)
+	if want, wantN := repairMojibakeMap(s); got != want || n != wantN {
+		t.Errorf("repairMojibake(%q) = %q, %d; the map-based repair gives %q, %d", s, got, n, want, wantN)
+	}
+}
+
+// TestMojibakeMatchesMap checks repairMojibake against the map-based
+// repair on correct text, its garbled forms and their mixtures.
+func TestMojibakeMatchesMap(t *testing.T) {
+	var inputs []string
+	for _, s := range correctText {
+		for _, cm := range []*charmap.Charmap{charmap.Windows1252, charmap.ISO8859_1, charmap.Windows874} {
+			bad := garble(s, cm)
+			inputs = append(inputs, s, bad, garble(bad, cm), s+" "+bad, bad[:len(bad)/2], "x\xff"+bad+"\xe2\x80")
+		}
+	}
+	for _, s := range inputs {
+		checkMojibake(t, s)
+	}
+}
+
+func FuzzMojibake(f *testing.F) {
+	for _, s := range correctText {
+		f.Add(garble(s, charmap.Windows1252))
+		f.Add(garble(s, charmap.Windows874))
+	}
+	f.Fuzz(checkMojibake)
 }

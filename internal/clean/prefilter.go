@@ -1,7 +1,9 @@
 package clean
 
 import (
+	"maps"
 	"math/bits"
+	"slices"
 	"strings"
 )
 
@@ -44,6 +46,32 @@ func maybeBreadcrumb(s string) bool {
 	return strings.HasPrefix(s, "Home") || strings.Contains(s, "›") || strings.Contains(s, "»")
 }
 
+// mayHoldDomain reports whether s may match domainRE: whether a dot in
+// it is followed by one of domainTLDs, in any case, and the end of a
+// word, as every match ends. (A long s or Kelvin sign, which match s
+// and k, let every s with a dot through.)
+func mayHoldDomain(s string) bool {
+	i := strings.IndexByte(s, '.')
+	if i < 0 {
+		return false
+	}
+	if foldsToASCII(s) {
+		return true
+	}
+	for {
+		for _, tld := range domainTLDs {
+			if hasPrefixFoldAt(s, i+1, tld) && wordEnd(s, i+1+len(tld)) {
+				return true
+			}
+		}
+		j := strings.IndexByte(s[i+1:], '.')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+}
+
 // commentFormHead is commentFormRE without its "X says:" alternative,
 // whose matches end in a colon.
 var commentFormHead = mustAnchored(`^(?:\d+\s+(?:comments?|responses?|replies|reactions|thoughts? on)\b|permalink\b|comments?\s*(?:\(\d+\))?$|add (?:a )?comment|(?:no|show|view|hide|load) (?:more )?comments)`)
@@ -55,7 +83,11 @@ func maybeCommentForm(s string) bool {
 
 // quadHash hashes four bytes to 16 bits.
 func quadHash(a, b, c, d byte) uint32 {
-	v := uint32(a) | uint32(b)<<8 | uint32(c)<<16 | uint32(d)<<24
+	return quadHashOf(uint32(a) | uint32(b)<<8 | uint32(c)<<16 | uint32(d)<<24)
+}
+
+// quadHashOf is quadHash of the four bytes of v, the first lowest.
+func quadHashOf(v uint32) uint32 {
 	return (v * 2654435761) >> 16
 }
 
@@ -121,21 +153,25 @@ func scanVocab(lower string) vocab {
 	return vocabScanner.scan(lower)
 }
 
-// A phraseScanner finds which of its phrases a string contains. Phrases
-// of four bytes or more are found through a filter of the hashes of
-// their first four bytes: most of a line's four-byte windows start none
-// of them, and are passed over after one hash. Shorter phrases are
-// looked up by their first byte.
+// A phraseScanner finds which of its phrases a string contains, in one
+// pass over it with a window of its last four bytes. Phrases of four
+// bytes or more are found through a filter of the hashes of their first
+// four bytes: most of a line's windows start none of them, and are
+// passed over after one hash. The few shorter phrases are looked for
+// where a byte ends one of them.
 type phraseScanner struct {
-	short  [256][]scanPhrase       // phrases under four bytes, by first byte
-	filter [1 << 10]uint64         // hashes of the longer phrases' first four bytes
-	long   map[uint32][]scanPhrase // the longer phrases by that hash
+	short    []scanPhrase      // phrases under four bytes
+	shortEnd [256]bool         // the last bytes of the short phrases
+	filter   [1 << 10]uint64   // hashes of the longer phrases' first four bytes
+	long     [256][]scanPhrase // the longer phrases by the low byte of that hash
 }
 
-// A scanPhrase is a phrase and the kinds it belongs to.
+// A scanPhrase is a phrase and the kinds it belongs to; a short one
+// also has its bytes packed as the scanner's window holds them.
 type scanPhrase struct {
-	text  string
-	kinds vocab
+	text   string
+	kinds  vocab
+	packed uint32
 }
 
 func newPhraseScanner(kinds map[vocab][]string) *phraseScanner {
@@ -145,16 +181,20 @@ func newPhraseScanner(kinds map[vocab][]string) *phraseScanner {
 			of[ph] |= k
 		}
 	}
-	p := &phraseScanner{long: make(map[uint32][]scanPhrase)}
-	for ph, k := range of {
-		sp := scanPhrase{ph, k}
+	p := new(phraseScanner)
+	for _, ph := range slices.Sorted(maps.Keys(of)) {
+		sp := scanPhrase{text: ph, kinds: of[ph]}
 		if len(ph) < 4 {
-			p.short[ph[0]] = append(p.short[ph[0]], sp)
+			for k := range len(ph) {
+				sp.packed |= uint32(ph[k]) << (8 * k)
+			}
+			p.short = append(p.short, sp)
+			p.shortEnd[ph[len(ph)-1]] = true
 			continue
 		}
 		h := quadHash(ph[0], ph[1], ph[2], ph[3])
 		p.filter[h>>6] |= 1 << (h & 63)
-		p.long[h] = append(p.long[h], sp)
+		p.long[h&0xFF] = append(p.long[h&0xFF], sp)
 	}
 	return p
 }
@@ -162,20 +202,21 @@ func newPhraseScanner(kinds map[vocab][]string) *phraseScanner {
 // scan returns the kinds of the phrases s contains.
 func (p *phraseScanner) scan(s string) vocab {
 	var v vocab
+	// w holds s[i-3:i+1] as quadHash reads it, a byte to each octet,
+	// the first lowest: zeros before s, which no phrase holds.
+	var w uint32
 	for i := 0; i < len(s); i++ {
-		if p.short[s[i]] != nil {
-			for _, ph := range p.short[s[i]] {
-				if strings.HasPrefix(s[i:], ph.text) {
+		w = w>>8 | uint32(s[i])<<24
+		if p.shortEnd[s[i]] {
+			for _, ph := range p.short {
+				if w>>(32-8*len(ph.text)) == ph.packed {
 					v |= ph.kinds
 				}
 			}
 		}
-		if i+4 > len(s) {
-			continue
-		}
-		if h := quadHash(s[i], s[i+1], s[i+2], s[i+3]); p.filter[h>>6]&(1<<(h&63)) != 0 {
-			for _, ph := range p.long[h] {
-				if strings.HasPrefix(s[i:], ph.text) {
+		if h := quadHashOf(w); i >= 3 && p.filter[h>>6]&(1<<(h&63)) != 0 {
+			for _, ph := range p.long[h&0xFF] {
+				if strings.HasPrefix(s[i-3:], ph.text) {
 					v |= ph.kinds
 				}
 			}

@@ -134,13 +134,15 @@ func TestSubstringPrefilters(t *testing.T) {
 		"Credit: Jane. Image: John Doe", "Jane Doe is a staff writer.", "Jane writes about tech", "Follow her on X",
 		"he told Reuters on Monday", "Reuters reported", "AP\thas learned", "the report said. — AP.", "(AP) — The", "AP - The",
 		"according to  The New York Times", "CNN\nsaid", "dpa-AFX", "Xinhua —", "a report in Politico",
-		"Jane Doe/AFP via Getty Images", "John Roe / Reuters File.", "Kim/AP Photo)", "Ann/Getty Images).", "PHOTO BY JANE."}
+		"Jane Doe/AFP via Getty Images", "John Roe / Reuters File.", "Kim/AP Photo)", "Ann/Getty Images).", "PHOTO BY JANE.",
+		"Follow us at www.Example.COM", "bbc.co.uk.x", "_-b.com", "news.in_", "x.IO.", "a..de", "(c) site.news 2024"}
 	inputs = append(inputs, testLines(t)...)
 	// Random strings made of the pieces of dates.
 	pieces := []string{"1", "16", "2024", "1999", " ", "  ", "\t", "\n", ".", ",", "-", "/", "of", "OF", "st", "Th", "nd",
 		"May", "sept", "SEPTEMBER", "jan", "Juneau", "x", "day", "T", ":", "ſep", "ſt",
 		"Reuters", "AP", "The Associated Press", "(", ")", "—", "–", "told", "said", "according to", "reported", "has learned",
-		"Photo", "Getty Images", "credit", "Image"}
+		"Photo", "Getty Images", "credit", "Image",
+		"com", "Co.", "uk", ".in", "news", "www", "example", "_", "ſ", "\u212A"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 6000 {
 		var b strings.Builder
@@ -156,12 +158,6 @@ func TestSubstringPrefilters(t *testing.T) {
 			if got, want := v&kind != 0, containsAny(lower, phrases); got != want {
 				t.Errorf("scanVocab(%q) has kind %b: %v, want %v", lower, kind, got, want)
 			}
-		}
-		if (dateMDY.MatchString(s) || dateDMY.MatchString(s)) && !mayHoldNamedDate(s) {
-			t.Errorf("mayHoldNamedDate(%q) = false, but a date pattern matches", s)
-		}
-		if dateISO.MatchString(s) && !hasYearThenSep(s) {
-			t.Errorf("hasYearThenSep(%q) = false, but dateISO matches", s)
 		}
 		if head := s[:min(len(s), 160)]; gluedRE.MatchString(head) && !mayBeGlued(head) {
 			t.Errorf("mayBeGlued(%q) = false, but gluedRE matches", head)
@@ -181,14 +177,76 @@ func TestSubstringPrefilters(t *testing.T) {
 		if genericBioRE.MatchString(s) && !mayBeGenericBio(s) {
 			t.Errorf("mayBeGenericBio(%q) = false, but genericBioRE matches", s)
 		}
-		credited := creditedAgencies(nil, s)
-		for k, re := range creditREs {
-			if re.MatchString(s) && !slices.Contains(credited, k) {
-				t.Errorf("creditedAgencies(%q) = %v, but %s's credit pattern matches", s, credited, agencies[k].Name)
+		checkCredits(t, s)
+		if domainRE.MatchString(s) && !mayHoldDomain(s) {
+			t.Errorf("mayHoldDomain(%q) = false, but domainRE matches", s)
+		}
+	}
+}
+
+// checkCredits checks that creditedAgencies finds every agency whose
+// credit patterns match s, and that creditCount counts their matches.
+func checkCredits(t *testing.T, s string) {
+	t.Helper()
+	credited := creditedAgencies(nil, s)
+	for k, re := range creditREs {
+		want := len(re.FindAllStringIndex(s, -1))
+		i := slices.IndexFunc(credited, func(c credit) bool { return c.agency == k })
+		switch {
+		case i < 0 && want > 0:
+			t.Errorf("creditedAgencies(%q) = %v, but %s's credit pattern matches", s, credited, agencies[k].Name)
+		case i >= 0:
+			if got := creditCount(credited[i], s); got != want {
+				t.Errorf("creditCount(%v, %q) = %d, want %d", credited[i], s, got, want)
 			}
 		}
-		if domainRE.MatchString(s) && strings.IndexByte(s, '.') < 0 {
-			t.Errorf("domainRE matches %q, which has no dot", s)
+	}
+}
+
+// TestCreditCount checks creditCount on lines that credit agencies and
+// on random strings of the pieces of credits.
+func TestCreditCount(t *testing.T) {
+	pieces := []string{"Reuters", "AP", "AFP", "The Associated Press", "Associated Press", "Agence France-Presse", "CNN",
+		"told ", "told", "according to ", "in an interview with ", "the report from ", "a report by ", "via ",
+		" reported", " said", " has learned", " said in its report", "(", ")", " — ", "—", "–", "-", " - ", ",", ".",
+		" ", "  ", "\t", "\n", "x", "_", "the", "é", "said. ", "Reuters)", "(AP) —", "^", "$"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 3000 {
+		var b strings.Builder
+		for k := rng.IntN(12); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		checkCredits(t, b.String())
+	}
+	for _, s := range []string{"", "Reuters", "Reuters reported Reuters reported", "he told Reuters, which told AP",
+		"the report said — Reuters.", "(AP) — The", "AP - The", "x" + strings.Repeat(" ", 40) + "— AP", "retold Reuters"} {
+		checkCredits(t, s)
+	}
+}
+
+func FuzzCredits(f *testing.F) {
+	f.Add("he told Reuters on Monday, according to AP. — Reuters.")
+	f.Add("(AP) — The talks, Reuters reported, ended")
+	f.Fuzz(checkCredits)
+}
+
+// TestHasSuffixFold checks hasSuffixFold against strings.EqualFold of
+// as many bytes at the end.
+func TestHasSuffixFold(t *testing.T) {
+	pieces := []string{"a", "A", "s", "S", "k", "K", "ſ", "\u212A", "é", "É", ".", " ", "photo", "PHOTO", "Getty Images", "\xff"}
+	suffixes := append([]string{"", "s", "k", "photo", "photo by ", "reuters/"}, captionCreditEnds...)
+	rng := rand.New(rand.NewPCG(13, 14))
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(6); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, suffix := range suffixes {
+			want := len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
+			if got := hasSuffixFold(s, suffix); got != want {
+				t.Fatalf("hasSuffixFold(%q, %q) = %v, want %v", s, suffix, got, want)
+			}
 		}
 	}
 }

@@ -139,12 +139,15 @@ func isBio(l *tline, author string) bool {
 	if author == "" || len(l.ws) < 8 {
 		return false
 	}
-	first := strings.Fields(author)[0]
+	var first string // the author's first name
+	for first = range strings.FieldsSeq(author) {
+		break
+	}
 	head := l.text[:min(len(l.text), len(author)+40)]
-	if !strings.Contains(head, author) && !strings.HasPrefix(l.text, first+" ") {
+	if !strings.Contains(head, author) && !(strings.HasPrefix(l.text, first) && strings.HasPrefix(l.text[len(first):], " ")) {
 		return false
 	}
-	return bioRE.MatchString(strings.ToLower(l.text))
+	return bioRE.MatchString(l.lower)
 }
 
 // skipDeck moves the start of the body past a byline, date or read-time

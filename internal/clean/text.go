@@ -1,8 +1,11 @@
 package clean
 
 import (
+	"math/bits"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -30,11 +33,13 @@ type tline struct {
 // cleanText cleans a plain-text capture.
 func cleanText(src string) *Article {
 	a := new(Article)
-	ls := readLines(a, src)
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	ls := readLines(a, src, sc)
 	if len(ls) == 0 {
 		return a
 	}
-	markRepeats(ls)
+	markRepeats(ls, sc)
 	spreadPrompts(ls)
 
 	// A first body region locates the headline; the headline's
@@ -55,7 +60,7 @@ func cleanText(src string) *Article {
 			case len(l.text) > len(tl.text) && strings.HasSuffix(l.text, tl.text) && i < title+3:
 				l.chrome = ReasonNavigation // breadcrumb ending in the headline
 			case !endsSentence(l.text) || l.text == tl.text:
-				if len(l.ws) <= 2*len(tl.ws) && tset.mayShare(l.ws) && similarityToSet(l.ws, tset.set()) >= 0.75 {
+				if len(l.ws) <= 2*len(tl.ws) && tset.mayBeSimilar(l.ws, 0.75) && similarityToSet(l.ws, tset.set()) >= 0.75 {
 					l.chrome = ReasonRepeatedTitle
 				}
 			}
@@ -101,7 +106,7 @@ func cleanText(src string) *Article {
 			a.Removed = append(a.Removed, Removed{Line: int(l.n), Text: l.text, Reason: l.reason})
 		}
 	}
-	var body []string
+	body := make([]string, 0, len(a.Blocks)+1)
 	for _, b := range a.Blocks {
 		body = append(body, b.Text)
 	}
@@ -117,12 +122,53 @@ func cleanText(src string) *Article {
 	return a
 }
 
+// A scratch holds the memory cleanText needs while it reads the lines
+// of a capture: the lines and their words, and the maps that find the
+// lines repeated. It is used again for the next capture (scratchPool),
+// which saves the collector most of what the text cleaner allocates.
+type scratch struct {
+	store          []tline
+	ls             []*tline
+	same, wordEnds []int
+	words          []string
+	spans          []wordSpan
+	first          map[string]firstLine // readLines: the first line with each text
+	index          map[string]int       // markRepeats: each lower-case text's index in counts
+	counts, of     []int
+}
+
+// A firstLine is where readLines read a text first, and the mojibake
+// it repaired there.
+type firstLine struct{ index, repairs int }
+
+var scratchPool = sync.Pool{New: func() any {
+	return &scratch{first: make(map[string]firstLine), index: make(map[string]int)}
+}}
+
+// maxScratchWords bounds the scratch put back in the pool: one that a
+// very large capture grew is left to the collector.
+const maxScratchWords = 1 << 18
+
+// release clears sc, so that it keeps no capture alive, and puts it
+// back in the pool.
+func (sc *scratch) release() {
+	if cap(sc.words) > maxScratchWords {
+		return
+	}
+	clear(sc.store)
+	clear(sc.ls)
+	clear(sc.words)
+	clear(sc.first)
+	clear(sc.index)
+	scratchPool.Put(sc)
+}
+
 // readLines returns the non-blank lines of a text capture with their
 // features and the reason their own wording gives (chrome), and counts
 // the mojibake it repairs in a.Repairs. The features depend only on the
 // text, so a line that repeats an earlier one (menus and share bars
 // do) takes them from it.
-func readLines(a *Article, src string) []*tline {
+func readLines(a *Article, src string, sc *scratch) []*tline {
 	texts := splitLines(src)
 	nonBlank := 0
 	for i, raw := range texts {
@@ -132,19 +178,18 @@ func readLines(a *Article, src string) []*tline {
 		}
 	}
 	blank := func(i int) bool { return i < 0 || i >= len(texts) || texts[i] == "" }
-	type firstLine struct{ index, repairs int }
-	first := make(map[string]firstLine, nonBlank) // the first line with each text
-	store := make([]tline, 0, nonBlank)
-	same := make([]int, 0, nonBlank) // index in store of the first line with the same text
-	// The lines are allocated in one block, their lower case written to
-	// one builder and their words cut from it into one slice: a large
+	first := sc.first // the first line with each text
+	store := slices.Grow(sc.store[:0], nonBlank)
+	same := slices.Grow(sc.same[:0], nonBlank) // index in store of the first line with the same text
+	// The lines are kept in one block, their lower case written to one
+	// builder and their words cut from it into one slice: a large
 	// capture has millions of them. A builder never changes what it has
 	// written, so its String stays valid as it grows.
 	var lower strings.Builder
 	lower.Grow(len(src))
-	allWords := make([]string, 0, len(src)/6)
-	wordEnds := make([]int, 0, nonBlank) // where each line's words end in allWords
-	var spans []wordSpan
+	allWords := slices.Grow(sc.words[:0], len(src)/6)
+	wordEnds := slices.Grow(sc.wordEnds[:0], nonBlank) // where each line's words end in allWords
+	spans := sc.spans[:0]                              // one line's words
 	for i, t := range texts {
 		if t == "" {
 			continue
@@ -177,7 +222,9 @@ func readLines(a *Article, src string) []*tline {
 		wordEnds = append(wordEnds, len(allWords))
 		store = append(store, l)
 	}
-	ls := make([]*tline, len(store))
+	sc.store, sc.same, sc.words, sc.wordEnds, sc.spans = store, same, allWords, wordEnds, spans
+	ls := slices.Grow(sc.ls[:0], len(store))[:len(store)]
+	sc.ls = ls
 	start := 0
 	for k := range store {
 		l := &store[k]
@@ -209,6 +256,70 @@ type wordSpan struct {
 // upper-case letter. It reads s once: the text cleaner does this for
 // every line.
 func lowerLine(b *strings.Builder, spans []wordSpan, s string) (_ []wordSpan, fields, caps int) {
+	if isASCII(s) {
+		return lowerASCII(b, spans, s)
+	}
+	return lowerRunes(b, spans, s)
+}
+
+// lowerASCII is lowerLine for s all ASCII, which most lines are: it
+// writes s in lower case run by run (every run between two upper-case
+// letters as it is), then reads its words and fields off the byte
+// table, a run of word bytes at a time.
+func lowerASCII(b *strings.Builder, spans []wordSpan, s string) (_ []wordSpan, fields, caps int) {
+	base, done := b.Len(), 0
+	lower := func(i int) {
+		b.WriteString(s[done:i])
+		b.WriteByte(s[i] + 'a' - 'A')
+		done = i + 1
+	}
+	// The upper-case letters are found eight bytes at a time: adding
+	// 0x3F to an ASCII byte sets its top bit if it is 'A' or more,
+	// adding 0x25 if it is more than 'Z', and neither carries into the
+	// next byte.
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := load64(s[i:])
+		for upper := (w + 0x3F3F3F3F3F3F3F3F) &^ (w + 0x2525252525252525) & 0x8080808080808080; upper != 0; upper &= upper - 1 {
+			lower(i + bits.TrailingZeros64(upper)/8)
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			lower(i)
+		}
+	}
+	b.WriteString(s[done:])
+	inField := false
+	for i := 0; i < len(s); {
+		class := asciiClass[s[i]]
+		if class&classSpace != 0 {
+			inField, i = false, i+1
+			continue
+		}
+		if !inField {
+			inField = true
+			fields++
+			if class&classUpper != 0 {
+				caps++
+			}
+		}
+		if class&classWord == 0 {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && asciiClass[s[j]]&classWord != 0 {
+			j++
+		}
+		spans = append(spans, wordSpan{base + i, base + j, true})
+		i = j
+	}
+	return spans, fields, caps
+}
+
+// lowerRunes is lowerLine for any s, rune by rune.
+func lowerRunes(b *strings.Builder, spans []wordSpan, s string) (_ []wordSpan, fields, caps int) {
 	inField := false
 	start, ascii := -1, true // the word being read: where it starts in b
 	shift := b.Len()         // where s[i] goes in b, less i
@@ -280,7 +391,9 @@ func lowerLine(b *strings.Builder, spans []wordSpan, s string) (_ []wordSpan, fi
 
 // asciiClass says of each ASCII byte whether it is white space (\s and
 // \v, as unicode.IsSpace), an upper-case letter, or a letter or digit.
-var asciiClass = func() (class [utf8.RuneSelf]uint8) {
+// The other bytes, which start or continue non-ASCII runes, have no
+// class: the table covers them so that no lookup needs a bounds check.
+var asciiClass = func() (class [256]uint8) {
 	for c := range utf8.RuneSelf {
 		if unicode.IsSpace(rune(c)) {
 			class[c] |= classSpace
@@ -372,13 +485,14 @@ var (
 
 // markRepeats marks short lines that occur more than once in the page
 // (menus repeated in header and footer) as navigation evidence.
-func markRepeats(ls []*tline) {
+func markRepeats(ls []*tline, sc *scratch) {
 	// Each text of at most 30 words gets an index in counts, with one
 	// map lookup per line. Longer lines are not counted (index 0):
 	// neither what follows nor findTitle looks at their repetitions.
-	index := make(map[string]int, len(ls))
-	counts := make([]int, 1, len(ls)) // counts[0] stays 0, for the lines not counted
-	of := make([]int, len(ls))
+	index := sc.index
+	counts := append(slices.Grow(sc.counts[:0], len(ls)), 0) // counts[0] stays 0, for the lines not counted
+	of := slices.Grow(sc.of[:0], len(ls))[:len(ls)]
+	clear(of)
 	for i, l := range ls {
 		if len(l.ws) > 30 {
 			continue
@@ -392,6 +506,7 @@ func markRepeats(ls []*tline) {
 		counts[k]++
 		of[i] = k
 	}
+	sc.counts, sc.of = counts, of
 	for i, l := range ls {
 		l.repeat = int32(counts[of[i]])
 		switch {
@@ -596,11 +711,15 @@ func keepBody(a *Article, ls []*tline, start, end int) {
 		default:
 			l.reason = ReasonShortFragment
 		}
-		if l.keep && kept[l.text] && nw < 8 {
-			l.keep, l.reason = false, ReasonDuplicate
+		// Only short lines may repeat one kept before (a line with the
+		// same text has the same words), so only they are remembered.
+		if l.keep && nw < 8 {
+			if kept[l.text] {
+				l.keep, l.reason = false, ReasonDuplicate
+			}
+			kept[l.text] = true
 		}
 		if l.keep {
-			kept[l.text] = true
 			a.Blocks = append(a.Blocks, Block{Kind: l.kind, Text: l.text, Line: int(l.n)})
 		}
 	}

@@ -412,24 +412,55 @@ func TestLowerLine(t *testing.T) {
 		inputs = append(inputs, strings.Split(string(raw), "\n")...)
 	}
 	for _, s := range inputs {
-		var b strings.Builder
-		spans, fields, caps := lowerLine(&b, nil, s)
-		lower := b.String()
-		var ws []string
-		for _, sp := range spans {
-			ws = appendWord(ws, lower[sp.start:sp.end], sp.ascii)
-		}
-		if want := strings.ToLower(s); lower != want {
-			t.Errorf("lowerLine(%.40q) writes %.40q, want %.40q", s, lower, want)
-		}
-		if want := words(s); !slices.Equal(ws, want) {
-			t.Errorf("lowerLine(%.40q) words %.40q, want %.40q", s, ws, want)
-		}
-		if want := runeWords(s); !slices.Equal(ws, want) {
-			t.Errorf("lowerLine(%.40q) words %.40q, want %.40q", s, ws, want)
-		}
-		if got, want := ratio(caps, fields), capsRatio(s); got != want {
-			t.Errorf("lowerLine(%.40q) caps %d/%d, want ratio %v", s, caps, fields, want)
+		checkLowerLine(t, s)
+	}
+}
+
+// FuzzLowerLine checks lowerLine against strings.ToLower, words and
+// capsRatio, and its ASCII path against the rune by rune one.
+func FuzzLowerLine(f *testing.F) {
+	for _, s := range []string{"", "abc", "ABC Def", "Ünïcödé ÀÉÎ", "a\xffB\xc3", "東京都 は", "  Two  Spaces ", "x\u00a0Y",
+		"Critics say the RECOVERY was predictable, 57.4% of 152,749 tonnes.", "\tTab\vVT\fFF\rCR_under_score"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkLowerLine(t, s)
+	})
+}
+
+// checkLowerLine checks what lowerLine writes and finds in s against
+// the simple ways of finding them, and, for ASCII s, lowerASCII against
+// lowerRunes, after other text in the builder.
+func checkLowerLine(t *testing.T, s string) {
+	t.Helper()
+	var b strings.Builder
+	spans, fields, caps := lowerLine(&b, nil, s)
+	lower := b.String()
+	var ws []string
+	for _, sp := range spans {
+		ws = appendWord(ws, lower[sp.start:sp.end], sp.ascii)
+	}
+	if want := strings.ToLower(s); lower != want {
+		t.Errorf("lowerLine(%.40q) writes %.40q, want %.40q", s, lower, want)
+	}
+	if want := words(s); !slices.Equal(ws, want) {
+		t.Errorf("lowerLine(%.40q) words %.40q, want %.40q", s, ws, want)
+	}
+	if want := runeWords(s); !slices.Equal(ws, want) {
+		t.Errorf("lowerLine(%.40q) words %.40q, want %.40q", s, ws, want)
+	}
+	if got, want := ratio(caps, fields), capsRatio(s); got != want {
+		t.Errorf("lowerLine(%.40q) caps %d/%d, want ratio %v", s, caps, fields, want)
+	}
+	if isASCII(s) {
+		var ba, br strings.Builder
+		ba.WriteString("Prefix ")
+		br.WriteString("Prefix ")
+		sa, fa, ca := lowerASCII(&ba, nil, s)
+		sr, fr, cr := lowerRunes(&br, nil, s)
+		if ba.String() != br.String() || !slices.Equal(sa, sr) || fa != fr || ca != cr {
+			t.Errorf("lowerASCII(%.40q) = %v, %d, %d, writing %.40q; lowerRunes gives %v, %d, %d, writing %.40q",
+				s, sa, fa, ca, ba.String(), sr, fr, cr, br.String())
 		}
 	}
 }
@@ -493,11 +524,16 @@ func runeWords(s string) []string {
 	return out
 }
 
-// TestIsStopWord checks the shape filter of isStopWord against the map.
+// TestIsStopWord checks isStopWord, a lexicon, against a map of the
+// stop words.
 func TestIsStopWord(t *testing.T) {
-	ws := []string{"", "x", "thé", "für", "zz", "between", "betweens"}
+	stopWords := make(map[string]bool)
+	for _, w := range strings.Fields(stopWordList) {
+		stopWords[w] = true
+	}
+	ws := []string{"", "x", "thé", "für", "zz", "between", "betweens", "betweenness", "\xff"}
 	for w := range stopWords {
-		ws = append(ws, w, w+"s", "x"+w)
+		ws = append(ws, w, w+"s", "x"+w, strings.ToUpper(w), w[:len(w)-1]+"z")
 	}
 	files, _ := filepath.Glob(filepath.Join("testdata", "seeds", "*.txt"))
 	for _, f := range files {
@@ -522,20 +558,54 @@ func TestIsNorm(t *testing.T) {
 		inputs = append(inputs, string(r), "a"+string(r)+"b", "a "+string(r)+" b")
 	}
 	inputs = append(inputs, "", " ", "a  b", " a", "a ", "a\xffb", "a\u00a0b", "a\tb", "’quoted” text…")
-	for _, s := range inputs {
-		if got := collapseSpace(s); isNorm(s) != (got == s) {
-			t.Errorf("isNorm(%q) = %v, but collapseSpace gives %q", s, isNorm(s), got)
+	// isNorm reads eight bytes at a time: every rune and pair of spaces
+	// at every place in and across blocks of eight.
+	const prose = "The talks ended without a statement; no date was set"
+	for r := rune(0); r < 0x3000; r++ {
+		for _, at := range []int{0, 7, 8, 15, 16, 23} {
+			inputs = append(inputs, prose[:at]+string(r)+prose[at:])
 		}
+	}
+	for at := 0; at < 30; at++ {
+		inputs = append(inputs, prose[:at]+" "+prose[at:], prose[:at]+"  "+prose[at+1:], prose[:at]+"\x7f"+prose[at:], prose[:at], " "+prose[:at])
+	}
+	pieces := []string{"a", "bc", " ", "  ", "\t", "é", "\u00a0", "\x7f", "\x01", "\xff", "xxxxxxx", "~", "!"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(20); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		inputs = append(inputs, b.String())
+	}
+	for _, s := range inputs {
+		checkIsNorm(t, s)
 	}
 }
 
-// TestSimilarAtLeast checks the signature filter of similarAtLeast and
-// mayShare against setSimilarity, on random word lists.
+// checkIsNorm checks that collapseSpace leaves s as it is if and only if
+// isNorm accepts it.
+func checkIsNorm(t *testing.T, s string) {
+	t.Helper()
+	if got := collapseSpace(s); isNorm(s) != (got == s) {
+		t.Errorf("isNorm(%q) = %v, but collapseSpace gives %q", s, isNorm(s), got)
+	}
+}
+
+func FuzzIsNorm(f *testing.F) {
+	f.Add("The talks ended without a statement;  no date was set")
+	f.Add("’quoted” text… \u00a0 and a\ttab")
+	f.Fuzz(checkIsNorm)
+}
+
+// TestSimilarAtLeast checks the signature filters of similarAtLeast and
+// mayBeSimilar against setSimilarity and similarityToSet, on random
+// word lists.
 func TestSimilarAtLeast(t *testing.T) {
 	vocabulary := strings.Fields("the a of to in and court said on mayor city council vote bus network new routes plan cost million years")
 	rng := rand.New(rand.NewPCG(5, 6))
 	list := func() []string {
-		ws := make([]string, rng.IntN(12))
+		ws := make([]string, rng.IntN([]int{4, 12, 30}[rng.IntN(3)]))
 		for k := range ws {
 			ws[k] = vocabulary[rng.IntN(len(vocabulary))]
 		}
@@ -549,8 +619,10 @@ func TestSimilarAtLeast(t *testing.T) {
 				t.Fatalf("similarAtLeast(%q, %q, %v) = %v, want %v", a, b, limit, got, want)
 			}
 		}
-		if sb := newSignedSet(b); !sb.mayShare(a) && similarityToSet(a, sb.set()) != 0 {
-			t.Fatalf("mayShare(%q) false for %q, which shares words", a, b)
+		for _, limit := range []float64{0, 0.5, 0.75, 1} {
+			if sb := newSignedSet(b); !sb.mayBeSimilar(a, limit) && similarityToSet(a, sb.set()) >= limit {
+				t.Fatalf("mayBeSimilar(%q, %v) false for %q, whose similarity is %v", a, limit, b, similarityToSet(a, sb.set()))
+			}
 		}
 	}
 }
