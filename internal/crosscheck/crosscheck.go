@@ -39,14 +39,20 @@ func Sentences(text string) []Span {
 }
 
 // appendSentences appends the sentences of text to out.
+//
+// The marks that can end a sentence are ASCII, and a byte of a
+// multi-byte rune never is, so they are found byte by byte, with
+// strings.IndexByte, rather than rune by rune ([sentenceMarks]).
 func appendSentences(out []Span, text string) []Span {
 	start := 0
-	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		i += n
-		if r != '.' && r != '!' && r != '?' {
-			continue
+	marks := sentenceMarks{text: text, at: [3]int{-1, -1, -1}}
+	for i := 0; ; {
+		m := marks.next(i)
+		if m < 0 {
+			break
 		}
+		r := text[m]
+		i = m + 1
 		if r == '.' && glued(text, i) {
 			// "said.Russia’s": a sentence end whose space was lost.
 			out = append(out, Span{start, i})
@@ -65,8 +71,7 @@ func appendSentences(out []Span, text string) []Span {
 		if j >= len(text) {
 			break
 		}
-		c, _ := utf8.DecodeRuneInString(text[j:])
-		if c != ' ' {
+		if text[j] != ' ' {
 			continue
 		}
 		k := j + 1
@@ -87,6 +92,33 @@ func appendSentences(out []Span, text string) []Span {
 		out = append(out, Span{start, len(text)})
 	}
 	return out
+}
+
+// sentenceMarks finds the full stops, exclamation and question marks of
+// a text in order, keeping where the next of each is, so that each
+// stretch of text is searched once for each mark.
+type sentenceMarks struct {
+	text string
+	at   [3]int // the next '.', '!' and '?' found, len(text) when none is left, or -1 before the first search
+}
+
+// next returns the index of the first mark at or after i, or -1.
+func (m *sentenceMarks) next(i int) int {
+	first := len(m.text)
+	for k, c := range [3]byte{'.', '!', '?'} {
+		if m.at[k] < i {
+			if j := strings.IndexByte(m.text[i:], c); j >= 0 {
+				m.at[k] = i + j
+			} else {
+				m.at[k] = len(m.text)
+			}
+		}
+		first = min(first, m.at[k])
+	}
+	if first == len(m.text) {
+		return -1
+	}
+	return first
 }
 
 // glued reports whether the full stop just before i ends a lower-case
@@ -115,12 +147,45 @@ func glued(text string, i int) bool {
 func abbreviation(s string) bool {
 	i := strings.LastIndexByte(strings.TrimRight(s, "."), ' ')
 	word := s[i+1:]
-	switch strings.ToLower(strings.TrimRight(word, ".")) {
-	case "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "st", "sen", "rep", "gov", "prof", "jr", "sr", "no", "vs", "etc", "inc", "co", "corp", "ltd":
-		return true
+	base := strings.TrimRight(word, ".")
+	// The abbreviations are of four letters at most: a longer ASCII word
+	// is none of them, and a shorter one is lower-cased in a small array
+	// rather than by strings.ToLower, which would allocate. Other words
+	// go through strings.ToLower, whose Unicode case mapping can make
+	// ASCII of them (the Kelvin sign is k).
+	if !isASCII(base) {
+		return knownAbbreviation(strings.ToLower(base)) || strings.Count(word, ".") >= 2
+	}
+	if len(base) <= 4 {
+		var buf [4]byte
+		for k := range len(base) {
+			buf[k] = base[k] | asciiLower(base[k])
+		}
+		if knownAbbreviation(string(buf[:len(base)])) {
+			return true
+		}
 	}
 	// Initials and dotted abbreviations: U.S., U.K., e.g.
 	return strings.Count(word, ".") >= 2
+}
+
+// knownAbbreviation reports whether the lower-case word w is one of
+// the abbreviations that abbreviation knows.
+func knownAbbreviation(w string) bool {
+	switch w {
+	case "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "st", "sen", "rep", "gov", "prof", "jr", "sr", "no", "vs", "etc", "inc", "co", "corp", "ltd":
+		return true
+	}
+	return false
+}
+
+// asciiLower returns the bit that lower-cases the ASCII byte c: 0x20
+// for an upper-case letter, else 0.
+func asciiLower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return 'a' - 'A'
+	}
+	return 0
 }
 
 // A Span is a byte range [Start, End) of a text.

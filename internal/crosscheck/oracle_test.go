@@ -117,3 +117,45 @@ func TestTermKeyMatchesClassify(t *testing.T) {
 		})
 	}
 }
+
+// sentencePieces are the pieces random paragraphs are built from to
+// check Sentences: marks, what may follow them, abbreviations in every
+// case (and the Unicode letters that lower-case to ASCII), closing
+// quotes and brackets, and broken UTF-8.
+var sentencePieces = []string{
+	".", "!", "?", ". ", "! ", "? ", " ", "  ", "\t", ".”", ".’ ", ".) ", ".] ", "\"", "'", "“", "‘", "”", "’",
+	"said", "Russia", "China", "the", "abc", "x", "U.S.", "e.g.", "Mr.", "MR.", "Mrs.", "Gen.", "gEn.", "Prof.",
+	"Corp.", "CORPS.", "Inc..", "St.", "No.", "etc.", "Vs.", "\u212ao.", "İnc.", "Mr", "2.5", "12", "Éa", "éa", "Ωmega",
+	"\xe2", "\xff", "\xe2\x80", "said.Russia", "ab.Cd", "abc.De", "ABC.De", "said.R", ".A", "A", "b", "Z",
+}
+
+// checkSentences fails t when appendSentences differs from the old code
+// on s.
+func checkSentences(t *testing.T, s string) {
+	t.Helper()
+	if got, want := appendSentences(nil, s), oldAppendSentences(nil, s); !reflect.DeepEqual(got, want) {
+		t.Fatalf("appendSentences(%q)\n got %v\nwant %v", s, got, want)
+	}
+}
+
+// TestSentencesMatchOld compares appendSentences with the old code,
+// which stepped through the text rune by rune, on random text.
+func TestSentencesMatchOld(t *testing.T) {
+	for _, s := range []string{"", ".", "a. B", "Mr. Smith. He left! Why? 3 were there.", "“Yes.” Then", "U.S. aid. More"} {
+		checkSentences(t, s)
+	}
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 100000 {
+		var b strings.Builder
+		for range 1 + r.IntN(25) {
+			b.WriteString(sentencePieces[r.IntN(len(sentencePieces))])
+		}
+		checkSentences(t, b.String())
+	}
+}
+
+func FuzzSentences(f *testing.F) {
+	f.Add("Mr. Smith said.Russia’s aid rose 2.5%. “Yes!” he said? No.")
+	f.Add("İnc. \u212ao. U.S. e.g. x")
+	f.Fuzz(checkSentences)
+}
