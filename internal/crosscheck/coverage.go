@@ -26,10 +26,10 @@ const (
 type Guard struct {
 	n int // sentences in all
 
-	ids      *interner  // term → id + 1, ids in order of first appearance
-	postings [][]int32  // id → the sentences holding it, ascending
-	sents    []sentence // every sentence, by source, paragraph, position
-	terms    []int32    // the term ids of every sentence, each sorted
+	ids      *interner[string] // term → id + 1, ids in order of first appearance
+	postings [][]int32         // id → the sentences holding it, ascending
+	sents    []sentence        // every sentence, by source, paragraph, position
+	terms    []int32           // the term ids of every sentence, each sorted
 }
 
 // A sentence is one indexed sentence: its text and where its term ids
@@ -52,15 +52,15 @@ type SourceTerms struct {
 
 // termScratch is the memory Terms reuses from one source to the next.
 type termScratch struct {
-	local *interner // the source's terms, numbered from 1
-	last  []int32   // by term number - 1: the last sentence holding it, + 1
+	local *interner[[]byte] // the source's terms, numbered from 1
+	last  []int32           // by term number - 1: the last sentence holding it, + 1
 	spans []Span
 	sents []sentence
 	ids   []int32
 	key   []byte
 }
 
-var termScratches = sync.Pool{New: func() any { return &termScratch{local: newInterner()} }}
+var termScratches = sync.Pool{New: func() any { return &termScratch{local: newInterner[[]byte]()} }}
 
 // Terms splits the paragraphs of a source into sentences and finds the
 // terms of each. Terms of several sources may run at once.
@@ -80,7 +80,7 @@ func Terms(paras []string) *SourceTerms {
 				if sc.key, weight = appendTermKey(sc.key[:0], w, first); weight == 0 {
 					return
 				}
-				k := int32(sc.local.id(string(sc.key))) - 1
+				k := int32(sc.local.id(sc.key)) - 1
 				if int(k) == len(sc.last) { // a new term
 					sc.last = append(sc.last, 0)
 				}
@@ -120,7 +120,7 @@ func NewGuardOf(terms []*SourceTerms) *Guard {
 	}
 	g := &Guard{
 		n:     nsents,
-		ids:   newInterner(),
+		ids:   newInterner[string](),
 		sents: make([]sentence, 0, nsents),
 		terms: make([]int32, 0, nterms),
 	}

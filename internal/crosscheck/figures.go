@@ -537,7 +537,7 @@ func Group(all []SourceFigures) []FigureGroup {
 		}
 	}
 	// Term ids, 20 bits each: up to three terms and the kind fit a uint64.
-	termIDs := newInterner()
+	termIDs := newInterner[string]()
 	figIDs := make([][]uint64, len(nodes)) // the ids of each figure's context
 	words := 0
 	for _, n := range nodes {

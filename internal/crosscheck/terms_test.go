@@ -113,7 +113,7 @@ func TestNewGuardOfGenerated(t *testing.T) {
 	checkSameGuard(t, g, sources)
 	checkSameGuard(t, NewGuard(sources), sources)
 	old := oldNewGuard(sources)
-	ref := &Guard{n: old.n, ids: newInterner(), postings: old.postings, sents: old.sents, terms: old.terms}
+	ref := &Guard{n: old.n, ids: newInterner[string](), postings: old.postings, sents: old.sents, terms: old.terms}
 	for _, k := range old.keys {
 		ref.ids.id(k)
 	}
