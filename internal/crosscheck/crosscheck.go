@@ -27,6 +27,7 @@ package crosscheck
 
 import (
 	"iter"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -191,18 +192,55 @@ func asciiLower(c byte) byte {
 // A Span is a byte range [Start, End) of a text.
 type Span struct{ Start, End int }
 
-// stop is a small English stop-word list; terms are compared lower-case.
-var stop = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`a an the and or but nor of in on at to for from by with without into onto over under about
+// stopWords is a small English stop-word list; terms are compared
+// lower-case.
+const stopWords = `a an the and or but nor of in on at to for from by with without into onto over under about
 	as than then that this these those there here it its it's is are was were be been being am has have had having do does did
 	not no so such very can could will would shall should may might must also just only even still yet more most less least
 	he she they them their his her him we us our you your i me my who whom whose which what when where why how all any each
 	both some many much other another same own if because while since until after before during up down out off again further
-	said says say told according one two official officials million billion thousand per cent percent worth`) {
-		stop[w] = true
+	said says say told according one two official officials million billion thousand per cent percent worth`
+
+// stopTable holds the stop words by stopHash, each in the first free
+// slot from its hash on; a word is a stop word when it is in a slot
+// from its hash on, before the first empty one. The few hundred bytes
+// of the table take the place of a map, whose hash of the whole word
+// and probe cost more than the word's own bytes: every word of every
+// sentence is looked up.
+var stopTable = func() (t [stopSlots]string) {
+	for _, w := range strings.Fields(stopWords) {
+		h := stopHash(w)
+		for t[h] != "" {
+			h = (h + 1) % stopSlots
+		}
+		t[h] = w
 	}
+	return t
+}()
+
+// stopSlots is the size of stopTable, a power of two.
+const stopSlots = 512
+
+// stopHash is the slot of stopTable that the search for the non-empty
+// word w starts at: a hash of its length and its first, middle and last
+// bytes.
+func stopHash[S ~string | ~[]byte](w S) uint {
+	n := len(w)
+	k := uint32(n)<<24 | uint32(w[0])<<16 | uint32(w[n/2])<<8 | uint32(w[n-1])
+	return uint(k*0x9e3779b1>>23) % stopSlots
+}
+
+// isStop reports whether w is a stop word.
+func isStop[S ~string | ~[]byte](w S) bool {
+	if len(w) == 0 {
+		return false
+	}
+	for h := stopHash(w); stopTable[h] != ""; h = (h + 1) % stopSlots {
+		if stopTable[h] == string(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // A term is one comparable word of a text.
@@ -224,37 +262,93 @@ func eachTerm(s string, f func(term)) {
 // eachWord calls f with every word of s that may be a term, trimmed, in
 // order, and whether it is the first word of s (counting the words that
 // trim to nothing).
+//
+// A word is a run of letters and digits, and of the ASCII bytes
+// %$.,- ([byteClasses]), trimmed of .,- at either end.
 func eachWord(s string, f func(w string, first bool)) {
-	// sep returns whether the rune at pos separates words, and its width.
-	sep := func(pos int) (bool, int) {
-		if c := s[pos]; c < utf8.RuneSelf {
-			return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
-				c == '%' || c == '$' || c == '.' || c == ',' || c == '-'), 1
-		}
-		r, n := utf8.DecodeRuneInString(s[pos:])
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r)), n
-	}
 	i := 0 // index of the word, as strings.FieldsFunc would number it
 	for pos := 0; pos < len(s); {
-		if is, n := sep(pos); is {
-			pos += n
-			continue
+		// ASCII is classed by byteClasses in loops that call nothing; a
+		// multi-byte rune is decoded by inWordRune.
+		for pos < len(s) && byteClasses[s[pos]] == separatorByte {
+			pos++
+		}
+		if pos == len(s) {
+			break
+		}
+		if byteClasses[s[pos]] == multiByte {
+			if n := inWordRune(s[pos:]); n < 0 {
+				pos -= n
+				continue
+			}
 		}
 		start := pos
 		for pos < len(s) {
-			is, n := sep(pos)
-			if is {
+			if c := byteClasses[s[pos]]; c == wordByte {
+				pos++
+				continue
+			} else if c == separatorByte {
+				break
+			}
+			n := inWordRune(s[pos:])
+			if n < 0 {
 				break
 			}
 			pos += n
 		}
-		w := strings.Trim(s[start:pos], ".,-")
+		w := trimWord(s[start:pos])
 		first := i == 0
 		i++
 		if w != "" {
 			f(w, first)
 		}
 	}
+}
+
+// inWordRune returns the width of the rune s starts with, negated when
+// it is no part of a word: neither a letter nor a digit.
+func inWordRune(s string) int {
+	r, n := utf8.DecodeRuneInString(s)
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return n
+	}
+	return -n
+}
+
+// A byteClass is what a byte tells of the rune it is part of.
+type byteClass uint8
+
+const (
+	separatorByte byteClass = iota // an ASCII byte that is no part of a word
+	wordByte                       // an ASCII letter or digit, or one of %$.,-: part of a word
+	multiByte                      // a byte of a multi-byte rune, or a broken one: decoding tells
+)
+
+// byteClasses holds the class of every byte.
+var byteClasses = func() (t [256]byteClass) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = multiByte
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("%$.,-", byte(c)) >= 0:
+			t[c] = wordByte
+		}
+	}
+	return t
+}()
+
+// trimWord returns w without the full stops, commas and hyphens at
+// either end: strings.Trim(w, ".,-").
+func trimWord(w string) string {
+	// ',', '-' and '.' are the bytes 44, 45 and 46.
+	i, j := 0, len(w)
+	for i < j && w[i]-',' <= 2 {
+		i++
+	}
+	for j > i && w[j-1]-',' <= 2 {
+		j--
+	}
+	return w[i:j]
 }
 
 // numberLike reports whether classify takes the word w for a number.
@@ -278,10 +372,10 @@ func classify(w string, first bool) term {
 		return term{numberKey(w), 3}
 	}
 	lower := strings.ToLower(w)
-	if stop[lower] || utf8.RuneCountInString(lower) < 3 {
+	if isStop(lower) || utf8.RuneCountInString(lower) < 3 {
 		return term{}
 	}
-	key := stem(lower)
+	key := lower[:stemmed(lower)]
 	if unicode.IsUpper(r) && !first {
 		return term{key, 2}
 	}
@@ -293,26 +387,34 @@ func classify(w string, first bool) term {
 // when w is no term. The lower-casing is strings.ToLower's, rune by
 // rune, a broken byte becoming U+FFFD.
 func appendTermKey(dst []byte, w string, first bool) ([]byte, float64) {
-	start := len(dst)
-	r, _ := utf8.DecodeRuneInString(w)
-	if unicode.IsDigit(r) || r == '$' || strings.ContainsRune(w, '%') {
-		dst = append(dst, '#')
-		for _, d := range w {
-			if unicode.IsDigit(d) {
-				dst = utf8.AppendRune(dst, d)
-			}
-		}
-		if len(dst) == start+1 {
-			return dst[:start], 0
-		}
-		return dst, 3
+	if w == "" {
+		return dst, 0
 	}
-	for i := 0; i < len(w); {
+	start := len(dst)
+	r := rune(w[0])
+	if r >= utf8.RuneSelf {
+		r, _ = utf8.DecodeRuneInString(w)
+	}
+	if '0' <= r && r <= '9' || r == '$' || r >= utf8.RuneSelf && unicode.IsDigit(r) {
+		return appendNumberKey(dst, w)
+	}
+	// The ASCII bytes from the start are lower-cased in place, the rest
+	// of the word, if any, rune by rune; a per cent sign makes a number
+	// of it.
+	dst = slices.Grow(dst, len(w))[:start+len(w)]
+	i := 0
+	percent := false
+	for ; i < len(w) && w[i] < utf8.RuneSelf; i++ {
+		c := w[i]
+		percent = percent || c == '%'
+		dst[start+i] = c | asciiLower(c)
+	}
+	dst = dst[:start+i]
+	ascii := i == len(w)
+	for i < len(w) {
 		if c := w[i]; c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
+			percent = percent || c == '%'
+			dst = append(dst, c|asciiLower(c))
 			i++
 			continue
 		}
@@ -320,20 +422,45 @@ func appendTermKey(dst []byte, w string, first bool) ([]byte, float64) {
 		dst = utf8.AppendRune(dst, unicode.ToLower(d))
 		i += n
 	}
+	if percent {
+		return appendNumberKey(dst[:start], w)
+	}
 	lower := dst[start:]
-	if stop[string(lower)] || utf8.RuneCount(lower) < 3 {
+	// An ASCII word has as many runes as bytes.
+	if len(lower) < 3 || !ascii && utf8.RuneCount(lower) < 3 || isStop(lower) {
 		return dst[:start], 0
 	}
-	for _, suf := range [...]string{"ing", "ed", "es", "s"} {
-		if len(lower) >= len(suf) && string(lower[len(lower)-len(suf):]) == suf && len(lower)-len(suf) >= 4 {
-			dst = dst[:len(dst)-len(suf)]
-			break
-		}
-	}
+	dst = dst[:start+stemmed(lower)]
 	if unicode.IsUpper(r) && !first {
 		return dst, 2
 	}
 	return dst, 1
+}
+
+// appendNumberKey appends to dst the key of the number w, # and its
+// digits, and returns its weight, 3: or 0, and dst as it was, when w
+// has no digit.
+func appendNumberKey(dst []byte, w string) ([]byte, float64) {
+	start := len(dst)
+	dst = append(dst, '#')
+	for i := 0; i < len(w); {
+		if c := w[i]; c < utf8.RuneSelf {
+			if '0' <= c && c <= '9' {
+				dst = append(dst, c)
+			}
+			i++
+			continue
+		}
+		d, n := utf8.DecodeRuneInString(w[i:])
+		if unicode.IsDigit(d) {
+			dst = utf8.AppendRune(dst, d)
+		}
+		i += n
+	}
+	if len(dst) == start+1 {
+		return dst[:start], 0
+	}
+	return dst, 3
 }
 
 // numberKey normalises a number: "90%", "90 per cent" (the caller sees
@@ -351,14 +478,21 @@ func numberKey(w string) string {
 	return "#" + b.String()
 }
 
-// stem folds a few English endings so that "imports" meets "imported".
-func stem(w string) string {
-	for _, suf := range []string{"ing", "ed", "es", "s"} {
-		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
-			return w[:len(w)-len(suf)]
-		}
+// stemmed returns the length of the lower-case word w once a few
+// English endings are folded, so that "imports" meets "imported": the
+// first of -ing, -ed, -es and -s that w ends with and that leaves four
+// bytes or more goes.
+func stemmed[S ~string | ~[]byte](w S) int {
+	n := len(w)
+	switch {
+	case n >= 7 && w[n-3] == 'i' && w[n-2] == 'n' && w[n-1] == 'g':
+		return n - 3
+	case n >= 6 && w[n-2] == 'e' && (w[n-1] == 'd' || w[n-1] == 's'):
+		return n - 2
+	case n >= 5 && w[n-1] == 's':
+		return n - 1
 	}
-	return w
+	return n
 }
 
 // A word list is words each followed by a space, as a figure's context

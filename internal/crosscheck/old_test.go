@@ -218,6 +218,15 @@ func oldEachTerm(s string, f func(term)) {
 	}
 }
 
+// oldStop is the stop-word map oldClassify looked words up in.
+var oldStop = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(stopWords) {
+		m[w] = true
+	}
+	return m
+}()
+
 func oldClassify(w string, first bool) term {
 	r, _ := utf8.DecodeRuneInString(w)
 	switch {
@@ -227,7 +236,7 @@ func oldClassify(w string, first bool) term {
 		return term{oldNumberKey(w), 3}
 	}
 	lower := strings.ToLower(w)
-	if stop[lower] || utf8.RuneCountInString(lower) < 3 {
+	if oldStop[lower] || utf8.RuneCountInString(lower) < 3 {
 		return term{}
 	}
 	key := oldStem(lower)

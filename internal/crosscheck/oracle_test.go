@@ -105,7 +105,8 @@ func TestTermsMatchOld(t *testing.T) {
 // words of random text.
 func TestTermKeyMatchesClassify(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
-	extra := []string{"İSTANBUL", "\u212aelvin", "ǅemal", "Ⅻ", "٣٤", "$٣", "\xff\xfeabc", "ΣΟΦΙΑ", "Straße", "imports", "Imported"}
+	extra := []string{"İSTANBUL", "\u212aelvin", "ǅemal", "Ⅻ", "٣٤", "$٣", "\xff\xfeabc", "ΣΟΦΙΑ", "Straße", "imports", "Imported",
+		"things", "takes", "bring", "sing", "bringing", "used", "uses", "Officials", "ACCORDING", "It's", "tHe", "Über", "ªbc", "a\u212a"}
 	for range 30000 {
 		s := randomText(r, 12) + " " + extra[r.IntN(len(extra))]
 		eachWord(s, func(w string, first bool) {
@@ -158,4 +159,50 @@ func FuzzSentences(f *testing.F) {
 	f.Add("Mr. Smith said.Russia’s aid rose 2.5%. “Yes!” he said? No.")
 	f.Add("İnc. \u212ao. U.S. e.g. x")
 	f.Fuzz(checkSentences)
+}
+
+// TestStopTable checks isStop against the map of the stop words, on
+// every stop word and on words that differ from one by a byte.
+func TestStopTable(t *testing.T) {
+	for w := range oldStop {
+		variants := []string{w, w + "s", w[1:], strings.ToUpper(w), "x" + w}
+		for i := range len(w) {
+			b := []byte(w)
+			b[i] ^= 1
+			variants = append(variants, string(b))
+		}
+		for _, v := range variants {
+			if got := isStop(v); got != oldStop[v] {
+				t.Errorf("isStop(%q) = %v, want %v", v, got, oldStop[v])
+			}
+			if got := isStop([]byte(v)); got != oldStop[v] {
+				t.Errorf("isStop([]byte(%q)) = %v, want %v", v, got, oldStop[v])
+			}
+		}
+	}
+	if isStop("") {
+		t.Error(`isStop("") = true`)
+	}
+}
+
+// checkTerms fails t when the terms of s, or the key of one of its
+// words, differ from the old code's.
+func checkTerms(t *testing.T, s string) {
+	t.Helper()
+	if got, want := terms(s), oldTerms(s); !reflect.DeepEqual(got, want) {
+		t.Fatalf("terms(%q)\n got %v\nwant %v", s, got, want)
+	}
+	eachWord(s, func(w string, first bool) {
+		want := oldClassify(w, first)
+		key, weight := appendTermKey([]byte("x"), w, first)
+		if string(key) != "x"+want.key || weight != want.weight && want.key != "" {
+			t.Fatalf("appendTermKey(%q, %v) = %q, %v; classify gives %q, %v", w, first, key, weight, want.key, want.weight)
+		}
+	})
+}
+
+func FuzzTerms(f *testing.F) {
+	f.Add("Officials said 90% of Russia’s imports, according to things, were $5bn.")
+	f.Add("İSTANBUL \u212aelvin ǅemal Ⅻ ٣٤ $٣ \xff\xfeabc -x.y, bringing")
+	f.Fuzz(checkTerms)
 }
