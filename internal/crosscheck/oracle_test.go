@@ -206,3 +206,24 @@ func FuzzTerms(f *testing.F) {
 	f.Add("İSTANBUL \u212aelvin ǅemal Ⅻ ٣٤ $٣ \xff\xfeabc -x.y, bringing")
 	f.Fuzz(checkTerms)
 }
+
+// TestFigureStart checks that figureStart, which spares matchFigure
+// most bytes, never turns away one where matchFigure finds a match.
+func TestFigureStart(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	for _, s := range []string{"US$5", "uſ$5", "Uſ$ 5", "€5", "£5bn", "₹5", "ſix times", "aſix times", "x ſeven times", "twice", "at twice"} {
+		for i := range len(s) {
+			if end, _ := matchFigure(s, i); end > i && !figureStart(s, i) {
+				t.Fatalf("figureStart(%q, %d) = false, but %q matches there", s, i, s[i:end])
+			}
+		}
+	}
+	for range 100000 {
+		s := randomText(r, 30)
+		for i := range len(s) {
+			if end, _ := matchFigure(s, i); end > i && !figureStart(s, i) {
+				t.Fatalf("figureStart(%q, %d) = false, but %q matches there", s, i, s[i:end])
+			}
+		}
+	}
+}
