@@ -160,7 +160,7 @@ func abbreviation(s string) bool {
 	if len(base) <= 4 {
 		var buf [4]byte
 		for k := range len(base) {
-			buf[k] = base[k] | asciiLower(base[k])
+			buf[k] = lowerBytes[base[k]]
 		}
 		if knownAbbreviation(string(buf[:len(base)])) {
 			return true
@@ -180,14 +180,17 @@ func knownAbbreviation(w string) bool {
 	return false
 }
 
-// asciiLower returns the bit that lower-cases the ASCII byte c: 0x20
-// for an upper-case letter, else 0.
-func asciiLower(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return 'a' - 'A'
+// lowerBytes lower-cases a byte: an ASCII capital becomes its small
+// letter, any other byte stays.
+var lowerBytes = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
 	}
-	return 0
-}
+	return t
+}()
 
 // A Span is a byte range [Start, End) of a text.
 type Span struct{ Start, End int }
@@ -371,15 +374,24 @@ func classify(w string, first bool) term {
 	case strings.ContainsRune(w, '%'):
 		return term{numberKey(w), 3}
 	}
-	lower := strings.ToLower(w)
-	if isStop(lower) || utf8.RuneCountInString(lower) < 3 {
+	key := contentKey(strings.ToLower(w))
+	if key == "" {
 		return term{}
 	}
-	key := lower[:stemmed(lower)]
 	if unicode.IsUpper(r) && !first {
 		return term{key, 2}
 	}
 	return term{key, 1}
+}
+
+// contentKey returns the key of lower, a lower-case word that is no
+// number: its stem, or "" when it is a stop word or of less than three
+// runes.
+func contentKey(lower string) string {
+	if isStop(lower) || utf8.RuneCountInString(lower) < 3 {
+		return ""
+	}
+	return lower[:stemmed(lower)]
 }
 
 // appendTermKey appends to dst the key classify gives the word w, and
@@ -407,14 +419,14 @@ func appendTermKey(dst []byte, w string, first bool) ([]byte, float64) {
 	for ; i < len(w) && w[i] < utf8.RuneSelf; i++ {
 		c := w[i]
 		percent = percent || c == '%'
-		dst[start+i] = c | asciiLower(c)
+		dst[start+i] = lowerBytes[c]
 	}
 	dst = dst[:start+i]
 	ascii := i == len(w)
 	for i < len(w) {
 		if c := w[i]; c < utf8.RuneSelf {
 			percent = percent || c == '%'
-			dst = append(dst, c|asciiLower(c))
+			dst = append(dst, lowerBytes[c])
 			i++
 			continue
 		}

@@ -134,7 +134,7 @@ func (sc *figureScratch) release() {
 	clear(sc.pairs[:cap(sc.pairs)])
 	*sc = figureScratch{
 		figures: sc.figures[:0], text: sc.text[:0], ends: sc.ends[:0],
-		sentences: sc.sentences, matches: sc.matches, fields: sc.fields,
+		sentences: sc.sentences, matches: sc.matches, fields: sc.fields, lowerBuf: sc.lowerBuf,
 		infos: sc.infos[:0], known: sc.known, keys: sc.keys[:0], pairs: sc.pairs[:0],
 	}
 	scratches.Put(sc)
@@ -161,6 +161,8 @@ type figureScratch struct {
 	sentences []Span
 	matches   []figureMatch
 	sent      string
+	lower     string     // sent lower-cased when it is ASCII, else ""
+	lowerBuf  []byte     // where lower is made
 	fields    []Span     // of sent
 	infos     []wordInfo // of fields, valid where known
 	known     []bool
@@ -180,12 +182,23 @@ type wordInfo struct {
 // A keyWord is a content word's key and the word it comes from.
 type keyWord struct{ key, word string }
 
-// edgePunct is the punctuation trimmed off the words near a figure.
-const edgePunct = ".,;:!?\"'“”‘’()"
-
 // reset prepares sc for the figures of sent.
 func (sc *figureScratch) reset(sent string) {
 	sc.sent = sent
+	// Lower-cased once, an ASCII sentence gives every word near its
+	// figures its lower-case form, where strings.ToLower would make a
+	// string of each; ASCII is lower-cased byte by byte, so the words are
+	// where they are in sent.
+	sc.lower = ""
+	buf := slices.Grow(sc.lowerBuf[:0], len(sent))[:len(sent)]
+	i := 0
+	for ; i < len(sent) && sent[i] < utf8.RuneSelf; i++ {
+		buf[i] = lowerBytes[sent[i]]
+	}
+	if i == len(sent) {
+		sc.lower = string(buf)
+	}
+	sc.lowerBuf = buf
 	sc.fields = appendFields(sc.fields[:0], sent)
 	sc.infos = slices.Grow(sc.infos[:0], len(sc.fields))[:len(sc.fields)]
 	sc.known = slices.Grow(sc.known[:0], len(sc.fields))[:len(sc.fields)]
@@ -198,10 +211,21 @@ func (sc *figureScratch) reset(sent string) {
 func appendFields(dst []Span, s string) []Span {
 	start := -1
 	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
+		c := s[i]
+		if c < utf8.RuneSelf {
+			// unicode.IsSpace of ASCII: \t, \n, \v, \f, \r and the space.
+			if c == ' ' || '\t' <= c && c <= '\r' {
+				if start >= 0 {
+					dst = append(dst, Span{start, i})
+					start = -1
+				}
+			} else if start < 0 {
+				start = i
+			}
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
 			if start >= 0 {
 				dst = append(dst, Span{start, i})
@@ -232,25 +256,30 @@ func (sc *figureScratch) after(end int) int {
 	return n
 }
 
-// word returns field k of the sentence, cut to [lo, hi), and its
-// description.
-func (sc *figureScratch) word(k, lo, hi int) (string, wordInfo) {
+// word returns the description of field k of the sentence, cut to
+// [lo, hi).
+func (sc *figureScratch) word(k, lo, hi int) wordInfo {
 	f := sc.fields[k]
 	if f.Start >= lo && f.End <= hi {
 		if !sc.known[k] {
-			sc.infos[k] = sc.describe(sc.sent[f.Start:f.End])
+			sc.infos[k] = sc.describe(f.Start, f.End)
 			sc.known[k] = true
 		}
-		return sc.sent[f.Start:f.End], sc.infos[k]
+		return sc.infos[k]
 	}
-	w := sc.sent[max(f.Start, lo):min(f.End, hi)]
-	return w, sc.describe(w)
+	return sc.describe(max(f.Start, lo), min(f.End, hi))
 }
 
-// describe describes the word w.
-func (sc *figureScratch) describe(w string) wordInfo {
-	clean := strings.Trim(w, edgePunct)
-	in := wordInfo{clean: clean, lower: strings.ToLower(clean), stop: strings.ContainsAny(w, ".,;:!?")}
+// describe describes the word sent[start:end].
+func (sc *figureScratch) describe(start, end int) wordInfo {
+	w := sc.sent[start:end]
+	i, j := trimPunct(w)
+	in := wordInfo{clean: w[i:j], stop: endsMeasure(w)}
+	if sc.lower != "" {
+		in.lower = sc.lower[start+i : start+j]
+	} else {
+		in.lower = strings.ToLower(in.clean)
+	}
 	in.keys[0] = len(sc.keys)
 	first, word := true, false // no key seen yet; the first is a content word's
 	eachWord(in.lower, func(sub string, firstSub bool) {
@@ -260,22 +289,84 @@ func (sc *figureScratch) describe(w string) wordInfo {
 			}
 			return
 		}
-		if t := classify(sub, firstSub); t.key != "" {
+		// The word is lower-case: the key of an ASCII one is its own, as
+		// classify would find it.
+		var key string
+		if sc.lower != "" {
+			key = contentKey(sub)
+		} else {
+			key = classify(sub, firstSub).key
+		}
+		if key != "" {
 			if first {
 				first, word = false, true
 			}
-			sc.keys = append(sc.keys, t.key)
+			sc.keys = append(sc.keys, key)
 		}
 	})
 	in.keys[1] = len(sc.keys)
-	if isASCII(clean) {
+	if isASCII(in.clean) {
 		// Lower-casing ASCII changes no term but its case.
 		in.content = word
 	} else {
-		k, ok := firstKey(clean)
+		k, ok := firstKey(in.clean)
 		in.content = ok && !strings.HasPrefix(k, "#")
 	}
 	return in
+}
+
+// edgePuncts is the set of the ASCII punctuation trimmed off the words
+// near a figure, .,;:!?"'(), all below 64: bit c for c.
+const edgePuncts = 1<<'.' | 1<<',' | 1<<';' | 1<<':' | 1<<'!' | 1<<'?' | 1<<'"' | 1<<'\'' | 1<<'(' | 1<<')'
+
+// measureEnds is the set of the punctuation that ends a measure,
+// .,;:!?, as edgePuncts holds its bytes.
+const measureEnds = 1<<'.' | 1<<',' | 1<<';' | 1<<':' | 1<<'!' | 1<<'?'
+
+// inSet reports whether c is in set, a set of bytes below 64.
+func inSet(set uint64, c byte) bool { return c < 64 && set>>c&1 != 0 }
+
+// trimPunct returns the bounds of w trimmed of the punctuation around a
+// word, as strings.Trim(w, ".,;:!?\"'“”‘’()") trims it: w[i:j].
+func trimPunct(w string) (i, j int) {
+	j = len(w)
+	for i < j {
+		if inSet(edgePuncts, w[i]) {
+			i++
+		} else if j-i >= 3 && curlyQuote(w[i:i+3]) {
+			i += 3
+		} else {
+			break
+		}
+	}
+	for j > i {
+		if inSet(edgePuncts, w[j-1]) {
+			j--
+		} else if j-i >= 3 && curlyQuote(w[j-3:j]) {
+			j -= 3
+		} else {
+			break
+		}
+	}
+	return i, j
+}
+
+// curlyQuote reports whether the three bytes q are a curly quotation
+// mark or apostrophe: ‘ ’ “ ” (U+2018, U+2019, U+201C, U+201D).
+func curlyQuote(q string) bool {
+	return q[0] == 0xe2 && q[1] == 0x80 && (q[2] == 0x98 || q[2] == 0x99 || q[2] == 0x9c || q[2] == 0x9d)
+}
+
+// endsMeasure reports whether w holds punctuation that ends a measure:
+// strings.ContainsAny(w, ".,;:!?"), whose ASCII no byte of a multi-byte
+// rune is.
+func endsMeasure(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if inSet(measureEnds, w[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 func isASCII(s string) bool {
@@ -311,7 +402,30 @@ func (sc *figureScratch) nextToMonth(start, end int) bool {
 // monthWord reports whether w is a month's name or its abbreviation:
 // (?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$.
 func monthWord(w string) bool {
-	i := foldAny(w, 0, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+	if w == "" {
+		return false
+	}
+	// The months that can start with w[0], by its letter: (?i) folds
+	// only s, to the long s, among their first letters.
+	i := -1
+	switch w[0] | 0x20 {
+	case 'j':
+		i = foldAny(w, 0, "jan", "jun", "jul")
+	case 'f':
+		i = foldWord(w, 0, "feb")
+	case 'm':
+		i = foldAny(w, 0, "mar", "may")
+	case 'a':
+		i = foldAny(w, 0, "apr", "aug")
+	case 's', 0xc5 | 0x20: // s, S or the long s
+		i = foldWord(w, 0, "sep")
+	case 'o':
+		i = foldWord(w, 0, "oct")
+	case 'n':
+		i = foldWord(w, 0, "nov")
+	case 'd':
+		i = foldWord(w, 0, "dec")
+	}
 	if i < 0 {
 		return false
 	}
@@ -346,7 +460,7 @@ func (sc *figureScratch) appendMeasure(dst []byte, start, end int) []byte {
 	var words [3]string
 	n := 0
 	for k := sc.after(end); k < len(sc.fields) && n < 3; k++ {
-		_, in := sc.word(k, end, len(sc.sent))
+		in := sc.word(k, end, len(sc.sent))
 		if in.content {
 			words[n] = in.clean
 			n++
@@ -357,7 +471,7 @@ func (sc *figureScratch) appendMeasure(dst []byte, start, end int) []byte {
 	}
 	if n == 0 {
 		for k := sc.before(start) - 1; k >= 0 && n < 3; k-- {
-			_, in := sc.word(k, 0, start)
+			in := sc.word(k, 0, start)
 			if in.content {
 				words[n] = in.clean
 				n++
@@ -449,12 +563,12 @@ func (sc *figureScratch) near(start, end int) []keyWord {
 	}
 	b := sc.before(start)
 	for k := max(b-reach, 0); k < b; k++ {
-		_, in := sc.word(k, 0, start)
+		in := sc.word(k, 0, start)
 		add(in)
 	}
 	a := sc.after(end)
 	for k := a; k < min(a+reach, len(sc.fields)); k++ {
-		_, in := sc.word(k, end, len(sc.sent))
+		in := sc.word(k, end, len(sc.sent))
 		add(in)
 	}
 	return sc.pairs

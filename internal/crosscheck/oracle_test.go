@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -226,4 +227,50 @@ func TestFigureStart(t *testing.T) {
 			}
 		}
 	}
+}
+
+// checkWordHelpers fails t when the hand-written helpers of Figures
+// differ, on s, from the library calls and the expression they replace.
+func checkWordHelpers(t *testing.T, s string) {
+	t.Helper()
+	i, j := trimPunct(s)
+	if got, want := s[i:j], strings.Trim(s, ".,;:!?\"'“”‘’()"); got != want {
+		t.Fatalf("trimPunct(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := endsMeasure(s), strings.ContainsAny(s, ".,;:!?"); got != want {
+		t.Fatalf("endsMeasure(%q) = %v, want %v", s, got, want)
+	}
+	var fields []string
+	for _, f := range appendFields(nil, s) {
+		fields = append(fields, s[f.Start:f.End])
+	}
+	if want := strings.Fields(s); !slices.Equal(fields, want) {
+		t.Fatalf("appendFields(%q) = %q, want %q", s, fields, want)
+	}
+	if got, want := monthWord(s), oldMonthWord.MatchString(s); got != want {
+		t.Fatalf("monthWord(%q) = %v, want %v", s, got, want)
+	}
+}
+
+// TestWordHelpers compares the helpers of Figures with what they
+// replace, on random words.
+func TestWordHelpers(t *testing.T) {
+	pieces := append([]string{"Jan", "jUNE", "Jul.", "FEB", "mar", "MAY", "april", "Aug", "ſep", "SEPT.", "oct", "Nov", "dec", "xmay", "Sep..", "jan\u212a"}, figurePieces...)
+	r := rand.New(rand.NewPCG(17, 18))
+	for _, s := range pieces {
+		checkWordHelpers(t, s)
+	}
+	for range 100000 {
+		var b strings.Builder
+		for range 1 + r.IntN(4) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		checkWordHelpers(t, b.String())
+	}
+}
+
+func FuzzWordHelpers(f *testing.F) {
+	f.Add("“(Sep.,”")
+	f.Add("\xe2\x80\x9d’ \u00a0 \u0085 Jan")
+	f.Fuzz(checkWordHelpers)
 }
