@@ -413,19 +413,20 @@ func appendTermKey(dst []byte, w string, first bool) ([]byte, float64) {
 	// The ASCII bytes from the start are lower-cased in place, the rest
 	// of the word, if any, rune by rune; a per cent sign makes a number
 	// of it.
-	dst = slices.Grow(dst, len(w))[:start+len(w)]
+	dst = slices.Grow(dst, len(w))
+	out := dst[start : start+len(w)]
 	i := 0
-	percent := false
-	for ; i < len(w) && w[i] < utf8.RuneSelf; i++ {
+	percents := 0 // how many per cent signs, counted without a branch
+	for ; i < len(out) && w[i] < utf8.RuneSelf; i++ {
 		c := w[i]
-		percent = percent || c == '%'
-		dst[start+i] = lowerBytes[c]
+		percents += isPercent(c)
+		out[i] = lowerBytes[c]
 	}
 	dst = dst[:start+i]
 	ascii := i == len(w)
 	for i < len(w) {
 		if c := w[i]; c < utf8.RuneSelf {
-			percent = percent || c == '%'
+			percents += isPercent(c)
 			dst = append(dst, lowerBytes[c])
 			i++
 			continue
@@ -434,7 +435,7 @@ func appendTermKey(dst []byte, w string, first bool) ([]byte, float64) {
 		dst = utf8.AppendRune(dst, unicode.ToLower(d))
 		i += n
 	}
-	if percent {
+	if percents > 0 {
 		return appendNumberKey(dst[:start], w)
 	}
 	lower := dst[start:]
@@ -447,6 +448,15 @@ func appendTermKey(dst []byte, w string, first bool) ([]byte, float64) {
 		return dst, 2
 	}
 	return dst, 1
+}
+
+// isPercent returns 1 for a per cent sign, else 0.
+func isPercent(c byte) int {
+	n := 0
+	if c == '%' {
+		n = 1
+	}
+	return n
 }
 
 // appendNumberKey appends to dst the key of the number w, # and its
