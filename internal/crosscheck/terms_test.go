@@ -190,7 +190,7 @@ func TestSignature(t *testing.T) {
 	}
 	for _, g := range []*Guard{g, NewGuard(nil)} {
 		for _, text := range texts {
-			if got, want := g.signature(text), oldSignature(g, text); !reflect.DeepEqual(got, want) {
+			if got, want := g.signature(text, new(sigScratch)), oldSignature(g, text); !reflect.DeepEqual(got, want) {
 				t.Fatalf("signature(%q):\n got %+v\nwant %+v", text, got, want)
 			}
 		}
