@@ -74,12 +74,8 @@ func Terms(paras []string) *SourceTerms {
 			text := p[sp.Start:sp.End]
 			s := sentence{text: text, para: int32(pi), from: int32(len(sc.ids))}
 			mark := int32(len(sc.sents) + 1)
-			eachWord(text, func(w string, first bool) {
-				var weight float64
-				if sc.key, weight = appendTermKey(sc.key[:0], w, first); weight == 0 {
-					return
-				}
-				k := int32(sc.local.id(sc.key)) - 1
+			sc.key = eachTermKey(text, sc.key, func(key []byte, _ float64) {
+				k := int32(sc.local.id(key)) - 1
 				if int(k) == len(sc.last) { // a new term
 					sc.last = append(sc.last, 0)
 				}
@@ -283,6 +279,7 @@ var nearScratches = sync.Pool{New: func() any { return new(nearScratch) }}
 // A sigScratch is the memory signature reuses from one text to the
 // next.
 type sigScratch struct {
+	key   []byte  // eachTermKey's
 	buf   []byte  // the keys of a text's terms, one after the other
 	found []found // the terms of the text, repeats included, their keys in buf then in text's own string
 	sig   []sigTerm
@@ -304,11 +301,9 @@ func (g *Guard) signature(text string, sc *sigScratch) []sigTerm {
 	// The terms of text, as terms finds them, without a map: each key
 	// appended to buf, then sorted, a repeat keeping the greatest weight.
 	sc.buf, sc.found, sc.sig = sc.buf[:0], sc.found[:0], sc.sig[:0]
-	eachWord(text, func(w string, first bool) {
-		var kind float64
-		if sc.buf, kind = appendTermKey(sc.buf, w, first); kind != 0 {
-			sc.found = append(sc.found, found{end: len(sc.buf), kind: kind})
-		}
+	sc.key = eachTermKey(text, sc.key, func(key []byte, kind float64) {
+		sc.buf = append(sc.buf, key...)
+		sc.found = append(sc.found, found{end: len(sc.buf), kind: kind})
 	})
 	keys := string(sc.buf) // the result's own: its shared terms outlive sc
 	start := 0

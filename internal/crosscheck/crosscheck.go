@@ -262,6 +262,99 @@ func eachTerm(s string, f func(term)) {
 	})
 }
 
+// eachTermKey calls f with the key and the weight of every term of s,
+// in order, repeats included, as appendTermKey gives them for the words
+// eachWord finds; the key is in buf's memory, and valid during the call
+// only. It returns buf, grown, for the next call.
+//
+// An ASCII word, which most are, is cut, lower-cased and classed in one
+// pass over its bytes: its key is the word as lower-cased, trimmed like
+// it, and the rest of appendTermKey's rules are simple on ASCII. Any
+// other word is cut as eachWord cuts it and given to appendTermKey.
+func eachTermKey(s string, buf []byte, f func(key []byte, weight float64)) []byte {
+	i := 0 // index of the word, as eachWord numbers them
+	for pos := 0; pos < len(s); {
+		for pos < len(s) && byteClasses[s[pos]] == separatorByte {
+			pos++
+		}
+		if pos == len(s) {
+			break
+		}
+		if byteClasses[s[pos]] == multiByte {
+			if n := inWordRune(s[pos:]); n < 0 {
+				pos -= n
+				continue
+			}
+		}
+		// The word's ASCII bytes go lower-cased into buf, as long as it
+		// has no other.
+		start := pos
+		buf = slices.Grow(buf[:0], len(s)-pos)
+		lower := buf[:len(s)-pos]
+		n, percents, ascii := 0, 0, true
+		for pos < len(s) {
+			c := s[pos]
+			if cl := byteClasses[c]; cl == wordByte {
+				lower[n] = lowerBytes[c]
+				percents += isPercent(c)
+				n++
+				pos++
+				continue
+			} else if cl == separatorByte {
+				break
+			}
+			r := inWordRune(s[pos:])
+			if r < 0 {
+				break
+			}
+			ascii = false
+			pos += r
+		}
+		first := i == 0
+		i++
+		if !ascii {
+			if w := trimWord(s[start:pos]); w != "" {
+				var weight float64
+				if buf, weight = appendTermKey(buf[:0], w, first); weight != 0 {
+					f(buf, weight)
+				}
+			}
+			continue
+		}
+		// trimWord's cut, on the lower-cased bytes, which it leaves as
+		// they were.
+		lo, hi := 0, n
+		for lo < hi && lower[lo]-',' <= 2 {
+			lo++
+		}
+		for hi > lo && lower[hi-1]-',' <= 2 {
+			hi--
+		}
+		if lo == hi {
+			continue
+		}
+		c := s[start+lo]
+		if '0' <= c && c <= '9' || c == '$' || percents > 0 {
+			var weight float64
+			if buf, weight = appendNumberKey(buf[:0], s[start+lo:start+hi]); weight != 0 {
+				f(buf, weight)
+			}
+			continue
+		}
+		key := lower[lo:hi]
+		if len(key) < 3 || isStop(key) {
+			continue
+		}
+		key = key[:stemmed(key)]
+		if 'A' <= c && c <= 'Z' && !first {
+			f(key, 2)
+		} else {
+			f(key, 1)
+		}
+	}
+	return buf
+}
+
 // eachWord calls f with every word of s that may be a term, trimmed, in
 // order, and whether it is the first word of s (counting the words that
 // trim to nothing).

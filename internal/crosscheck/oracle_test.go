@@ -202,6 +202,46 @@ func checkTerms(t *testing.T, s string) {
 	})
 }
 
+// checkTermKeys fails t when eachTermKey differs on s from eachWord and
+// appendTermKey, which it does the work of in one pass.
+func checkTermKeys(t *testing.T, s string) {
+	t.Helper()
+	type keyed struct {
+		key    string
+		weight float64
+	}
+	var got, want []keyed
+	eachTermKey(s, nil, func(key []byte, weight float64) { got = append(got, keyed{string(key), weight}) })
+	eachWord(s, func(w string, first bool) {
+		if key, weight := appendTermKey(nil, w, first); weight != 0 {
+			want = append(want, keyed{string(key), weight})
+		}
+	})
+	if !slices.Equal(got, want) {
+		t.Fatalf("eachTermKey(%q)\n got %v\nwant %v", s, got, want)
+	}
+}
+
+// TestTermKeysMatchWords compares eachTermKey with eachWord and
+// appendTermKey on random text and on edge cases: words trimmed to
+// nothing before the first term, per cent signs, currency, capitals.
+func TestTermKeysMatchWords(t *testing.T) {
+	for _, s := range []string{"", "-- Russia imports", "... 90%, 5%-6% $5 $ %", "Officials said", "x Officials", "-,.Imports,.-", "İSTANBUL Über ſix", "a\xffb"} {
+		checkTermKeys(t, s)
+	}
+	r := rand.New(rand.NewPCG(19, 20))
+	extra := []string{"İSTANBUL", "\u212aelvin", "ǅemal", "Ⅻ", "٣٤", "$٣", "\xff\xfeabc", "Straße", "Imports", "bringing", "Officials", "-x-", "..."}
+	for range 50000 {
+		checkTermKeys(t, randomText(r, 20)+" "+extra[r.IntN(len(extra))]+randomText(r, 5))
+	}
+}
+
+func FuzzTermKeys(f *testing.F) {
+	f.Add("Officials said 90% of Russia’s imports, according to things, were $5bn.")
+	f.Add("-- İSTANBUL \u212aelvin ǅemal Ⅻ ٣٤ $٣ \xff\xfeabc -x.y, bringing")
+	f.Fuzz(checkTermKeys)
+}
+
 func FuzzTerms(f *testing.F) {
 	f.Add("Officials said 90% of Russia’s imports, according to things, were $5bn.")
 	f.Add("İSTANBUL \u212aelvin ǅemal Ⅻ ٣٤ $٣ \xff\xfeabc -x.y, bringing")
