@@ -638,18 +638,6 @@ func Group(all []SourceFigures) []FigureGroup {
 		}
 		return i
 	}
-	union := func(a, b int32) {
-		ra, rb := find(a), find(b)
-		if ra == rb {
-			return
-		}
-		// The smaller index stays the root, as when comparing pairs in order.
-		if ra < rb {
-			parent[rb] = ra
-		} else {
-			parent[ra] = rb
-		}
-	}
 	// Term ids, 20 bits each: up to three terms and the kind fit a uint64.
 	termIDs := newInterner[string]()
 	figIDs := make([][]uint64, len(nodes)) // the ids of each figure's context
@@ -703,7 +691,12 @@ func Group(all []SourceFigures) []FigureGroup {
 	nkeys := 0
 	for i, n := range nodes {
 		base := kindIndex(n.f.Kind) * stride
-		ids := slices.DeleteFunc(figIDs[i], func(id uint64) bool { return holder[base+int(id)] != many })
+		ids := figIDs[i][:0]
+		for _, id := range figIDs[i] {
+			if holder[base+int(id)] == many {
+				ids = append(ids, id)
+			}
+		}
 		figIDs[i] = ids
 		k := len(ids)
 		if n.f.Kind == Year || n.f.Kind == Count {
@@ -712,38 +705,29 @@ func Group(all []SourceFigures) []FigureGroup {
 			nkeys += k * (k - 1) / 2
 		}
 	}
-	// eachKey calls f with every block key of every figure.
-	eachKey := func(f func(key uint64, node int32)) {
-		for i, n := range nodes {
-			ids := figIDs[i]
-			kind := uint64(kindIndex(n.f.Kind)) << 60
-			if n.f.Kind == Year || n.f.Kind == Count {
-				for a := 0; a < len(ids); a++ {
-					for b := a + 1; b < len(ids); b++ {
-						for c := b + 1; c < len(ids); c++ {
-							f(kind|ids[a]<<40|ids[b]<<20|ids[c], int32(i))
-						}
-					}
-				}
-				continue
-			}
-			for a := 0; a < len(ids); a++ {
-				for b := a + 1; b < len(ids); b++ {
-					f(kind|ids[a]<<20|ids[b], int32(i))
-				}
-			}
-		}
-	}
 	// The keys are put straight into hash buckets, so that the keys of a
 	// block share a bucket; the keys of each bucket are then gathered
-	// into blocks.
+	// into blocks. Each figure's keys are made twice, to be counted,
+	// then placed, in a buffer of its own, which saves holding them all
+	// a second time.
 	keys := make([]keyed, nkeys)
 	bk := newBuckets(nkeys)
-	eachKey(func(key uint64, _ int32) { bk.count(key) })
+	var figKeys []uint64
+	for i, n := range nodes {
+		figKeys = appendBlockKeys(figKeys[:0], n.f.Kind, figIDs[i])
+		for _, key := range figKeys {
+			bk.count(key)
+		}
+	}
 	bk.start()
-	eachKey(func(key uint64, node int32) {
-		keys[bk.place(key)] = keyed{key, node, srcOf[nodes[node].src]}
-	})
+	for i, n := range nodes {
+		figKeys = appendBlockKeys(figKeys[:0], n.f.Kind, figIDs[i])
+		k := keyed{node: int32(i), src: srcOf[n.src]}
+		for _, key := range figKeys {
+			k.key = key
+			keys[bk.place(key)] = k
+		}
+	}
 	for lo, hi := range bk.spans() {
 		bucket := keys[lo:hi]
 		bk.gather(bucket)
@@ -755,8 +739,17 @@ func Group(all []SourceFigures) []FigureGroup {
 				end++
 			}
 			if mixed {
+				// The block's figures join the root of its first; of two
+				// roots the smaller index stays the root, as when comparing
+				// pairs in order.
+				r := find(bucket[start].node)
 				for _, k := range bucket[start+1 : end] {
-					union(bucket[start].node, k.node)
+					switch rk := find(k.node); {
+					case rk < r:
+						parent[r], r = rk, rk
+					case rk > r:
+						parent[rk] = r
+					}
 				}
 			}
 			start = end
@@ -831,6 +824,29 @@ func Group(all []SourceFigures) []FigureGroup {
 		sorted[i] = out[j]
 	}
 	return sorted
+}
+
+// appendBlockKeys appends to dst the block keys of a figure of kind
+// whose context words are ids (see [Group]): its kind, then every three
+// of them for a year or a count, every two for the other kinds.
+func appendBlockKeys(dst []uint64, kind Kind, ids []uint64) []uint64 {
+	k := uint64(kindIndex(kind)) << 60
+	if kind == Year || kind == Count {
+		for a := 0; a < len(ids); a++ {
+			for b := a + 1; b < len(ids); b++ {
+				for c := b + 1; c < len(ids); c++ {
+					dst = append(dst, k|ids[a]<<40|ids[b]<<20|ids[c])
+				}
+			}
+		}
+		return dst
+	}
+	for a := 0; a < len(ids); a++ {
+		for b := a + 1; b < len(ids); b++ {
+			dst = append(dst, k|ids[a]<<20|ids[b])
+		}
+	}
+	return dst
 }
 
 // A keyed is a block key of a figure (see [Group]): its kind and up to
@@ -970,10 +986,20 @@ func (bk *buckets) spans() iter.Seq2[int, int] {
 	}
 }
 
-// sortKeyed sorts keys by key.
+// sortKeyed sorts keys by key: the few of a part by insertion, which
+// calls nothing, more with slices.SortFunc.
 func sortKeyed(keys []keyed) {
-	if len(keys) > 1 {
+	if len(keys) > 4*partSize {
 		slices.SortFunc(keys, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
+		return
+	}
+	for i := 1; i < len(keys); i++ {
+		k := keys[i]
+		j := i
+		for ; j > 0 && keys[j-1].key > k.key; j-- {
+			keys[j] = keys[j-1]
+		}
+		keys[j] = k
 	}
 }
 
