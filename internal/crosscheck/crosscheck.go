@@ -267,9 +267,8 @@ func eachTerm(s string, f func(term)) {
 // eachWord finds; the key is in buf's memory, and valid during the call
 // only. It returns buf, grown, for the next call.
 //
-// An ASCII word, which most are, is cut, lower-cased and classed in one
-// pass over its bytes: its key is the word as lower-cased, trimmed like
-// it, and the rest of appendTermKey's rules are simple on ASCII. Any
+// An ASCII word, which most are, is cut and lower-cased in tight loops,
+// and classed by appendTermKey's rules, which are simple on ASCII. Any
 // other word is cut as eachWord cuts it and given to appendTermKey.
 func eachTermKey(s string, buf []byte, f func(key []byte, weight float64)) []byte {
 	i := 0 // index of the word, as eachWord numbers them
@@ -286,67 +285,53 @@ func eachTermKey(s string, buf []byte, f func(key []byte, weight float64)) []byt
 				continue
 			}
 		}
-		// The word's ASCII bytes go lower-cased into buf, as long as it
-		// has no other.
 		start := pos
-		buf = slices.Grow(buf[:0], len(s)-pos)
-		lower := buf[:len(s)-pos]
-		n, percents, ascii := 0, 0, true
-		for pos < len(s) {
-			c := s[pos]
-			if cl := byteClasses[c]; cl == wordByte {
-				lower[n] = lowerBytes[c]
-				percents += isPercent(c)
-				n++
-				pos++
-				continue
-			} else if cl == separatorByte {
-				break
+		for pos < len(s) && byteClasses[s[pos]] == wordByte {
+			pos++
+		}
+		ascii := true
+		for pos < len(s) && byteClasses[s[pos]] != separatorByte {
+			n := 1
+			if byteClasses[s[pos]] == multiByte {
+				if n = inWordRune(s[pos:]); n < 0 {
+					break
+				}
+				ascii = false
 			}
-			r := inWordRune(s[pos:])
-			if r < 0 {
-				break
-			}
-			ascii = false
-			pos += r
+			pos += n
 		}
 		first := i == 0
 		i++
+		w := trimWord(s[start:pos])
+		if w == "" {
+			continue
+		}
+		var weight float64
 		if !ascii {
-			if w := trimWord(s[start:pos]); w != "" {
-				var weight float64
-				if buf, weight = appendTermKey(buf[:0], w, first); weight != 0 {
-					f(buf, weight)
-				}
-			}
-			continue
-		}
-		// trimWord's cut, on the lower-cased bytes, which it leaves as
-		// they were.
-		lo, hi := 0, n
-		for lo < hi && lower[lo]-',' <= 2 {
-			lo++
-		}
-		for hi > lo && lower[hi-1]-',' <= 2 {
-			hi--
-		}
-		if lo == hi {
-			continue
-		}
-		c := s[start+lo]
-		if '0' <= c && c <= '9' || c == '$' || percents > 0 {
-			var weight float64
-			if buf, weight = appendNumberKey(buf[:0], s[start+lo:start+hi]); weight != 0 {
+			if buf, weight = appendTermKey(buf[:0], w, first); weight != 0 {
 				f(buf, weight)
 			}
 			continue
 		}
-		key := lower[lo:hi]
+		buf = slices.Grow(buf[:0], len(w))
+		key := buf[:len(w)]
+		w = w[:len(key)]
+		percents := 0
+		for k, c := range []byte(w) {
+			key[k] = lowerBytes[c]
+			percents += isPercent(c)
+		}
+		if c := w[0]; '0' <= c && c <= '9' || c == '$' || percents > 0 {
+			if buf, weight = appendNumberKey(buf[:0], w); weight != 0 {
+				f(buf, weight)
+			}
+			continue
+		}
 		if len(key) < 3 || isStop(key) {
 			continue
 		}
 		key = key[:stemmed(key)]
-		if 'A' <= c && c <= 'Z' && !first {
+		if c := w[0]; 'A' <= c && c <= 'Z' && !first {
 			f(key, 2)
 		} else {
 			f(key, 1)
