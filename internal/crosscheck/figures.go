@@ -62,7 +62,7 @@ func (f *Figure) Words() map[string]string {
 	var sc figureScratch
 	sc.reset(f.Sentence)
 	words := map[string]string{}
-	for _, p := range sc.near(f.at, f.at+len(f.Text)) {
+	for _, p := range sc.near(sc.place(f.at, f.at+len(f.Text))) {
 		words[p.key] = p.word
 	}
 	return words
@@ -84,19 +84,19 @@ func Figures(paras []string) []Figure {
 			sc.reset(sent)
 			for _, m := range sc.matches {
 				text := sent[m.start:m.end]
-				if m.kind == Count && (ordinalOrPart(sent, m.end) || sc.nextToMonth(m.start, m.end)) {
+				p := sc.place(m.start, m.end)
+				if m.kind == Count && (ordinalOrPart(sent, m.end) || sc.nextToMonth(p)) {
 					continue // "5th", "P-8I", or the day of a date: "April 12"
 				}
 				sc.figures = append(sc.figures, Figure{
 					Kind: m.kind, Text: text, Value: value(m.kind, text), Para: i, Sentence: sent, at: m.start,
 				})
 				var ends packedEnds
-				sc.text = sc.appendMeasure(sc.text, m.start, m.end)
+				sc.text = sc.appendMeasure(sc.text, p)
 				ends.measure = len(sc.text)
-				pairs := sc.near(m.start, m.end)
-				slices.SortFunc(pairs, func(a, b keyWord) int { return strings.Compare(a.key, b.key) })
-				for _, p := range pairs {
-					sc.text = append(sc.text, p.key...)
+				pairs := sortByKey(sc.near(p))
+				for _, kw := range pairs {
+					sc.text = append(sc.text, kw.key...)
 					sc.text = append(sc.text, ' ')
 				}
 				ends.context = len(sc.text)
@@ -383,18 +383,28 @@ func ordinalOrPart(s string, end int) bool {
 	return end < len(s) && (s[end] >= 'a' && s[end] <= 'z' || s[end] >= 'A' && s[end] <= 'Z')
 }
 
-// nextToMonth reports whether the number at [start, end) is next to a
-// month name: the day of a date.
-func (sc *figureScratch) nextToMonth(start, end int) bool {
-	if b := sc.before(start); b > 0 {
-		f := sc.fields[b-1]
-		if monthWord(sc.sent[f.Start:min(f.End, start)]) {
+// A place is where a figure is in its sentence: at [start, end), with
+// the fields [0, before) before it and [after, len) after it (see
+// figureScratch.before and after).
+type place struct{ start, end, before, after int }
+
+// place returns the place of the figure at [start, end).
+func (sc *figureScratch) place(start, end int) place {
+	return place{start, end, sc.before(start), sc.after(end)}
+}
+
+// nextToMonth reports whether the number at p is next to a month name:
+// the day of a date.
+func (sc *figureScratch) nextToMonth(p place) bool {
+	if p.before > 0 {
+		f := sc.fields[p.before-1]
+		if monthWord(sc.sent[f.Start:min(f.End, p.start)]) {
 			return true
 		}
 	}
-	if a := sc.after(end); a < len(sc.fields) {
-		f := sc.fields[a]
-		return monthWord(strings.Trim(sc.sent[max(f.Start, end):f.End], ",."))
+	if p.after < len(sc.fields) {
+		f := sc.fields[p.after]
+		return monthWord(strings.Trim(sc.sent[max(f.Start, p.end):f.End], ",."))
 	}
 	return false
 }
@@ -453,14 +463,14 @@ func foldLetter(s string, i int) int {
 	return i
 }
 
-// appendMeasure appends to dst the name of what the figure at
-// [start, end) measures: up to three content words after it, up to the
-// next punctuation, else before it, separated by spaces.
-func (sc *figureScratch) appendMeasure(dst []byte, start, end int) []byte {
+// appendMeasure appends to dst the name of what the figure at p
+// measures: up to three content words after it, up to the next
+// punctuation, else before it, separated by spaces.
+func (sc *figureScratch) appendMeasure(dst []byte, p place) []byte {
 	var words [3]string
 	n := 0
-	for k := sc.after(end); k < len(sc.fields) && n < 3; k++ {
-		in := sc.word(k, end, len(sc.sent))
+	for k := p.after; k < len(sc.fields) && n < 3; k++ {
+		in := sc.word(k, p.end, len(sc.sent))
 		if in.content {
 			words[n] = in.clean
 			n++
@@ -470,8 +480,8 @@ func (sc *figureScratch) appendMeasure(dst []byte, start, end int) []byte {
 		}
 	}
 	if n == 0 {
-		for k := sc.before(start) - 1; k >= 0 && n < 3; k-- {
-			in := sc.word(k, 0, start)
+		for k := p.before - 1; k >= 0 && n < 3; k-- {
+			in := sc.word(k, 0, p.start)
 			if in.content {
 				words[n] = in.clean
 				n++
@@ -544,10 +554,10 @@ func collapseSpace(s string) string {
 	return b.String()
 }
 
-// near returns the content words within a few words of [start, end):
-// each stem, in order of first appearance, with the first word it comes
-// from, lower-case. The slice is reused by the next call.
-func (sc *figureScratch) near(start, end int) []keyWord {
+// near returns the content words within a few words of the figure at
+// p: each stem, in order of first appearance, with the first word it
+// comes from, lower-case. The slice is reused by the next call.
+func (sc *figureScratch) near(p place) []keyWord {
 	const reach = 6
 	sc.pairs = sc.pairs[:0]
 	add := func(in wordInfo) {
@@ -561,17 +571,32 @@ func (sc *figureScratch) near(start, end int) []keyWord {
 			sc.pairs = append(sc.pairs, keyWord{k, in.lower})
 		}
 	}
-	b := sc.before(start)
-	for k := max(b-reach, 0); k < b; k++ {
-		in := sc.word(k, 0, start)
-		add(in)
+	for k := max(p.before-reach, 0); k < p.before; k++ {
+		add(sc.word(k, 0, p.start))
 	}
-	a := sc.after(end)
-	for k := a; k < min(a+reach, len(sc.fields)); k++ {
-		in := sc.word(k, end, len(sc.sent))
-		add(in)
+	for k := p.after; k < min(p.after+reach, len(sc.fields)); k++ {
+		add(sc.word(k, p.end, len(sc.sent)))
 	}
 	return sc.pairs
+}
+
+// sortByKey sorts pairs, whose keys differ, by key, and returns them: a
+// figure's few by insertion, which calls nothing, more with
+// slices.SortFunc.
+func sortByKey(pairs []keyWord) []keyWord {
+	if len(pairs) > 16 {
+		slices.SortFunc(pairs, func(a, b keyWord) int { return strings.Compare(a.key, b.key) })
+		return pairs
+	}
+	for i := 1; i < len(pairs); i++ {
+		kw := pairs[i]
+		j := i
+		for ; j > 0 && pairs[j-1].key > kw.key; j-- {
+			pairs[j] = pairs[j-1]
+		}
+		pairs[j] = kw
+	}
+	return pairs
 }
 
 // A SourceFigures is the figures of one source.
