@@ -252,7 +252,8 @@ func FuzzTerms(f *testing.F) {
 // most bytes, never turns away one where matchFigure finds a match.
 func TestFigureStart(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 16))
-	for _, s := range []string{"US$5", "uſ$5", "Uſ$ 5", "€5", "£5bn", "₹5", "ſix times", "aſix times", "x ſeven times", "twice", "at twice"} {
+	for _, s := range []string{"US$5", "uſ$5", "Uſ$ 5", "€5", "£5bn", "₹5", "ſix times", "aſix times", "x ſeven times", "twice", "at twice",
+		"TWO times", "Three\ttimes", "ten times", "FOUR times", "Five times", "SIX times", "seven times", "Eight times", "nine times", "two"} {
 		for i := range len(s) {
 			if end, _ := matchFigure(s, i); end > i && !figureStart(s, i) {
 				t.Fatalf("figureStart(%q, %d) = false, but %q matches there", s, i, s[i:end])

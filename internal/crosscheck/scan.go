@@ -72,7 +72,7 @@ type startClass uint8
 const (
 	noStart       startClass = iota
 	digitStart               // a digit or $, which can start any figure
-	wordStart                // the first letter of a number word (t, f, s, e, n in either case): at a word boundary, before its second
+	wordStart                // the first letter of a number word (t, f, s, e, n in either case): at a word boundary, before the word's next two
 	usStart                  // u or U: followed by s, S or the long s, for US$
 	currencyStart            // the first byte of € or ₹ (U+20xx) or £ (U+00A3): followed by the rest of the sign
 	longSStart               // the first byte of the long s (U+017F), which (?i) folds to s: after a word byte, for a boundary
@@ -92,20 +92,10 @@ var figureStarts = func() (t [256]startClass) {
 	return t
 }()
 
-// secondLetters holds, by the first letter of the number words, in
-// either case, the set of their second letters (bit c - 'a' for c).
-var secondLetters = func() (t [256]uint32) {
-	for _, w := range []string{"twice", "two", "three", "ten", "four", "five", "six", "seven", "eight", "nine"} {
-		t[w[0]] |= 1 << (w[1] - 'a')
-		t[w[0]-'a'+'A'] |= 1 << (w[1] - 'a')
-	}
-	return t
-}()
-
 // figureStart reports whether a match can start at i, as far as the
 // bytes around it tell: matchFigure finds none where it reports false.
 // Only money starts with u or a currency sign, and only a multiple with
-// the letter of a number word, after \b.
+// the letters of a number word, after \b.
 func figureStart(s string, i int) bool {
 	switch figureStarts[s[i]] {
 	case digitStart:
@@ -113,11 +103,19 @@ func figureStart(s string, i int) bool {
 	case wordStart:
 		// The number words, but for the s of six and seven (which the
 		// long s can stand for), are of ASCII letters that (?i) folds
-		// only to each other; the second of each follows the first.
-		if i > 0 && isWordByte(s[i-1]) || i+1 == len(s) {
+		// only to each other, and of three letters at least: the first
+		// three of one start here.
+		if i > 0 && isWordByte(s[i-1]) || i+3 > len(s) {
 			return false
 		}
-		return secondLetters[s[i]]>>((s[i+1]|0x20)-'a')&1 != 0
+		// |0x20 makes a small letter of a capital, and of no other byte.
+		switch uint32(s[i]|0x20)<<16 | uint32(s[i+1]|0x20)<<8 | uint32(s[i+2]|0x20) {
+		case 't'<<16 | 'w'<<8 | 'i', 't'<<16 | 'w'<<8 | 'o', 't'<<16 | 'h'<<8 | 'r', 't'<<16 | 'e'<<8 | 'n',
+			'f'<<16 | 'o'<<8 | 'u', 'f'<<16 | 'i'<<8 | 'v', 's'<<16 | 'i'<<8 | 'x', 's'<<16 | 'e'<<8 | 'v',
+			'e'<<16 | 'i'<<8 | 'g', 'n'<<16 | 'i'<<8 | 'n':
+			return true // twice, two, three, ten, four, five, six, seven, eight, nine
+		}
+		return false
 	case usStart:
 		return i+1 < len(s) && (s[i+1]|0x20 == 's' || s[i+1] == 0xc5)
 	case currencyStart:
