@@ -79,12 +79,12 @@ func BenchmarkFigures(b *testing.B) {
 // time per source should not grow with it.
 func BenchmarkGroup(b *testing.B) {
 	for _, n := range []int{100, 1000, 10000} {
-		names, sources, _ := cachedSources(n)
-		all := make([]SourceFigures, len(sources))
-		for i, paras := range sources {
-			all[i] = SourceFigures{Source: names[i], Figures: Figures(paras)}
-		}
 		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
+			names, sources, _ := cachedSources(n)
+			all := make([]SourceFigures, len(sources))
+			for i, paras := range sources {
+				all[i] = SourceFigures{Source: names[i], Figures: Figures(paras)}
+			}
 			b.ReportAllocs()
 			for b.Loop() {
 				Group(all)
@@ -99,8 +99,8 @@ func BenchmarkGroup(b *testing.B) {
 // grow with the dossier.
 func BenchmarkGuard(b *testing.B) {
 	for _, n := range []int{100, 1000, 10000} {
-		_, sources, claims := cachedSources(n)
 		b.Run(fmt.Sprintf("index/N=%d", n), func(b *testing.B) {
+			_, sources, _ := cachedSources(n)
 			b.ReportAllocs()
 			for b.Loop() {
 				NewGuard(sources)
@@ -108,6 +108,7 @@ func BenchmarkGuard(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/source")
 		})
 		b.Run(fmt.Sprintf("terms/N=%d", n), func(b *testing.B) {
+			_, sources, _ := cachedSources(n)
 			b.ReportAllocs()
 			for b.Loop() {
 				for _, paras := range sources {
@@ -116,11 +117,12 @@ func BenchmarkGuard(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/source")
 		})
-		terms := make([]SourceTerms, len(sources))
-		for i, paras := range sources {
-			terms[i] = *Terms(paras)
-		}
 		b.Run(fmt.Sprintf("merge/N=%d", n), func(b *testing.B) {
+			_, sources, _ := cachedSources(n)
+			terms := make([]SourceTerms, len(sources))
+			for i, paras := range sources {
+				terms[i] = *Terms(paras)
+			}
 			b.ReportAllocs()
 			all := make([]*SourceTerms, len(terms))
 			for b.Loop() {
@@ -134,8 +136,9 @@ func BenchmarkGuard(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/source")
 		})
-		g := NewGuard(sources)
 		b.Run(fmt.Sprintf("search/N=%d", n), func(b *testing.B) {
+			_, sources, claims := cachedSources(n)
+			g := NewGuard(sources)
 			b.ReportAllocs()
 			for b.Loop() {
 				for _, texts := range claims {

@@ -1,7 +1,6 @@
 package crosscheck
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -26,10 +25,10 @@ const (
 type Guard struct {
 	n int // sentences in all
 
-	ids      *interner  // term → id + 1, ids in order of first appearance
-	postings [][]int32  // id → the sentences holding it, ascending
-	sents    []sentence // every sentence, by source, paragraph, position
-	terms    []int32    // the term ids of every sentence, each sorted
+	ids      *interner[string] // term → id + 1, ids in order of first appearance
+	postings [][]int32         // id → the sentences holding it, ascending
+	sents    []sentence        // every sentence, by source, paragraph, position
+	terms    []int32           // the term ids of every sentence, each sorted
 }
 
 // A sentence is one indexed sentence: its text and where its term ids
@@ -52,15 +51,15 @@ type SourceTerms struct {
 
 // termScratch is the memory Terms reuses from one source to the next.
 type termScratch struct {
-	local *interner // the source's terms, numbered from 1
-	last  []int32   // by term number - 1: the last sentence holding it, + 1
+	local *interner[[]byte] // the source's terms, numbered from 1
+	last  []int32           // by term number - 1: the last sentence holding it, + 1
 	spans []Span
 	sents []sentence
 	ids   []int32
 	key   []byte
 }
 
-var termScratches = sync.Pool{New: func() any { return &termScratch{local: newInterner()} }}
+var termScratches = sync.Pool{New: func() any { return &termScratch{local: newInterner[[]byte]()} }}
 
 // Terms splits the paragraphs of a source into sentences and finds the
 // terms of each. Terms of several sources may run at once.
@@ -75,12 +74,8 @@ func Terms(paras []string) *SourceTerms {
 			text := p[sp.Start:sp.End]
 			s := sentence{text: text, para: int32(pi), from: int32(len(sc.ids))}
 			mark := int32(len(sc.sents) + 1)
-			eachWord(text, func(w string, first bool) {
-				var weight float64
-				if sc.key, weight = appendTermKey(sc.key[:0], w, first); weight == 0 {
-					return
-				}
-				k := int32(sc.local.id(string(sc.key))) - 1
+			sc.key = eachTermKey(text, sc.key, func(key []byte, _ float64) {
+				k := int32(sc.local.id(key)) - 1
 				if int(k) == len(sc.last) { // a new term
 					sc.last = append(sc.last, 0)
 				}
@@ -120,7 +115,7 @@ func NewGuardOf(terms []*SourceTerms) *Guard {
 	}
 	g := &Guard{
 		n:     nsents,
-		ids:   newInterner(),
+		ids:   newInterner[string](),
 		sents: make([]sentence, 0, nsents),
 		terms: make([]int32, 0, nterms),
 	}
@@ -218,10 +213,13 @@ func (g *Guard) NearMisses(texts []string, skip func(source int) bool) []Near {
 	}
 	bests := map[int32]best{}
 	var order []int32
-	var cands []int32
-	var sh sharing
+	sc := nearScratches.Get().(*nearScratch)
+	defer nearScratches.Put(sc)
+	cands, sh := sc.cands[:0], &sc.sharing
+	defer func() { sc.cands = cands }()
+	var names []string // the shared terms of every best, one after the other
 	for si, t := range texts {
-		sig := g.signature(t)
+		sig := g.signature(t, &sc.sigScratch)
 		if len(sig) == 0 {
 			continue
 		}
@@ -251,9 +249,11 @@ func (g *Guard) NearMisses(texts []string, skip func(source int) bool) []Near {
 			} else if score < b.score || score == b.score && (c > b.sent || c == b.sent && si > b.sig) {
 				continue
 			}
-			names := sh.names(sig, n)
-			slices.Sort(names)
-			bests[s.src] = best{sent: c, sig: si, score: score, names: names}
+			start := len(names)
+			names = sh.appendNames(names, sig)
+			these := names[start:len(names):len(names)]
+			slices.Sort(these)
+			bests[s.src] = best{sent: c, sig: si, score: score, names: these}
 		}
 	}
 	slices.Sort(order)
@@ -266,40 +266,62 @@ func (g *Guard) NearMisses(texts []string, skip func(source int) bool) []Near {
 	return out
 }
 
+// A nearScratch is the memory NearMisses reuses from one text to the
+// next, and through nearScratches from one call to the next.
+type nearScratch struct {
+	sigScratch
+	sharing
+	cands []int32
+}
+
+var nearScratches = sync.Pool{New: func() any { return new(nearScratch) }}
+
+// A sigScratch is the memory signature reuses from one text to the
+// next.
+type sigScratch struct {
+	key   []byte  // eachTermKey's
+	buf   []byte  // the keys of a text's terms, one after the other
+	found []found // the terms of the text, repeats included, their keys in buf then in text's own string
+	sig   []sigTerm
+}
+
+// A found is a term of a text as signature finds it: its key, first as
+// where it ends in sigScratch.buf, then as a string, and its kind.
+type found struct {
+	key  string
+	end  int
+	kind float64
+}
+
 // signature returns the terms of text with their weights, sorted by key
-// so that sums come out the same on every run.
-func (g *Guard) signature(text string) []sigTerm {
+// so that sums come out the same on every run, in the memory of sc:
+// they are valid until its next use, but for their keys, which are
+// text's own.
+func (g *Guard) signature(text string, sc *sigScratch) []sigTerm {
 	// The terms of text, as terms finds them, without a map: each key
 	// appended to buf, then sorted, a repeat keeping the greatest weight.
-	type found struct {
-		start, end int
-		kind       float64
-	}
-	buf := make([]byte, 0, len(text)) // most often enough: keys are the words, lower-cased
-	all := make([]found, 0, len(text)/8)
-	eachWord(text, func(w string, first bool) {
-		start := len(buf)
-		var kind float64
-		if buf, kind = appendTermKey(buf, w, first); kind != 0 {
-			all = append(all, found{start, len(buf), kind})
-		}
+	sc.buf, sc.found, sc.sig = sc.buf[:0], sc.found[:0], sc.sig[:0]
+	sc.key = eachTermKey(text, sc.key, func(key []byte, kind float64) {
+		sc.buf = append(sc.buf, key...)
+		sc.found = append(sc.found, found{end: len(sc.buf), kind: kind})
 	})
-	keys := string(buf)
-	key := func(f found) string { return keys[f.start:f.end] }
-	slices.SortFunc(all, func(a, b found) int { return strings.Compare(key(a), key(b)) })
-	sig := make([]sigTerm, 0, len(all))
-	for i, f := range all {
-		if i > 0 && key(f) == key(all[i-1]) {
-			last := &sig[len(sig)-1]
-			if f.kind > last.kind {
-				last.kind = f.kind
-			}
+	keys := string(sc.buf) // the result's own: its shared terms outlive sc
+	start := 0
+	for i := range sc.found {
+		f := &sc.found[i]
+		f.key, start = keys[start:f.end], f.end
+	}
+	slices.SortFunc(sc.found, func(a, b found) int { return strings.Compare(a.key, b.key) })
+	for i, f := range sc.found {
+		if i > 0 && f.key == sc.found[i-1].key {
+			last := &sc.sig[len(sc.sig)-1]
+			last.kind = max(last.kind, f.kind)
 			continue
 		}
-		sig = append(sig, sigTerm{key: key(f), kind: f.kind})
+		sc.sig = append(sc.sig, sigTerm{key: f.key, kind: f.kind})
 	}
-	for i := range sig {
-		st := &sig[i]
+	for i := range sc.sig {
+		st := &sc.sig[i]
 		id := int32(g.ids.lookup(st.key)) - 1 // -1 when no sentence holds the term
 		df := 0
 		if id >= 0 {
@@ -307,7 +329,7 @@ func (g *Guard) signature(text string) []sigTerm {
 		}
 		st.id, st.w, st.strong = id, g.weightOf(st.kind, df), g.strongOf(st.key, st.kind, df)
 	}
-	return sig
+	return sc.sig
 }
 
 // candidates appends to out the sentences that may be near misses of
@@ -341,31 +363,33 @@ func (g *Guard) signature(text string) []sigTerm {
 // any text of less than a million terms. Terms no sentence holds (id -1)
 // are in neither set: no sentence shares them.
 func (g *Guard) candidates(sig []sigTerm, total float64, out []int32) []int32 {
-	var byDF [32]int // indexes into sig of its indexed terms, by postings length, longest first
+	// The indexed terms by postings length, longest first, then by index
+	// in sig: each the complement of its length, then its index, so that
+	// they sort as numbers.
+	var byDF [32]uint64
 	order := byDF[:0]
 	strongLen := 0
 	for i, st := range sig {
 		if st.id < 0 {
 			continue
 		}
-		order = append(order, i)
+		order = append(order, uint64(math.MaxUint32-len(g.postings[st.id]))<<32|uint64(i))
 		if st.strong {
 			strongLen += len(g.postings[st.id])
 		}
 	}
-	slices.SortFunc(order, func(a, b int) int {
-		return cmp.Or(cmp.Compare(len(g.postings[sig[b].id]), len(g.postings[sig[a].id])), cmp.Compare(a, b))
-	})
+	slices.Sort(order)
 	bound := Threshold * total * (1 - 1e-9)
 	var common float64 // the weight of the common terms
 	rareLen := 0
 	rare := order[:0] // the terms that are not common, in place
-	for _, i := range order {
+	for _, o := range order {
+		i := int(uint32(o))
 		if w := sig[i].w; common+w < bound {
 			common += w
 			continue
 		}
-		rare = append(rare, i)
+		rare = append(rare, o)
 		rareLen += len(g.postings[sig[i].id])
 	}
 	if strongLen < rareLen {
@@ -376,8 +400,8 @@ func (g *Guard) candidates(sig []sigTerm, total float64, out []int32) []int32 {
 		}
 		return out
 	}
-	for _, i := range rare {
-		out = append(out, g.postings[sig[i].id]...)
+	for _, o := range rare {
+		out = append(out, g.postings[sig[uint32(o)].id]...)
 	}
 	return out
 }
@@ -385,22 +409,19 @@ func (g *Guard) candidates(sig []sigTerm, total float64, out []int32) []int32 {
 // A sharing finds the terms a signature shares with sentences, reusing
 // its buffers from one sentence to the next.
 type sharing struct {
-	byID   []sigRef // the signature's terms that some sentence holds, by id
+	byID   []uint64 // the signature's terms that some sentence holds, by id: each its id, then its index in the signature
 	shared []bool   // by signature index: the sentence at hand holds it
 }
 
-// A sigRef is a term id and its index in a signature.
-type sigRef struct{ id, i int32 }
-
 // prepare readies sh for the signature sig.
 func (sh *sharing) prepare(sig []sigTerm) {
-	sh.byID = sh.byID[:0]
+	sh.byID = slices.Grow(sh.byID[:0], len(sig))
 	for i, st := range sig {
 		if st.id >= 0 {
-			sh.byID = append(sh.byID, sigRef{st.id, int32(i)})
+			sh.byID = append(sh.byID, uint64(st.id)<<32|uint64(i))
 		}
 	}
-	slices.SortFunc(sh.byID, func(a, b sigRef) int { return cmp.Compare(a.id, b.id) })
+	slices.Sort(sh.byID)
 	sh.shared = slices.Grow(sh.shared[:0], len(sig))[:len(sig)]
 }
 
@@ -412,13 +433,13 @@ func (sh *sharing) share(sig []sigTerm, ids []int32) (float64, int, bool) {
 	clear(sh.shared)
 	n := 0
 	for a, b := 0, 0; a < len(sh.byID) && b < len(ids); {
-		switch {
-		case sh.byID[a].id < ids[b]:
+		switch id := int32(sh.byID[a] >> 32); {
+		case id < ids[b]:
 			a++
-		case sh.byID[a].id > ids[b]:
+		case id > ids[b]:
 			b++
 		default:
-			sh.shared[sh.byID[a].i] = true
+			sh.shared[uint32(sh.byID[a])] = true
 			n++
 			a++
 			b++
@@ -435,10 +456,9 @@ func (sh *sharing) share(sig []sigTerm, ids []int32) (float64, int, bool) {
 	return shared, n, strong
 }
 
-// names returns the n shared terms that share last found, without the
-// # of numbers, in the signature's order.
-func (sh *sharing) names(sig []sigTerm, n int) []string {
-	names := make([]string, 0, n)
+// appendNames appends to names the shared terms that share last found,
+// without the # of numbers, in the signature's order.
+func (sh *sharing) appendNames(names []string, sig []sigTerm) []string {
 	for i, st := range sig {
 		if sh.shared[i] {
 			names = append(names, strings.TrimPrefix(st.key, "#"))

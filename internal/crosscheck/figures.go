@@ -62,7 +62,7 @@ func (f *Figure) Words() map[string]string {
 	var sc figureScratch
 	sc.reset(f.Sentence)
 	words := map[string]string{}
-	for _, p := range sc.near(f.at, f.at+len(f.Text)) {
+	for _, p := range sc.near(sc.place(f.at, f.at+len(f.Text))) {
 		words[p.key] = p.word
 	}
 	return words
@@ -84,19 +84,19 @@ func Figures(paras []string) []Figure {
 			sc.reset(sent)
 			for _, m := range sc.matches {
 				text := sent[m.start:m.end]
-				if m.kind == Count && (ordinalOrPart(sent, m.end) || sc.nextToMonth(m.start, m.end)) {
+				p := sc.place(m.start, m.end)
+				if m.kind == Count && (ordinalOrPart(sent, m.end) || sc.nextToMonth(p)) {
 					continue // "5th", "P-8I", or the day of a date: "April 12"
 				}
 				sc.figures = append(sc.figures, Figure{
 					Kind: m.kind, Text: text, Value: value(m.kind, text), Para: i, Sentence: sent, at: m.start,
 				})
 				var ends packedEnds
-				sc.text = sc.appendMeasure(sc.text, m.start, m.end)
+				sc.text = sc.appendMeasure(sc.text, p)
 				ends.measure = len(sc.text)
-				pairs := sc.near(m.start, m.end)
-				slices.SortFunc(pairs, func(a, b keyWord) int { return strings.Compare(a.key, b.key) })
-				for _, p := range pairs {
-					sc.text = append(sc.text, p.key...)
+				pairs := sortByKey(sc.near(p))
+				for _, kw := range pairs {
+					sc.text = append(sc.text, kw.key...)
 					sc.text = append(sc.text, ' ')
 				}
 				ends.context = len(sc.text)
@@ -134,7 +134,7 @@ func (sc *figureScratch) release() {
 	clear(sc.pairs[:cap(sc.pairs)])
 	*sc = figureScratch{
 		figures: sc.figures[:0], text: sc.text[:0], ends: sc.ends[:0],
-		sentences: sc.sentences, matches: sc.matches, fields: sc.fields,
+		sentences: sc.sentences, matches: sc.matches, fields: sc.fields, lowerBuf: sc.lowerBuf,
 		infos: sc.infos[:0], known: sc.known, keys: sc.keys[:0], pairs: sc.pairs[:0],
 	}
 	scratches.Put(sc)
@@ -161,6 +161,8 @@ type figureScratch struct {
 	sentences []Span
 	matches   []figureMatch
 	sent      string
+	lower     string     // sent lower-cased when it is ASCII, else ""
+	lowerBuf  []byte     // where lower is made
 	fields    []Span     // of sent
 	infos     []wordInfo // of fields, valid where known
 	known     []bool
@@ -180,12 +182,23 @@ type wordInfo struct {
 // A keyWord is a content word's key and the word it comes from.
 type keyWord struct{ key, word string }
 
-// edgePunct is the punctuation trimmed off the words near a figure.
-const edgePunct = ".,;:!?\"'“”‘’()"
-
 // reset prepares sc for the figures of sent.
 func (sc *figureScratch) reset(sent string) {
 	sc.sent = sent
+	// Lower-cased once, an ASCII sentence gives every word near its
+	// figures its lower-case form, where strings.ToLower would make a
+	// string of each; ASCII is lower-cased byte by byte, so the words are
+	// where they are in sent.
+	sc.lower = ""
+	buf := slices.Grow(sc.lowerBuf[:0], len(sent))[:len(sent)]
+	i := 0
+	for ; i < len(sent) && sent[i] < utf8.RuneSelf; i++ {
+		buf[i] = lowerBytes[sent[i]]
+	}
+	if i == len(sent) {
+		sc.lower = string(buf)
+	}
+	sc.lowerBuf = buf
 	sc.fields = appendFields(sc.fields[:0], sent)
 	sc.infos = slices.Grow(sc.infos[:0], len(sc.fields))[:len(sc.fields)]
 	sc.known = slices.Grow(sc.known[:0], len(sc.fields))[:len(sc.fields)]
@@ -198,10 +211,21 @@ func (sc *figureScratch) reset(sent string) {
 func appendFields(dst []Span, s string) []Span {
 	start := -1
 	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
+		c := s[i]
+		if c < utf8.RuneSelf {
+			// unicode.IsSpace of ASCII: \t, \n, \v, \f, \r and the space.
+			if c == ' ' || '\t' <= c && c <= '\r' {
+				if start >= 0 {
+					dst = append(dst, Span{start, i})
+					start = -1
+				}
+			} else if start < 0 {
+				start = i
+			}
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
 			if start >= 0 {
 				dst = append(dst, Span{start, i})
@@ -232,25 +256,30 @@ func (sc *figureScratch) after(end int) int {
 	return n
 }
 
-// word returns field k of the sentence, cut to [lo, hi), and its
-// description.
-func (sc *figureScratch) word(k, lo, hi int) (string, wordInfo) {
+// word returns the description of field k of the sentence, cut to
+// [lo, hi).
+func (sc *figureScratch) word(k, lo, hi int) wordInfo {
 	f := sc.fields[k]
 	if f.Start >= lo && f.End <= hi {
 		if !sc.known[k] {
-			sc.infos[k] = sc.describe(sc.sent[f.Start:f.End])
+			sc.infos[k] = sc.describe(f.Start, f.End)
 			sc.known[k] = true
 		}
-		return sc.sent[f.Start:f.End], sc.infos[k]
+		return sc.infos[k]
 	}
-	w := sc.sent[max(f.Start, lo):min(f.End, hi)]
-	return w, sc.describe(w)
+	return sc.describe(max(f.Start, lo), min(f.End, hi))
 }
 
-// describe describes the word w.
-func (sc *figureScratch) describe(w string) wordInfo {
-	clean := strings.Trim(w, edgePunct)
-	in := wordInfo{clean: clean, lower: strings.ToLower(clean), stop: strings.ContainsAny(w, ".,;:!?")}
+// describe describes the word sent[start:end].
+func (sc *figureScratch) describe(start, end int) wordInfo {
+	w := sc.sent[start:end]
+	i, j := trimPunct(w)
+	in := wordInfo{clean: w[i:j], stop: endsMeasure(w)}
+	if sc.lower != "" {
+		in.lower = sc.lower[start+i : start+j]
+	} else {
+		in.lower = strings.ToLower(in.clean)
+	}
 	in.keys[0] = len(sc.keys)
 	first, word := true, false // no key seen yet; the first is a content word's
 	eachWord(in.lower, func(sub string, firstSub bool) {
@@ -260,22 +289,84 @@ func (sc *figureScratch) describe(w string) wordInfo {
 			}
 			return
 		}
-		if t := classify(sub, firstSub); t.key != "" {
+		// The word is lower-case: the key of an ASCII one is its own, as
+		// classify would find it.
+		var key string
+		if sc.lower != "" {
+			key = contentKey(sub)
+		} else {
+			key = classify(sub, firstSub).key
+		}
+		if key != "" {
 			if first {
 				first, word = false, true
 			}
-			sc.keys = append(sc.keys, t.key)
+			sc.keys = append(sc.keys, key)
 		}
 	})
 	in.keys[1] = len(sc.keys)
-	if isASCII(clean) {
+	if isASCII(in.clean) {
 		// Lower-casing ASCII changes no term but its case.
 		in.content = word
 	} else {
-		k, ok := firstKey(clean)
+		k, ok := firstKey(in.clean)
 		in.content = ok && !strings.HasPrefix(k, "#")
 	}
 	return in
+}
+
+// edgePuncts is the set of the ASCII punctuation trimmed off the words
+// near a figure, .,;:!?"'(), all below 64: bit c for c.
+const edgePuncts = 1<<'.' | 1<<',' | 1<<';' | 1<<':' | 1<<'!' | 1<<'?' | 1<<'"' | 1<<'\'' | 1<<'(' | 1<<')'
+
+// measureEnds is the set of the punctuation that ends a measure,
+// .,;:!?, as edgePuncts holds its bytes.
+const measureEnds = 1<<'.' | 1<<',' | 1<<';' | 1<<':' | 1<<'!' | 1<<'?'
+
+// inSet reports whether c is in set, a set of bytes below 64.
+func inSet(set uint64, c byte) bool { return c < 64 && set>>c&1 != 0 }
+
+// trimPunct returns the bounds of w trimmed of the punctuation around a
+// word, as strings.Trim(w, ".,;:!?\"'“”‘’()") trims it: w[i:j].
+func trimPunct(w string) (i, j int) {
+	j = len(w)
+	for i < j {
+		if inSet(edgePuncts, w[i]) {
+			i++
+		} else if j-i >= 3 && curlyQuote(w[i:i+3]) {
+			i += 3
+		} else {
+			break
+		}
+	}
+	for j > i {
+		if inSet(edgePuncts, w[j-1]) {
+			j--
+		} else if j-i >= 3 && curlyQuote(w[j-3:j]) {
+			j -= 3
+		} else {
+			break
+		}
+	}
+	return i, j
+}
+
+// curlyQuote reports whether the three bytes q are a curly quotation
+// mark or apostrophe: ‘ ’ “ ” (U+2018, U+2019, U+201C, U+201D).
+func curlyQuote(q string) bool {
+	return q[0] == 0xe2 && q[1] == 0x80 && (q[2] == 0x98 || q[2] == 0x99 || q[2] == 0x9c || q[2] == 0x9d)
+}
+
+// endsMeasure reports whether w holds punctuation that ends a measure:
+// strings.ContainsAny(w, ".,;:!?"), whose ASCII no byte of a multi-byte
+// rune is.
+func endsMeasure(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if inSet(measureEnds, w[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 func isASCII(s string) bool {
@@ -292,18 +383,28 @@ func ordinalOrPart(s string, end int) bool {
 	return end < len(s) && (s[end] >= 'a' && s[end] <= 'z' || s[end] >= 'A' && s[end] <= 'Z')
 }
 
-// nextToMonth reports whether the number at [start, end) is next to a
-// month name: the day of a date.
-func (sc *figureScratch) nextToMonth(start, end int) bool {
-	if b := sc.before(start); b > 0 {
-		f := sc.fields[b-1]
-		if monthWord(sc.sent[f.Start:min(f.End, start)]) {
+// A place is where a figure is in its sentence: at [start, end), with
+// the fields [0, before) before it and [after, len) after it (see
+// figureScratch.before and after).
+type place struct{ start, end, before, after int }
+
+// place returns the place of the figure at [start, end).
+func (sc *figureScratch) place(start, end int) place {
+	return place{start, end, sc.before(start), sc.after(end)}
+}
+
+// nextToMonth reports whether the number at p is next to a month name:
+// the day of a date.
+func (sc *figureScratch) nextToMonth(p place) bool {
+	if p.before > 0 {
+		f := sc.fields[p.before-1]
+		if monthWord(sc.sent[f.Start:min(f.End, p.start)]) {
 			return true
 		}
 	}
-	if a := sc.after(end); a < len(sc.fields) {
-		f := sc.fields[a]
-		return monthWord(strings.Trim(sc.sent[max(f.Start, end):f.End], ",."))
+	if p.after < len(sc.fields) {
+		f := sc.fields[p.after]
+		return monthWord(strings.Trim(sc.sent[max(f.Start, p.end):f.End], ",."))
 	}
 	return false
 }
@@ -311,7 +412,30 @@ func (sc *figureScratch) nextToMonth(start, end int) bool {
 // monthWord reports whether w is a month's name or its abbreviation:
 // (?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$.
 func monthWord(w string) bool {
-	i := foldAny(w, 0, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+	if w == "" {
+		return false
+	}
+	// The months that can start with w[0], by its letter: (?i) folds
+	// only s, to the long s, among their first letters.
+	i := -1
+	switch w[0] | 0x20 {
+	case 'j':
+		i = foldAny(w, 0, "jan", "jun", "jul")
+	case 'f':
+		i = foldWord(w, 0, "feb")
+	case 'm':
+		i = foldAny(w, 0, "mar", "may")
+	case 'a':
+		i = foldAny(w, 0, "apr", "aug")
+	case 's', 0xc5 | 0x20: // s, S or the long s
+		i = foldWord(w, 0, "sep")
+	case 'o':
+		i = foldWord(w, 0, "oct")
+	case 'n':
+		i = foldWord(w, 0, "nov")
+	case 'd':
+		i = foldWord(w, 0, "dec")
+	}
 	if i < 0 {
 		return false
 	}
@@ -339,14 +463,14 @@ func foldLetter(s string, i int) int {
 	return i
 }
 
-// appendMeasure appends to dst the name of what the figure at
-// [start, end) measures: up to three content words after it, up to the
-// next punctuation, else before it, separated by spaces.
-func (sc *figureScratch) appendMeasure(dst []byte, start, end int) []byte {
+// appendMeasure appends to dst the name of what the figure at p
+// measures: up to three content words after it, up to the next
+// punctuation, else before it, separated by spaces.
+func (sc *figureScratch) appendMeasure(dst []byte, p place) []byte {
 	var words [3]string
 	n := 0
-	for k := sc.after(end); k < len(sc.fields) && n < 3; k++ {
-		_, in := sc.word(k, end, len(sc.sent))
+	for k := p.after; k < len(sc.fields) && n < 3; k++ {
+		in := sc.word(k, p.end, len(sc.sent))
 		if in.content {
 			words[n] = in.clean
 			n++
@@ -356,8 +480,8 @@ func (sc *figureScratch) appendMeasure(dst []byte, start, end int) []byte {
 		}
 	}
 	if n == 0 {
-		for k := sc.before(start) - 1; k >= 0 && n < 3; k-- {
-			_, in := sc.word(k, 0, start)
+		for k := p.before - 1; k >= 0 && n < 3; k-- {
+			in := sc.word(k, 0, p.start)
 			if in.content {
 				words[n] = in.clean
 				n++
@@ -430,10 +554,10 @@ func collapseSpace(s string) string {
 	return b.String()
 }
 
-// near returns the content words within a few words of [start, end):
-// each stem, in order of first appearance, with the first word it comes
-// from, lower-case. The slice is reused by the next call.
-func (sc *figureScratch) near(start, end int) []keyWord {
+// near returns the content words within a few words of the figure at
+// p: each stem, in order of first appearance, with the first word it
+// comes from, lower-case. The slice is reused by the next call.
+func (sc *figureScratch) near(p place) []keyWord {
 	const reach = 6
 	sc.pairs = sc.pairs[:0]
 	add := func(in wordInfo) {
@@ -447,17 +571,32 @@ func (sc *figureScratch) near(start, end int) []keyWord {
 			sc.pairs = append(sc.pairs, keyWord{k, in.lower})
 		}
 	}
-	b := sc.before(start)
-	for k := max(b-reach, 0); k < b; k++ {
-		_, in := sc.word(k, 0, start)
-		add(in)
+	for k := max(p.before-reach, 0); k < p.before; k++ {
+		add(sc.word(k, 0, p.start))
 	}
-	a := sc.after(end)
-	for k := a; k < min(a+reach, len(sc.fields)); k++ {
-		_, in := sc.word(k, end, len(sc.sent))
-		add(in)
+	for k := p.after; k < min(p.after+reach, len(sc.fields)); k++ {
+		add(sc.word(k, p.end, len(sc.sent)))
 	}
 	return sc.pairs
+}
+
+// sortByKey sorts pairs, whose keys differ, by key, and returns them: a
+// figure's few by insertion, which calls nothing, more with
+// slices.SortFunc.
+func sortByKey(pairs []keyWord) []keyWord {
+	if len(pairs) > 16 {
+		slices.SortFunc(pairs, func(a, b keyWord) int { return strings.Compare(a.key, b.key) })
+		return pairs
+	}
+	for i := 1; i < len(pairs); i++ {
+		kw := pairs[i]
+		j := i
+		for ; j > 0 && pairs[j-1].key > kw.key; j-- {
+			pairs[j] = pairs[j-1]
+		}
+		pairs[j] = kw
+	}
+	return pairs
 }
 
 // A SourceFigures is the figures of one source.
@@ -524,20 +663,8 @@ func Group(all []SourceFigures) []FigureGroup {
 		}
 		return i
 	}
-	union := func(a, b int32) {
-		ra, rb := find(a), find(b)
-		if ra == rb {
-			return
-		}
-		// The smaller index stays the root, as when comparing pairs in order.
-		if ra < rb {
-			parent[rb] = ra
-		} else {
-			parent[ra] = rb
-		}
-	}
 	// Term ids, 20 bits each: up to three terms and the kind fit a uint64.
-	termIDs := newInterner()
+	termIDs := newInterner[string]()
 	figIDs := make([][]uint64, len(nodes)) // the ids of each figure's context
 	words := 0
 	for _, n := range nodes {
@@ -589,7 +716,12 @@ func Group(all []SourceFigures) []FigureGroup {
 	nkeys := 0
 	for i, n := range nodes {
 		base := kindIndex(n.f.Kind) * stride
-		ids := slices.DeleteFunc(figIDs[i], func(id uint64) bool { return holder[base+int(id)] != many })
+		ids := figIDs[i][:0]
+		for _, id := range figIDs[i] {
+			if holder[base+int(id)] == many {
+				ids = append(ids, id)
+			}
+		}
 		figIDs[i] = ids
 		k := len(ids)
 		if n.f.Kind == Year || n.f.Kind == Count {
@@ -598,38 +730,29 @@ func Group(all []SourceFigures) []FigureGroup {
 			nkeys += k * (k - 1) / 2
 		}
 	}
-	// eachKey calls f with every block key of every figure.
-	eachKey := func(f func(key uint64, node int32)) {
-		for i, n := range nodes {
-			ids := figIDs[i]
-			kind := uint64(kindIndex(n.f.Kind)) << 60
-			if n.f.Kind == Year || n.f.Kind == Count {
-				for a := 0; a < len(ids); a++ {
-					for b := a + 1; b < len(ids); b++ {
-						for c := b + 1; c < len(ids); c++ {
-							f(kind|ids[a]<<40|ids[b]<<20|ids[c], int32(i))
-						}
-					}
-				}
-				continue
-			}
-			for a := 0; a < len(ids); a++ {
-				for b := a + 1; b < len(ids); b++ {
-					f(kind|ids[a]<<20|ids[b], int32(i))
-				}
-			}
-		}
-	}
 	// The keys are put straight into hash buckets, so that the keys of a
 	// block share a bucket; the keys of each bucket are then gathered
-	// into blocks.
+	// into blocks. Each figure's keys are made twice, to be counted,
+	// then placed, in a buffer of its own, which saves holding them all
+	// a second time.
 	keys := make([]keyed, nkeys)
 	bk := newBuckets(nkeys)
-	eachKey(func(key uint64, _ int32) { bk.count(key) })
+	var figKeys []uint64
+	for i, n := range nodes {
+		figKeys = appendBlockKeys(figKeys[:0], n.f.Kind, figIDs[i])
+		for _, key := range figKeys {
+			bk.count(key)
+		}
+	}
 	bk.start()
-	eachKey(func(key uint64, node int32) {
-		keys[bk.place(key)] = keyed{key, node, srcOf[nodes[node].src]}
-	})
+	for i, n := range nodes {
+		figKeys = appendBlockKeys(figKeys[:0], n.f.Kind, figIDs[i])
+		k := keyed{node: int32(i), src: srcOf[n.src]}
+		for _, key := range figKeys {
+			k.key = key
+			keys[bk.place(key)] = k
+		}
+	}
 	for lo, hi := range bk.spans() {
 		bucket := keys[lo:hi]
 		bk.gather(bucket)
@@ -641,8 +764,17 @@ func Group(all []SourceFigures) []FigureGroup {
 				end++
 			}
 			if mixed {
+				// The block's figures join the root of its first; of two
+				// roots the smaller index stays the root, as when comparing
+				// pairs in order.
+				r := find(bucket[start].node)
 				for _, k := range bucket[start+1 : end] {
-					union(bucket[start].node, k.node)
+					switch rk := find(k.node); {
+					case rk < r:
+						parent[r], r = rk, rk
+					case rk > r:
+						parent[rk] = r
+					}
 				}
 			}
 			start = end
@@ -717,6 +849,29 @@ func Group(all []SourceFigures) []FigureGroup {
 		sorted[i] = out[j]
 	}
 	return sorted
+}
+
+// appendBlockKeys appends to dst the block keys of a figure of kind
+// whose context words are ids (see [Group]): its kind, then every three
+// of them for a year or a count, every two for the other kinds.
+func appendBlockKeys(dst []uint64, kind Kind, ids []uint64) []uint64 {
+	k := uint64(kindIndex(kind)) << 60
+	if kind == Year || kind == Count {
+		for a := 0; a < len(ids); a++ {
+			for b := a + 1; b < len(ids); b++ {
+				for c := b + 1; c < len(ids); c++ {
+					dst = append(dst, k|ids[a]<<40|ids[b]<<20|ids[c])
+				}
+			}
+		}
+		return dst
+	}
+	for a := 0; a < len(ids); a++ {
+		for b := a + 1; b < len(ids); b++ {
+			dst = append(dst, k|ids[a]<<20|ids[b])
+		}
+	}
+	return dst
 }
 
 // A keyed is a block key of a figure (see [Group]): its kind and up to
@@ -856,10 +1011,20 @@ func (bk *buckets) spans() iter.Seq2[int, int] {
 	}
 }
 
-// sortKeyed sorts keys by key.
+// sortKeyed sorts keys by key: the few of a part by insertion, which
+// calls nothing, more with slices.SortFunc.
 func sortKeyed(keys []keyed) {
-	if len(keys) > 1 {
+	if len(keys) > 4*partSize {
 		slices.SortFunc(keys, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
+		return
+	}
+	for i := 1; i < len(keys); i++ {
+		k := keys[i]
+		j := i
+		for ; j > 0 && keys[j-1].key > k.key; j-- {
+			keys[j] = keys[j-1]
+		}
+		keys[j] = k
 	}
 }
 

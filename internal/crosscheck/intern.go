@@ -1,6 +1,9 @@
 package crosscheck
 
-import "hash/maphash"
+import (
+	"math/bits"
+	"math/rand/v2"
+)
 
 // An interner numbers strings 1, 2, 3... in order of first appearance,
 // as a map[string]int would with len(m)+1 for each new string, but with
@@ -9,22 +12,25 @@ import "hash/maphash"
 // heap, and comparing with them costs a cache miss once the strings
 // outgrow the caches: Group looks up every context word of every
 // figure, and would take longer per figure the more figures it groups.
-type interner struct {
-	seed  maphash.Seed
+//
+// The strings are given as S, a string or a byte slice: Terms numbers
+// the keys it builds in a buffer without making strings of them.
+type interner[S ~string | ~[]byte] struct {
+	seed  uint64
 	slots []uint64 // open addressing: the top 32 bits of a string's hash, then its number; 0 when empty
 	text  []byte   // the strings, one after the other
 	ends  []int32  // by number - 1: where the string ends in text
 }
 
-func newInterner() *interner {
-	return &interner{seed: maphash.MakeSeed(), slots: make([]uint64, 1024)}
+func newInterner[S ~string | ~[]byte]() *interner[S] {
+	return &interner[S]{seed: rand.Uint64(), slots: make([]uint64, 1024)}
 }
 
 // len returns how many strings in has numbered.
-func (in *interner) len() int { return len(in.ends) }
+func (in *interner[S]) len() int { return len(in.ends) }
 
 // str returns the string numbered id.
-func (in *interner) str(id uint32) []byte {
+func (in *interner[S]) str(id uint32) []byte {
 	start := int32(0)
 	if id > 1 {
 		start = in.ends[id-2]
@@ -33,21 +39,21 @@ func (in *interner) str(id uint32) []byte {
 }
 
 // reset forgets every string, keeping the memory for the next ones.
-func (in *interner) reset() {
+func (in *interner[S]) reset() {
 	clear(in.slots)
 	in.text, in.ends = in.text[:0], in.ends[:0]
 }
 
 // lookup returns the number of s, or 0 when it has none.
-func (in *interner) lookup(s string) uint32 {
+func (in *interner[S]) lookup(s S) uint32 {
 	id, _ := in.find(s)
 	return id
 }
 
 // find returns the number of s, or 0 when it has none, and the hash of
 // s.
-func (in *interner) find(s string) (uint32, uint64) {
-	h := maphash.String(in.seed, s)
+func (in *interner[S]) find(s S) (uint32, uint64) {
+	h := hashOf(in.seed, s)
 	mask := uint64(len(in.slots) - 1)
 	tag := h >> 32 << 32
 	for i := h & mask; ; i = (i + 1) & mask {
@@ -55,14 +61,14 @@ func (in *interner) find(s string) (uint32, uint64) {
 		if slot == 0 {
 			return 0, h
 		}
-		if slot&^(1<<32-1) == tag && string(in.str(uint32(slot))) == s {
+		if slot&^(1<<32-1) == tag && string(in.str(uint32(slot))) == string(s) {
 			return uint32(slot), h
 		}
 	}
 }
 
 // id returns the number of s, numbering it if it is new.
-func (in *interner) id(s string) uint32 {
+func (in *interner[S]) id(s S) uint32 {
 	id, h := in.find(s)
 	if id != 0 {
 		return id
@@ -79,7 +85,7 @@ func (in *interner) id(s string) uint32 {
 
 // insert puts the number id, of a string whose hash is h, in the first
 // free slot of its probe sequence.
-func (in *interner) insert(h uint64, id uint32) {
+func (in *interner[S]) insert(h uint64, id uint32) {
 	mask := uint64(len(in.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		if in.slots[i] == 0 {
@@ -90,12 +96,55 @@ func (in *interner) insert(h uint64, id uint32) {
 }
 
 // grow doubles the table and puts every number back in it.
-func (in *interner) grow() {
+func (in *interner[S]) grow() {
 	old := in.slots
 	in.slots = make([]uint64, 2*len(old))
 	for _, slot := range old {
 		if id := uint32(slot); id != 0 {
-			in.insert(maphash.Bytes(in.seed, in.str(id)), id)
+			in.insert(hashOf(in.seed, in.str(id)), id)
 		}
 	}
+}
+
+// hashOf hashes s with seed, as wyhash does: eight bytes at a time, the
+// last one to eight bytes read as two overlapping halves (or, below
+// four bytes, as their first, middle and last byte), each step a
+// 128-bit product folded to 64 bits. A string and a byte slice of the
+// same bytes hash alike. It is here rather than hash/maphash, whose
+// calls cost more than hashing the short words of a text: Terms hashes
+// every word of every sentence.
+func hashOf[S ~string | ~[]byte](seed uint64, s S) uint64 {
+	const k0, k1, k2 = 0xa0761d6478bd642f, 0xe7037ed1a0b428db, 0x8ebc6af09c88c6e3
+	n := len(s)
+	h := seed ^ k0
+	for ; len(s) > 8; s = s[8:] {
+		h = mix(load64(s)^k1, h)
+	}
+	var a, b uint64
+	switch {
+	case len(s) >= 4:
+		a, b = load32(s), load32(s[len(s)-4:])
+	case len(s) > 0:
+		a = uint64(s[0])<<16 | uint64(s[len(s)>>1])<<8 | uint64(s[len(s)-1])
+	}
+	return mix(a^k1, b^h^k2) ^ mix(h, uint64(n)^k2)
+}
+
+// mix folds the 128-bit product of a and b to 64 bits.
+func mix(a, b uint64) uint64 {
+	hi, lo := bits.Mul64(a, b)
+	return hi ^ lo
+}
+
+// load64 reads the first eight bytes of s, little-endian.
+func load64[S ~string | ~[]byte](s S) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// load32 reads the first four bytes of s, little-endian.
+func load32[S ~string | ~[]byte](s S) uint64 {
+	_ = s[3]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
 }

@@ -218,6 +218,15 @@ func oldEachTerm(s string, f func(term)) {
 	}
 }
 
+// oldStop is the stop-word map oldClassify looked words up in.
+var oldStop = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(stopWords) {
+		m[w] = true
+	}
+	return m
+}()
+
 func oldClassify(w string, first bool) term {
 	r, _ := utf8.DecodeRuneInString(w)
 	switch {
@@ -227,7 +236,7 @@ func oldClassify(w string, first bool) term {
 		return term{oldNumberKey(w), 3}
 	}
 	lower := strings.ToLower(w)
-	if stop[lower] || utf8.RuneCountInString(lower) < 3 {
+	if oldStop[lower] || utf8.RuneCountInString(lower) < 3 {
 		return term{}
 	}
 	key := oldStem(lower)
@@ -257,4 +266,69 @@ func oldStem(w string) string {
 		}
 	}
 	return w
+}
+
+// oldAppendSentences is appendSentences as it was, stepping rune by rune, the
+// oracle of TestSentencesMatchOld.
+func oldAppendSentences(out []Span, text string) []Span {
+	start := 0
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		if r != '.' && r != '!' && r != '?' {
+			continue
+		}
+		if r == '.' && glued(text, i) {
+			// "said.Russia’s": a sentence end whose space was lost.
+			out = append(out, Span{start, i})
+			start = i
+			continue
+		}
+		// Skip closing quotes and brackets after the mark.
+		j := i
+		for j < len(text) {
+			c, m := utf8.DecodeRuneInString(text[j:])
+			if !strings.ContainsRune(`"'”’)]`, c) {
+				break
+			}
+			j += m
+		}
+		if j >= len(text) {
+			break
+		}
+		c, _ := utf8.DecodeRuneInString(text[j:])
+		if c != ' ' {
+			continue
+		}
+		k := j + 1
+		if k < len(text) {
+			d, _ := utf8.DecodeRuneInString(text[k:])
+			if !(unicode.IsUpper(d) || unicode.IsDigit(d) || strings.ContainsRune(`"“‘'`, d)) {
+				continue
+			}
+		}
+		if oldAbbreviation(text[start:i]) {
+			continue
+		}
+		out = append(out, Span{start, j})
+		start = k
+		i = k
+	}
+	if s := strings.TrimSpace(text[start:]); s != "" {
+		out = append(out, Span{start, len(text)})
+	}
+	return out
+}
+
+// oldAbbreviation is abbreviation as it was, lower-casing every word
+// with strings.ToLower.
+func oldAbbreviation(s string) bool {
+	i := strings.LastIndexByte(strings.TrimRight(s, "."), ' ')
+	word := s[i+1:]
+	switch strings.ToLower(strings.TrimRight(word, ".")) {
+	case "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "st", "sen", "rep", "gov", "prof", "jr", "sr", "no", "vs", "etc", "inc", "co", "corp", "ltd":
+		return true
+	}
+	// Initials and dotted abbreviations: U.S., U.K., e.g.
+	return strings.Count(word, ".") >= 2
 }

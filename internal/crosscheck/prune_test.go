@@ -27,7 +27,7 @@ func unprunedNearMisses(g *Guard, texts []string, skip func(int) bool) []Near {
 	}
 	bests := map[int]best{}
 	for si, t := range texts {
-		sig := g.signature(t)
+		sig := g.signature(t, new(sigScratch))
 		var total float64
 		for _, st := range sig {
 			total += st.w
@@ -109,7 +109,7 @@ func TestNearMissesPrunedGenerated(t *testing.T) {
 			found += checkNearMisses(t, g, claims[ci], nil)
 			found += checkNearMisses(t, g, claims[ci], func(i int) bool { return i%5 == ci%5 })
 			for _, text := range claims[ci] {
-				if sig := g.signature(text); len(sig) > 0 {
+				if sig := g.signature(text, new(sigScratch)); len(sig) > 0 {
 					var total float64
 					for _, st := range sig {
 						total += st.w

@@ -40,7 +40,18 @@ type figureMatch struct {
 // order and not overlapping, to dst.
 func appendFigureMatches(dst []figureMatch, s string) []figureMatch {
 	for i := 0; i < len(s); {
-		if !figureStart(s[i]) {
+		// Most bytes can start no match, nor can a number word's letter
+		// inside a word: they are skipped in a loop of their own.
+		for i < len(s) {
+			if c := figureStarts[s[i]]; c != noStart && (c != wordStart || i == 0 || !isWordByte(s[i-1])) {
+				break
+			}
+			i++
+		}
+		if i == len(s) {
+			break
+		}
+		if !figureStart(s, i) {
 			i++
 			continue
 		}
@@ -54,15 +65,63 @@ func appendFigureMatches(dst []figureMatch, s string) []figureMatch {
 	return dst
 }
 
-// figureStart reports whether a match can start at byte c: a digit, a
-// currency sign (its first byte), u for US, or the first letter of a
-// number word (t, f, s, e, n, in either case, or the long s).
-func figureStart(c byte) bool {
-	switch c {
-	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '$', 'u', 'U', 't', 'T', 'f', 'F', 's', 'S', 'e', 'E', 'n', 'N':
+// A startClass says whether a match of the figure pattern can start at
+// a byte, and what else it takes.
+type startClass uint8
+
+const (
+	noStart       startClass = iota
+	digitStart               // a digit or $, which can start any figure
+	wordStart                // the first letter of a number word (t, f, s, e, n in either case): at a word boundary, before the word's next two
+	usStart                  // u or U: followed by s, S or the long s, for US$
+	currencyStart            // the first byte of € or ₹ (U+20xx) or £ (U+00A3): followed by the rest of the sign
+	longSStart               // the first byte of the long s (U+017F), which (?i) folds to s: after a word byte, for a boundary
+)
+
+// figureStarts holds the startClass of every byte.
+var figureStarts = func() (t [256]startClass) {
+	for _, c := range "0123456789$" {
+		t[c] = digitStart
+	}
+	for _, c := range "tTfFsSeEnN" {
+		t[c] = wordStart
+	}
+	t['u'], t['U'] = usStart, usStart
+	t[0xe2], t[0xc2] = currencyStart, currencyStart
+	t[0xc5] = longSStart
+	return t
+}()
+
+// figureStart reports whether a match can start at i, as far as the
+// bytes around it tell: matchFigure finds none where it reports false.
+// Only money starts with u or a currency sign, and only a multiple with
+// the letters of a number word, after \b.
+func figureStart(s string, i int) bool {
+	switch figureStarts[s[i]] {
+	case digitStart:
 		return true
-	case 0xe2, 0xc2, 0xc5: // € and ₹ (U+20xx), £ (U+00A3), the long s (U+017F)
-		return true
+	case wordStart:
+		// The number words, but for the s of six and seven (which the
+		// long s can stand for), are of ASCII letters that (?i) folds
+		// only to each other, and of three letters at least: the first
+		// three of one start here.
+		if i > 0 && isWordByte(s[i-1]) || i+3 > len(s) {
+			return false
+		}
+		// |0x20 makes a small letter of a capital, and of no other byte.
+		switch uint32(s[i]|0x20)<<16 | uint32(s[i+1]|0x20)<<8 | uint32(s[i+2]|0x20) {
+		case 't'<<16 | 'w'<<8 | 'i', 't'<<16 | 'w'<<8 | 'o', 't'<<16 | 'h'<<8 | 'r', 't'<<16 | 'e'<<8 | 'n',
+			'f'<<16 | 'o'<<8 | 'u', 'f'<<16 | 'i'<<8 | 'v', 's'<<16 | 'i'<<8 | 'x', 's'<<16 | 'e'<<8 | 'v',
+			'e'<<16 | 'i'<<8 | 'g', 'n'<<16 | 'i'<<8 | 'n':
+			return true // twice, two, three, ten, four, five, six, seven, eight, nine
+		}
+		return false
+	case usStart:
+		return i+1 < len(s) && (s[i+1]|0x20 == 's' || s[i+1] == 0xc5)
+	case currencyStart:
+		return currency(s, i) > 0
+	case longSStart:
+		return boundary(s, i)
 	}
 	return false
 }

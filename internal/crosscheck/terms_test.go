@@ -113,7 +113,7 @@ func TestNewGuardOfGenerated(t *testing.T) {
 	checkSameGuard(t, g, sources)
 	checkSameGuard(t, NewGuard(sources), sources)
 	old := oldNewGuard(sources)
-	ref := &Guard{n: old.n, ids: newInterner(), postings: old.postings, sents: old.sents, terms: old.terms}
+	ref := &Guard{n: old.n, ids: newInterner[string](), postings: old.postings, sents: old.sents, terms: old.terms}
 	for _, k := range old.keys {
 		ref.ids.id(k)
 	}
@@ -190,7 +190,7 @@ func TestSignature(t *testing.T) {
 	}
 	for _, g := range []*Guard{g, NewGuard(nil)} {
 		for _, text := range texts {
-			if got, want := g.signature(text), oldSignature(g, text); !reflect.DeepEqual(got, want) {
+			if got, want := g.signature(text, new(sigScratch)), oldSignature(g, text); !reflect.DeepEqual(got, want) {
 				t.Fatalf("signature(%q):\n got %+v\nwant %+v", text, got, want)
 			}
 		}
