@@ -234,10 +234,32 @@ func stopHash[S ~string | ~[]byte](w S) uint {
 }
 
 // isStop reports whether w is a stop word.
-func isStop[S ~string | ~[]byte](w S) bool {
-	if len(w) == 0 {
-		return false
+func isStop[S ~string | ~[]byte](w S) bool { return mayBeStop(w) && inStopTable(w) }
+
+// mayBeStop reports whether w has the length and the first byte of a
+// stop word (stopStarts), and so may be one. It calls nothing, and
+// inlines where isStop is in a hot loop, which then calls inStopTable
+// only for the words it lets through.
+func mayBeStop[S ~string | ~[]byte](w S) bool {
+	n := len(w)
+	return n > 0 && n <= maxStopLen && stopStarts[n]>>(w[0]&63)&1 != 0
+}
+
+// maxStopLen is the length of the longest stop words: according,
+// officials.
+const maxStopLen = 9
+
+// stopStarts holds, by length, the set of the stop words' first bytes,
+// as bit c&63 for byte c.
+var stopStarts = func() (t [maxStopLen + 1]uint64) {
+	for _, w := range strings.Fields(stopWords) {
+		t[len(w)] |= 1 << (w[0] & 63)
 	}
+	return t
+}()
+
+// inStopTable reports whether w, which is not empty, is in stopTable.
+func inStopTable[S ~string | ~[]byte](w S) bool {
 	for h := stopHash(w); stopTable[h] != ""; h = (h + 1) % stopSlots {
 		if stopTable[h] == string(w) {
 			return true
@@ -327,7 +349,7 @@ func eachTermKey(s string, buf []byte, f func(key []byte, weight float64)) []byt
 			}
 			continue
 		}
-		if len(key) < 3 || isStop(key) {
+		if len(key) < 3 || mayBeStop(key) && inStopTable(key) { // isStop, inlined
 			continue
 		}
 		key = key[:stemmed(key)]
@@ -434,6 +456,10 @@ func trimWord(w string) string {
 
 // numberLike reports whether classify takes the word w for a number.
 func numberLike(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		c := w[0]
+		return '0' <= c && c <= '9' || c == '$' || strings.IndexByte(w, '%') >= 0
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsDigit(r) || r == '$' || strings.ContainsRune(w, '%')
 }
@@ -466,7 +492,7 @@ func classify(w string, first bool) term {
 // number: its stem, or "" when it is a stop word or of less than three
 // runes.
 func contentKey(lower string) string {
-	if isStop(lower) || utf8.RuneCountInString(lower) < 3 {
+	if len(lower) < 3 || isStop(lower) || utf8.RuneCountInString(lower) < 3 {
 		return ""
 	}
 	return lower[:stemmed(lower)]
