@@ -308,18 +308,28 @@ func eachTermKey(s string, buf []byte, f func(key []byte, weight float64)) []byt
 			}
 		}
 		start := pos
-		for pos < len(s) && byteClasses[s[pos]] == wordByte {
-			pos++
-		}
-		ascii := true
-		for pos < len(s) && byteClasses[s[pos]] != separatorByte {
-			n := 1
-			if byteClasses[s[pos]] == multiByte {
-				if n = inWordRune(s[pos:]); n < 0 {
-					break
-				}
-				ascii = false
+		ascii, percent := true, false
+		for {
+			for pos < len(s) && byteClasses[s[pos]] == wordByte {
+				pos++
 			}
+			if pos == len(s) {
+				break
+			}
+			c := byteClasses[s[pos]]
+			if c == percentByte {
+				percent = true
+				pos++
+				continue
+			}
+			if c != multiByte {
+				break
+			}
+			n := inWordRune(s[pos:])
+			if n < 0 {
+				break
+			}
+			ascii = false
 			pos += n
 		}
 		first := i == 0
@@ -338,12 +348,12 @@ func eachTermKey(s string, buf []byte, f func(key []byte, weight float64)) []byt
 		buf = slices.Grow(buf[:0], len(w))
 		key := buf[:len(w)]
 		w = w[:len(key)]
-		percents := 0
 		for k, c := range []byte(w) {
 			key[k] = lowerBytes[c]
-			percents += isPercent(c)
 		}
-		if c := w[0]; '0' <= c && c <= '9' || c == '$' || percents > 0 {
+		// The per cent sign, a word byte but not an edge one, is in w
+		// when it is in the word.
+		if c := w[0]; '0' <= c && c <= '9' || c == '$' || percent {
 			if buf, weight = appendNumberKey(buf[:0], w); weight != 0 {
 				f(buf, weight)
 			}
@@ -387,7 +397,7 @@ func eachWord(s string, f func(w string, first bool)) {
 		}
 		start := pos
 		for pos < len(s) {
-			if c := byteClasses[s[pos]]; c == wordByte {
+			if c := byteClasses[s[pos]]; c == wordByte || c == percentByte {
 				pos++
 				continue
 			} else if c == separatorByte {
@@ -423,7 +433,8 @@ type byteClass uint8
 
 const (
 	separatorByte byteClass = iota // an ASCII byte that is no part of a word
-	wordByte                       // an ASCII letter or digit, or one of %$.,-: part of a word
+	wordByte                       // an ASCII letter or digit, or one of $.,-: part of a word
+	percentByte                    // %, part of a word, which makes a number of it (eachTermKey)
 	multiByte                      // a byte of a multi-byte rune, or a broken one: decoding tells
 )
 
@@ -433,7 +444,9 @@ var byteClasses = func() (t [256]byteClass) {
 		switch {
 		case c >= utf8.RuneSelf:
 			t[c] = multiByte
-		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("%$.,-", byte(c)) >= 0:
+		case c == '%':
+			t[c] = percentByte
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("$.,-", byte(c)) >= 0:
 			t[c] = wordByte
 		}
 	}
