@@ -206,10 +206,9 @@ const stopWords = `a an the and or but nor of in on at to for from by with witho
 
 // stopTable holds the stop words by stopHash, each in the first free
 // slot from its hash on; a word is a stop word when it is in a slot
-// from its hash on, before the first empty one. The few hundred bytes
-// of the table take the place of a map, whose hash of the whole word
-// and probe cost more than the word's own bytes: every word of every
-// sentence is looked up.
+// from its hash on, before the first empty one. It takes the place of
+// a map, whose hash of the whole word and probe cost more than this
+// one's of three bytes: every word of every sentence is looked up.
 var stopTable = func() (t [stopSlots]string) {
 	for _, w := range strings.Fields(stopWords) {
 		h := stopHash(w)
@@ -347,7 +346,7 @@ func eachTermKey(s string, buf []byte, f func(key []byte, weight float64)) []byt
 		}
 		buf = slices.Grow(buf[:0], len(w))
 		key := buf[:len(w)]
-		w = w[:len(key)]
+		w = w[:len(key)] // as long as key, which spares the loop bounds checks
 		for k, c := range []byte(w) {
 			key[k] = lowerBytes[c]
 		}
@@ -516,34 +515,13 @@ func contentKey(lower string) string {
 // when w is no term. The lower-casing is strings.ToLower's, rune by
 // rune, a broken byte becoming U+FFFD.
 func appendTermKey(dst []byte, w string, first bool) ([]byte, float64) {
-	if w == "" {
-		return dst, 0
-	}
 	start := len(dst)
-	r := rune(w[0])
-	if r >= utf8.RuneSelf {
-		r, _ = utf8.DecodeRuneInString(w)
-	}
-	if '0' <= r && r <= '9' || r == '$' || r >= utf8.RuneSelf && unicode.IsDigit(r) {
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsDigit(r) || r == '$' || strings.IndexByte(w, '%') >= 0 {
 		return appendNumberKey(dst, w)
 	}
-	// The ASCII bytes from the start are lower-cased in place, the rest
-	// of the word, if any, rune by rune; a per cent sign makes a number
-	// of it.
-	dst = slices.Grow(dst, len(w))
-	out := dst[start : start+len(w)]
-	i := 0
-	percents := 0 // how many per cent signs, counted without a branch
-	for ; i < len(out) && w[i] < utf8.RuneSelf; i++ {
-		c := w[i]
-		percents += isPercent(c)
-		out[i] = lowerBytes[c]
-	}
-	dst = dst[:start+i]
-	ascii := i == len(w)
-	for i < len(w) {
+	for i := 0; i < len(w); {
 		if c := w[i]; c < utf8.RuneSelf {
-			percents += isPercent(c)
 			dst = append(dst, lowerBytes[c])
 			i++
 			continue
@@ -552,12 +530,8 @@ func appendTermKey(dst []byte, w string, first bool) ([]byte, float64) {
 		dst = utf8.AppendRune(dst, unicode.ToLower(d))
 		i += n
 	}
-	if percents > 0 {
-		return appendNumberKey(dst[:start], w)
-	}
 	lower := dst[start:]
-	// An ASCII word has as many runes as bytes.
-	if len(lower) < 3 || !ascii && utf8.RuneCount(lower) < 3 || isStop(lower) {
+	if isStop(lower) || utf8.RuneCount(lower) < 3 {
 		return dst[:start], 0
 	}
 	dst = dst[:start+stemmed(lower)]
@@ -565,15 +539,6 @@ func appendTermKey(dst []byte, w string, first bool) ([]byte, float64) {
 		return dst, 2
 	}
 	return dst, 1
-}
-
-// isPercent returns 1 for a per cent sign, else 0.
-func isPercent(c byte) int {
-	n := 0
-	if c == '%' {
-		n = 1
-	}
-	return n
 }
 
 // appendNumberKey appends to dst the key of the number w, # and its
