@@ -294,9 +294,9 @@ type found struct {
 }
 
 // signature returns the terms of text with their weights, sorted by key
-// so that sums come out the same on every run, in the memory of sc:
-// they are valid until its next use, but for their keys, which are
-// text's own.
+// so that sums come out the same on every run, in the memory of sc,
+// valid until its next use; their keys are cut from a string of their
+// own, which outlives it (the shared terms of a near miss are).
 func (g *Guard) signature(text string, sc *sigScratch) []sigTerm {
 	// The terms of text, as terms finds them, without a map: each key
 	// appended to buf, then sorted, a repeat keeping the greatest weight.

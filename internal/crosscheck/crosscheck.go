@@ -206,10 +206,9 @@ const stopWords = `a an the and or but nor of in on at to for from by with witho
 
 // stopTable holds the stop words by stopHash, each in the first free
 // slot from its hash on; a word is a stop word when it is in a slot
-// from its hash on, before the first empty one. The few hundred bytes
-// of the table take the place of a map, whose hash of the whole word
-// and probe cost more than the word's own bytes: every word of every
-// sentence is looked up.
+// from its hash on, before the first empty one. It takes the place of
+// a map, whose hash of the whole word and probe cost more than this
+// one's of three bytes: every word of every sentence is looked up.
 var stopTable = func() (t [stopSlots]string) {
 	for _, w := range strings.Fields(stopWords) {
 		h := stopHash(w)
@@ -234,10 +233,32 @@ func stopHash[S ~string | ~[]byte](w S) uint {
 }
 
 // isStop reports whether w is a stop word.
-func isStop[S ~string | ~[]byte](w S) bool {
-	if len(w) == 0 {
-		return false
+func isStop[S ~string | ~[]byte](w S) bool { return mayBeStop(w) && inStopTable(w) }
+
+// mayBeStop reports whether w has the length and the first byte of a
+// stop word (stopStarts), and so may be one. It calls nothing, and
+// inlines where isStop is in a hot loop, which then calls inStopTable
+// only for the words it lets through.
+func mayBeStop[S ~string | ~[]byte](w S) bool {
+	n := len(w)
+	return n > 0 && n <= maxStopLen && stopStarts[n]>>(w[0]&63)&1 != 0
+}
+
+// maxStopLen is the length of the longest stop words: according,
+// officials.
+const maxStopLen = 9
+
+// stopStarts holds, by length, the set of the stop words' first bytes,
+// as bit c&63 for byte c.
+var stopStarts = func() (t [maxStopLen + 1]uint64) {
+	for _, w := range strings.Fields(stopWords) {
+		t[len(w)] |= 1 << (w[0] & 63)
 	}
+	return t
+}()
+
+// inStopTable reports whether w, which is not empty, is in stopTable.
+func inStopTable[S ~string | ~[]byte](w S) bool {
 	for h := stopHash(w); stopTable[h] != ""; h = (h + 1) % stopSlots {
 		if stopTable[h] == string(w) {
 			return true
@@ -286,18 +307,28 @@ func eachTermKey(s string, buf []byte, f func(key []byte, weight float64)) []byt
 			}
 		}
 		start := pos
-		for pos < len(s) && byteClasses[s[pos]] == wordByte {
-			pos++
-		}
-		ascii := true
-		for pos < len(s) && byteClasses[s[pos]] != separatorByte {
-			n := 1
-			if byteClasses[s[pos]] == multiByte {
-				if n = inWordRune(s[pos:]); n < 0 {
-					break
-				}
-				ascii = false
+		ascii, percent := true, false
+		for {
+			for pos < len(s) && byteClasses[s[pos]] == wordByte {
+				pos++
 			}
+			if pos == len(s) {
+				break
+			}
+			c := byteClasses[s[pos]]
+			if c == percentByte {
+				percent = true
+				pos++
+				continue
+			}
+			if c != multiByte {
+				break
+			}
+			n := inWordRune(s[pos:])
+			if n < 0 {
+				break
+			}
+			ascii = false
 			pos += n
 		}
 		first := i == 0
@@ -315,19 +346,19 @@ func eachTermKey(s string, buf []byte, f func(key []byte, weight float64)) []byt
 		}
 		buf = slices.Grow(buf[:0], len(w))
 		key := buf[:len(w)]
-		w = w[:len(key)]
-		percents := 0
+		w = w[:len(key)] // as long as key, which spares the loop bounds checks
 		for k, c := range []byte(w) {
 			key[k] = lowerBytes[c]
-			percents += isPercent(c)
 		}
-		if c := w[0]; '0' <= c && c <= '9' || c == '$' || percents > 0 {
+		// The per cent sign, a word byte but not an edge one, is in w
+		// when it is in the word.
+		if c := w[0]; '0' <= c && c <= '9' || c == '$' || percent {
 			if buf, weight = appendNumberKey(buf[:0], w); weight != 0 {
 				f(buf, weight)
 			}
 			continue
 		}
-		if len(key) < 3 || isStop(key) {
+		if len(key) < 3 || mayBeStop(key) && inStopTable(key) { // isStop, inlined
 			continue
 		}
 		key = key[:stemmed(key)]
@@ -365,7 +396,7 @@ func eachWord(s string, f func(w string, first bool)) {
 		}
 		start := pos
 		for pos < len(s) {
-			if c := byteClasses[s[pos]]; c == wordByte {
+			if c := byteClasses[s[pos]]; c == wordByte || c == percentByte {
 				pos++
 				continue
 			} else if c == separatorByte {
@@ -401,7 +432,8 @@ type byteClass uint8
 
 const (
 	separatorByte byteClass = iota // an ASCII byte that is no part of a word
-	wordByte                       // an ASCII letter or digit, or one of %$.,-: part of a word
+	wordByte                       // an ASCII letter or digit, or one of $.,-: part of a word
+	percentByte                    // %, part of a word, which makes a number of it (eachTermKey)
 	multiByte                      // a byte of a multi-byte rune, or a broken one: decoding tells
 )
 
@@ -411,7 +443,9 @@ var byteClasses = func() (t [256]byteClass) {
 		switch {
 		case c >= utf8.RuneSelf:
 			t[c] = multiByte
-		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("%$.,-", byte(c)) >= 0:
+		case c == '%':
+			t[c] = percentByte
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("$.,-", byte(c)) >= 0:
 			t[c] = wordByte
 		}
 	}
@@ -434,6 +468,10 @@ func trimWord(w string) string {
 
 // numberLike reports whether classify takes the word w for a number.
 func numberLike(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		c := w[0]
+		return '0' <= c && c <= '9' || c == '$' || strings.IndexByte(w, '%') >= 0
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsDigit(r) || r == '$' || strings.ContainsRune(w, '%')
 }
@@ -466,7 +504,7 @@ func classify(w string, first bool) term {
 // number: its stem, or "" when it is a stop word or of less than three
 // runes.
 func contentKey(lower string) string {
-	if isStop(lower) || utf8.RuneCountInString(lower) < 3 {
+	if len(lower) < 3 || isStop(lower) || utf8.RuneCountInString(lower) < 3 {
 		return ""
 	}
 	return lower[:stemmed(lower)]
@@ -477,34 +515,13 @@ func contentKey(lower string) string {
 // when w is no term. The lower-casing is strings.ToLower's, rune by
 // rune, a broken byte becoming U+FFFD.
 func appendTermKey(dst []byte, w string, first bool) ([]byte, float64) {
-	if w == "" {
-		return dst, 0
-	}
 	start := len(dst)
-	r := rune(w[0])
-	if r >= utf8.RuneSelf {
-		r, _ = utf8.DecodeRuneInString(w)
-	}
-	if '0' <= r && r <= '9' || r == '$' || r >= utf8.RuneSelf && unicode.IsDigit(r) {
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsDigit(r) || r == '$' || strings.IndexByte(w, '%') >= 0 {
 		return appendNumberKey(dst, w)
 	}
-	// The ASCII bytes from the start are lower-cased in place, the rest
-	// of the word, if any, rune by rune; a per cent sign makes a number
-	// of it.
-	dst = slices.Grow(dst, len(w))
-	out := dst[start : start+len(w)]
-	i := 0
-	percents := 0 // how many per cent signs, counted without a branch
-	for ; i < len(out) && w[i] < utf8.RuneSelf; i++ {
-		c := w[i]
-		percents += isPercent(c)
-		out[i] = lowerBytes[c]
-	}
-	dst = dst[:start+i]
-	ascii := i == len(w)
-	for i < len(w) {
+	for i := 0; i < len(w); {
 		if c := w[i]; c < utf8.RuneSelf {
-			percents += isPercent(c)
 			dst = append(dst, lowerBytes[c])
 			i++
 			continue
@@ -513,12 +530,8 @@ func appendTermKey(dst []byte, w string, first bool) ([]byte, float64) {
 		dst = utf8.AppendRune(dst, unicode.ToLower(d))
 		i += n
 	}
-	if percents > 0 {
-		return appendNumberKey(dst[:start], w)
-	}
 	lower := dst[start:]
-	// An ASCII word has as many runes as bytes.
-	if len(lower) < 3 || !ascii && utf8.RuneCount(lower) < 3 || isStop(lower) {
+	if isStop(lower) || utf8.RuneCount(lower) < 3 {
 		return dst[:start], 0
 	}
 	dst = dst[:start+stemmed(lower)]
@@ -526,15 +539,6 @@ func appendTermKey(dst []byte, w string, first bool) ([]byte, float64) {
 		return dst, 2
 	}
 	return dst, 1
-}
-
-// isPercent returns 1 for a per cent sign, else 0.
-func isPercent(c byte) int {
-	n := 0
-	if c == '%' {
-		n = 1
-	}
-	return n
 }
 
 // appendNumberKey appends to dst the key of the number w, # and its

@@ -207,40 +207,62 @@ func (sc *figureScratch) reset(sent string) {
 }
 
 // appendFields appends the fields of s, as strings.Fields cuts them, to
-// dst.
+// dst. ASCII is classed by spaceBytes in loops that call nothing; a
+// multi-byte rune is decoded and asked unicode.IsSpace.
 func appendFields(dst []Span, s string) []Span {
-	start := -1
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			// unicode.IsSpace of ASCII: \t, \n, \v, \f, \r and the space.
-			if c == ' ' || '\t' <= c && c <= '\r' {
-				if start >= 0 {
-					dst = append(dst, Span{start, i})
-					start = -1
-				}
-			} else if start < 0 {
-				start = i
-			}
+		for i < len(s) && spaceBytes[s[i]] == asciiSpace {
 			i++
-			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			if start >= 0 {
-				dst = append(dst, Span{start, i})
-				start = -1
+		if i == len(s) {
+			break
+		}
+		if spaceBytes[s[i]] == notASCII {
+			if r, n := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+				i += n
+				continue
 			}
-		} else if start < 0 {
-			start = i
 		}
-		i += n
-	}
-	if start >= 0 {
-		dst = append(dst, Span{start, len(s)})
+		start := i
+		for i < len(s) {
+			if c := spaceBytes[s[i]]; c == asciiOther {
+				i++
+				continue
+			} else if c == asciiSpace {
+				break
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			i += n
+		}
+		dst = append(dst, Span{start, i})
 	}
 	return dst
 }
+
+// spaceBytes classes every byte for appendFields: an ASCII space
+// (unicode.IsSpace of ASCII: \t, \n, \v, \f, \r and the space), any other
+// ASCII, or a byte of a multi-byte rune, which decoding tells.
+var spaceBytes = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = notASCII
+		case c == ' ' || '\t' <= c && c <= '\r':
+			t[c] = asciiSpace
+		}
+	}
+	return t
+}()
+
+// The classes of spaceBytes.
+const (
+	asciiOther = iota
+	asciiSpace
+	notASCII
+)
 
 // before returns how many fields of the sentence start before start:
 // the fields of sent[:start].

@@ -174,9 +174,17 @@ func isSpace(s string, i int) bool {
 	return false
 }
 
-func isWordByte(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
-}
+// isWordByte reports whether c is a word character of \w: an ASCII
+// letter, digit or underscore.
+func isWordByte(c byte) bool { return wordBytes[c] }
+
+// wordBytes holds isWordByte of every byte.
+var wordBytes = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+	}
+	return t
+}()
 
 // boundary reports whether \b matches at i.
 func boundary(s string, i int) bool {
