@@ -1,6 +1,9 @@
 package clean
 
 import (
+	"math/rand/v2"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -142,4 +145,60 @@ func TestHTMLCharset(t *testing.T) {
 	if got := string(a.Text()); !strings.Contains(got, "café") || !strings.Contains(got, "même") {
 		t.Errorf("Text() = %q, want the declared charset decoded", got)
 	}
+}
+
+// The class and id regexps as first written, before their words were
+// lists: the hand-written matchers are held to them.
+var (
+	chromeREFirst   = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:comments?|comment-list|disqus|share|sharing|social|related|recommended|sidebar|newsletter|subscribe|breadcrumbs?|cookie|popup|modal|outbrain|taboola|advert|advertisement|ad-container|ad-slot|promo|most-popular|trending|author-bio|about-author|tags|tag-list)(?:$|[\s_-])`)
+	positiveREFirst = regexp.MustCompile(`(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose`)
+	negativeREFirst = regexp.MustCompile(`(?i)-ad-|^ad-|\bads?\b|banner|breadcrumb|combx|comment|com-|contact|foot|footnote|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|taboola|tool|widget|social|newsletter|subscribe|popup|modal|cookie|byline|author|recommend|more-|nav|menu|signup|teaser|trending|popular|caption|credit|disclaimer|copyright`)
+)
+
+// checkClassMatchers checks isChromeClass, isPositiveClass and
+// isNegativeClass on s against the regexps they match by hand.
+func checkClassMatchers(t *testing.T, s string) {
+	t.Helper()
+	for _, m := range []struct {
+		name string
+		got  bool
+		res  []*regexp.Regexp
+	}{
+		{"isChromeClass", isChromeClass(s), []*regexp.Regexp{chromeRE, chromeREFirst}},
+		{"isPositiveClass", isPositiveClass(s), []*regexp.Regexp{positiveRE, positiveREFirst}},
+		{"isNegativeClass", isNegativeClass(s), []*regexp.Regexp{negativeRE, negativeREFirst}},
+	} {
+		for _, re := range m.res {
+			if want := re.MatchString(s); m.got != want {
+				t.Errorf("%s(%q) = %v, but %s matches: %v", m.name, s, m.got, re, want)
+			}
+		}
+	}
+}
+
+// TestClassMatchers checks the class and id matchers on class names
+// and on random strings of their pieces.
+func TestClassMatchers(t *testing.T) {
+	pieces := []string{"comment", "Comments", "-list", "share", "SHARE", "ad", "AD", "ads", "ad-", "-ad-", "_", "-", " ", "\t",
+		"\n", "\v", "x", "9", "é", "İ", "ſ", "\u212A", "tag", "s", "content", "Main", "nav", "foot", "note", "breadcrumb",
+		"most-popular", "cookie", "coo", "kie", "h-entry", "entry", "\xff"}
+	rng := rand.New(rand.NewPCG(15, 16))
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(6); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		checkClassMatchers(t, b.String())
+	}
+	for _, w := range append(append(slices.Clone(chromeWords), positiveWords...), negativeWords...) {
+		for _, s := range []string{w, strings.ToUpper(w), "x-" + w, w + "_y", "a" + w, w + "b", " " + w + " "} {
+			checkClassMatchers(t, s)
+		}
+	}
+}
+
+func FuzzClassMatchers(f *testing.F) {
+	f.Add("article-body main-content")
+	f.Add("post__sidebar ad-slot js-ads")
+	f.Fuzz(checkClassMatchers)
 }
