@@ -247,8 +247,9 @@ func cleanHTML(src string) *Article {
 	if err != nil {
 		return a // x/net/html accepts any input; kept for safety
 	}
-	ld := readJSONLD(doc)
-	readHTMLMeta(a, doc, ld)
+	nodes := findMetaNodes(doc.Nodes[0])
+	ld := readJSONLD(nodes.jsonLD)
+	readHTMLMeta(a, nodes, ld)
 
 	var sg segmenter
 	for _, n := range doc.Nodes {
