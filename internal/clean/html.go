@@ -281,6 +281,7 @@ func cleanHTML(src string) *Article {
 	}
 	title := a.Title
 	titleWords := words(title)
+	titleSet := wordSet(titleWords) // to compare with each block's words
 	titleSeen := false
 	lines := newLineFinder(src)
 	for _, s := range segs {
@@ -298,11 +299,11 @@ func cleanHTML(src string) *Article {
 			}
 		case m.chrome(s.node, m.container(s.node)) != "":
 			reason = m.chrome(s.node, m.container(s.node))
-		case s.tag == atom.H1 && (title == "" || similarity(ws, titleWords) >= 0.5) ||
-			title != "" && similarity(ws, titleWords) >= 0.85 && len(ws) <= len(titleWords)+3 && !endsSentence(s.text):
+		case s.tag == atom.H1 && (title == "" || similarityToSet(ws, titleSet) >= 0.5) ||
+			title != "" && similarityToSet(ws, titleSet) >= 0.85 && len(ws) <= len(titleWords)+3 && !endsSentence(s.text):
 			switch {
 			case title == "":
-				a.Title, a.Meta.Title, title, titleWords = s.text, s.text, s.text, ws
+				a.Title, a.Meta.Title, title, titleWords, titleSet = s.text, s.text, s.text, ws, wordSet(ws)
 				reason = ReasonTitle
 			case !titleSeen:
 				reason = ReasonTitle

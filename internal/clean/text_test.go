@@ -619,6 +619,9 @@ func TestSimilarAtLeast(t *testing.T) {
 				t.Fatalf("similarAtLeast(%q, %q, %v) = %v, want %v", a, b, limit, got, want)
 			}
 		}
+		if got, want := similarityToSet(a, wordSet(b)), similarity(a, b); got != want {
+			t.Fatalf("similarityToSet(%q, wordSet(%q)) = %v, want %v", a, b, got, want)
+		}
 		for _, limit := range []float64{0, 0.5, 0.75, 1} {
 			if sb := newSignedSet(b); !sb.mayBeSimilar(a, limit) && similarityToSet(a, sb.set()) >= limit {
 				t.Fatalf("mayBeSimilar(%q, %v) false for %q, whose similarity is %v", a, limit, b, similarityToSet(a, sb.set()))
