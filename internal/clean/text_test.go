@@ -411,6 +411,23 @@ func TestLowerLine(t *testing.T) {
 		}
 		inputs = append(inputs, strings.Split(string(raw), "\n")...)
 	}
+	// ASCII lines are read eight bytes at a time: words, fields and
+	// capitals across the blocks.
+	pieces := []string{"a", "Bc", "DEF", "9", " ", "  ", "\t", "\v", "\x1f", "_", "-", ".", "@", "[", "`", "{", "\x7f", "Z", "z",
+		"0", "xyzzy"}
+	rng := rand.New(rand.NewPCG(17, 18))
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(16); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		inputs = append(inputs, b.String())
+	}
+	for c := range 128 {
+		for _, at := range []int{0, 3, 7, 8, 9, 15, 16} {
+			inputs = append(inputs, "The talks Ended in 2024"[:at]+string(rune(c))+"The talks Ended in 2024"[at:])
+		}
+	}
 	for _, s := range inputs {
 		checkLowerLine(t, s)
 	}
