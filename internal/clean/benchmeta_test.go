@@ -59,3 +59,12 @@ func TestBenchMeta(t *testing.T) {
 	fmt.Printf("published: text finds %d, HTML too on %d, same on %d\n", dates, dboth, dagree)
 	fmt.Printf("author: text finds %d, HTML too on %d, alike on %d\n", authors, aboth, aagree)
 }
+
+// similarity is the share of the smaller word set that the two word
+// lists have in common.
+func similarity(a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	return setSimilarity(wordSet(a), wordSet(b))
+}

@@ -11,10 +11,74 @@ import (
 // Choosing the main container of an HTML page.
 
 var (
-	// positiveRE and negativeRE are readability's class and id hints.
-	positiveRE = regexp.MustCompile(`(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose`)
-	negativeRE = regexp.MustCompile(`(?i)-ad-|^ad-|\bads?\b|banner|breadcrumb|combx|comment|com-|contact|foot|footnote|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|taboola|tool|widget|social|newsletter|subscribe|popup|modal|cookie|byline|author|recommend|more-|nav|menu|signup|teaser|trending|popular|caption|credit|disclaimer|copyright`)
+	// positiveRE and negativeRE are readability's class and id hints:
+	// one of positiveWords or negativeWords anywhere, in any case; "ad"
+	// or "ads" as a word, or "ad-" at the start, are negative too.
+	// isPositiveClass and isNegativeClass match them by hand.
+	positiveRE = regexp.MustCompile(`(?i)` + quoteAll(positiveWords))
+	negativeRE = regexp.MustCompile(`(?i)^ad-|\bads?\b|` + quoteAll(negativeWords))
+
+	positiveWords = []string{"article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
+		"blog", "story", "prose"}
+	negativeWords = []string{"-ad-", "banner", "breadcrumb", "combx", "comment", "com-", "contact", "foot", "footnote",
+		"masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper",
+		"sponsor", "shopping", "tags", "taboola", "tool", "widget", "social", "newsletter", "subscribe", "popup", "modal",
+		"cookie", "byline", "author", "recommend", "more-", "nav", "menu", "signup", "teaser", "trending", "popular",
+		"caption", "credit", "disclaimer", "copyright"}
+
+	positiveScanner = newPhraseScanner(map[vocab][]string{1: positiveWords})
+	negativeScanner = newPhraseScanner(map[vocab][]string{1: negativeWords})
 )
+
+// isPositiveClass reports whether positiveRE matches s. (For s with a
+// long s or Kelvin sign, which match s and k, it runs the regexp.)
+func isPositiveClass(s string) bool {
+	if foldsToASCII(s) {
+		return positiveRE.MatchString(s)
+	}
+	return positiveScanner.scan(toLowerASCII(s)) != 0
+}
+
+// isNegativeClass reports whether negativeRE matches s. (For s with a
+// long s or Kelvin sign, which match s and k, it runs the regexp.)
+func isNegativeClass(s string) bool {
+	if foldsToASCII(s) {
+		return negativeRE.MatchString(s)
+	}
+	lower := toLowerASCII(s)
+	return strings.HasPrefix(lower, "ad-") || hasAdWord(lower) || negativeScanner.scan(lower) != 0
+}
+
+// hasAdWord reports whether s holds "ad" or "ads" as a word (\bads?\b).
+func hasAdWord(s string) bool {
+	for i := 0; ; i++ {
+		j := strings.Index(s[i:], "ad")
+		if j < 0 {
+			return false
+		}
+		i += j
+		if wordStart(s, i) && (wordEnd(s, i+2) || strings.HasPrefix(s[i+2:], "s") && wordEnd(s, i+3)) {
+			return true
+		}
+	}
+}
+
+// toLowerASCII returns s with its ASCII letters in lower case, and
+// every other byte as it is.
+func toLowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for k := i; k < len(b); k++ {
+				if 'A' <= b[k] && b[k] <= 'Z' {
+					b[k] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
 
 // A mainArea is the part of a page that holds the article.
 type mainArea struct {
@@ -38,7 +102,7 @@ func (m *mainArea) classChrome(p *html.Node) classChrome {
 		return c
 	}
 	var c classChrome
-	if cls := attr(p, "class") + " " + attr(p, "id"); chromeRE.MatchString(cls) {
+	if cls := attr(p, "class") + " " + attr(p, "id"); isChromeClass(cls) {
 		c = classChrome{true, chromeReason(cls)}
 	}
 	if m.classes == nil {
@@ -194,7 +258,7 @@ func firstClass(n *html.Node) string {
 // a class or id of page chrome (comments, related stories, sidebar …).
 func inChrome(n *html.Node) bool {
 	for i, p := 0, n; i < 2 && p != nil; i, p = i+1, p.Parent {
-		if p.Type == html.ElementNode && chromeRE.MatchString(attr(p, "class")+" "+attr(p, "id")) {
+		if p.Type == html.ElementNode && isChromeClass(attr(p, "class")+" "+attr(p, "id")) {
 			return true
 		}
 	}
@@ -207,10 +271,10 @@ func classWeight(n *html.Node) float64 {
 		if v == "" {
 			continue
 		}
-		if negativeRE.MatchString(v) {
+		if isNegativeClass(v) {
 			w -= 25
 		}
-		if positiveRE.MatchString(v) {
+		if isPositiveClass(v) {
 			w += 25
 		}
 	}

@@ -69,10 +69,45 @@ var dropTags = map[atom.Atom]string{
 }
 
 var (
-	// chromeRE marks containers dropped outright, by class or id.
-	chromeRE      = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:comments?|comment-list|disqus|share|sharing|social|related|recommended|sidebar|newsletter|subscribe|breadcrumbs?|cookie|popup|modal|outbrain|taboola|advert|advertisement|ad-container|ad-slot|promo|most-popular|trending|author-bio|about-author|tags|tag-list)(?:$|[\s_-])`)
+	// chromeRE marks containers dropped outright, by class or id: it
+	// matches one of chromeWords between separators (white space, _
+	// and -) or the ends. isChromeClass matches it by hand.
+	chromeRE      = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:` + quoteAll(chromeWords) + `)(?:$|[\s_-])`)
 	hiddenStyleRE = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
 )
+
+// chromeWords are the class and id words of page chrome.
+var chromeWords = []string{"comment", "comments", "comment-list", "disqus", "share", "sharing", "social", "related",
+	"recommended", "sidebar", "newsletter", "subscribe", "breadcrumb", "breadcrumbs", "cookie", "popup", "modal", "outbrain",
+	"taboola", "advert", "advertisement", "ad-container", "ad-slot", "promo", "most-popular", "trending", "author-bio",
+	"about-author", "tags", "tag-list"}
+
+// isChromeClass reports whether chromeRE matches s: whether one of
+// chromeWords, in any case, starts s or follows a separator, and ends s
+// or comes before one. (For s with a long s or Kelvin sign, which match
+// s and k, it runs the regexp.)
+func isChromeClass(s string) bool {
+	if foldsToASCII(s) {
+		return chromeRE.MatchString(s)
+	}
+	for i := 0; i < len(s); i++ {
+		if i > 0 && !isClassSep(s[i-1]) || !isASCIILetter(s[i]) {
+			continue
+		}
+		for _, w := range chromeWords {
+			if e := i + len(w); hasPrefixFoldAt(s, i, w) && (e == len(s) || isClassSep(s[e])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isClassSep reports whether c separates the words of a class or id
+// for chromeRE: white space, _ or -.
+func isClassSep(c byte) bool {
+	return isRESpace(c) || c == '_' || c == '-'
+}
 
 func attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
@@ -212,8 +247,9 @@ func cleanHTML(src string) *Article {
 	if err != nil {
 		return a // x/net/html accepts any input; kept for safety
 	}
-	ld := readJSONLD(doc)
-	readHTMLMeta(a, doc, ld)
+	nodes := findMetaNodes(doc.Nodes[0])
+	ld := readJSONLD(nodes.jsonLD)
+	readHTMLMeta(a, nodes, ld)
 
 	var sg segmenter
 	for _, n := range doc.Nodes {
@@ -245,6 +281,7 @@ func cleanHTML(src string) *Article {
 	}
 	title := a.Title
 	titleWords := words(title)
+	titleSet := wordSet(titleWords) // to compare with each block's words
 	titleSeen := false
 	lines := newLineFinder(src)
 	for _, s := range segs {
@@ -262,11 +299,11 @@ func cleanHTML(src string) *Article {
 			}
 		case m.chrome(s.node, m.container(s.node)) != "":
 			reason = m.chrome(s.node, m.container(s.node))
-		case s.tag == atom.H1 && (title == "" || similarity(ws, titleWords) >= 0.5) ||
-			title != "" && similarity(ws, titleWords) >= 0.85 && len(ws) <= len(titleWords)+3 && !endsSentence(s.text):
+		case s.tag == atom.H1 && (title == "" || similarityToSet(ws, titleSet) >= 0.5) ||
+			title != "" && similarityToSet(ws, titleSet) >= 0.85 && len(ws) <= len(titleWords)+3 && !endsSentence(s.text):
 			switch {
 			case title == "":
-				a.Title, a.Meta.Title, title, titleWords = s.text, s.text, s.text, ws
+				a.Title, a.Meta.Title, title, titleWords, titleSet = s.text, s.text, s.text, ws, wordSet(ws)
 				reason = ReasonTitle
 			case !titleSeen:
 				reason = ReasonTitle

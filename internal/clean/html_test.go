@@ -1,8 +1,17 @@
 package clean
 
 import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/tools/txtar"
 )
 
 // page wraps body in a minimal HTML document with head.
@@ -142,4 +151,141 @@ func TestHTMLCharset(t *testing.T) {
 	if got := string(a.Text()); !strings.Contains(got, "café") || !strings.Contains(got, "même") {
 		t.Errorf("Text() = %q, want the declared charset decoded", got)
 	}
+}
+
+// The class and id regexps as first written, before their words were
+// lists: the hand-written matchers are held to them.
+var (
+	chromeREFirst   = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:comments?|comment-list|disqus|share|sharing|social|related|recommended|sidebar|newsletter|subscribe|breadcrumbs?|cookie|popup|modal|outbrain|taboola|advert|advertisement|ad-container|ad-slot|promo|most-popular|trending|author-bio|about-author|tags|tag-list)(?:$|[\s_-])`)
+	positiveREFirst = regexp.MustCompile(`(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose`)
+	negativeREFirst = regexp.MustCompile(`(?i)-ad-|^ad-|\bads?\b|banner|breadcrumb|combx|comment|com-|contact|foot|footnote|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|taboola|tool|widget|social|newsletter|subscribe|popup|modal|cookie|byline|author|recommend|more-|nav|menu|signup|teaser|trending|popular|caption|credit|disclaimer|copyright`)
+)
+
+// checkClassMatchers checks isChromeClass, isPositiveClass and
+// isNegativeClass on s against the regexps they match by hand.
+func checkClassMatchers(t *testing.T, s string) {
+	t.Helper()
+	for _, m := range []struct {
+		name string
+		got  bool
+		res  []*regexp.Regexp
+	}{
+		{"isChromeClass", isChromeClass(s), []*regexp.Regexp{chromeRE, chromeREFirst}},
+		{"isPositiveClass", isPositiveClass(s), []*regexp.Regexp{positiveRE, positiveREFirst}},
+		{"isNegativeClass", isNegativeClass(s), []*regexp.Regexp{negativeRE, negativeREFirst}},
+	} {
+		for _, re := range m.res {
+			if want := re.MatchString(s); m.got != want {
+				t.Errorf("%s(%q) = %v, but %s matches: %v", m.name, s, m.got, re, want)
+			}
+		}
+	}
+}
+
+// TestClassMatchers checks the class and id matchers on class names
+// and on random strings of their pieces.
+func TestClassMatchers(t *testing.T) {
+	pieces := []string{"comment", "Comments", "-list", "share", "SHARE", "ad", "AD", "ads", "ad-", "-ad-", "_", "-", " ", "\t",
+		"\n", "\v", "x", "9", "é", "İ", "ſ", "\u212A", "tag", "s", "content", "Main", "nav", "foot", "note", "breadcrumb",
+		"most-popular", "cookie", "coo", "kie", "h-entry", "entry", "\xff"}
+	rng := rand.New(rand.NewPCG(15, 16))
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(6); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		checkClassMatchers(t, b.String())
+	}
+	for _, w := range append(append(slices.Clone(chromeWords), positiveWords...), negativeWords...) {
+		for _, s := range []string{w, strings.ToUpper(w), "x-" + w, w + "_y", "a" + w, w + "b", " " + w + " "} {
+			checkClassMatchers(t, s)
+		}
+	}
+}
+
+func FuzzClassMatchers(f *testing.F) {
+	f.Add("article-body main-content")
+	f.Add("post__sidebar ad-slot js-ads")
+	f.Fuzz(checkClassMatchers)
+}
+
+// TestMetaNodes checks findMetaNodes against the goquery selectors it
+// stands for, on the benchmark's pages (when present), the test pages
+// and pages made to hold the elements in odd places.
+func TestMetaNodes(t *testing.T) {
+	pages := []string{
+		page(`<meta property="og:title" content="A"><meta name="og:title" content="B"><script type="application/ld+json">{}</script>`,
+			`<h1>One <b>two</b></h1><h1>Three</h1><time>no</time><time datetime="">x</time><time datetime="2024-01-02" datetime="x">y</time>`),
+		page("", `<svg><meta name="author" content="svg"/><h1>svg</h1></svg><p><meta name="author" content="body"><script type="application/ld+json" type="x">[]</script>`),
+		page("", "<h1></h1>"), "", "<meta>", "<time datetime>", "<script type=\"APPLICATION/LD+JSON\">{}</script>",
+	}
+	pages = append(append(pages, benchHTML(t)...), goldenHTML(t)...)
+	ids := func(sel *goquery.Selection) []*html.Node { return sel.Nodes }
+	for _, src := range pages {
+		doc, err := goquery.NewDocumentFromReader(strings.NewReader(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := findMetaNodes(doc.Nodes[0])
+		first := func(sel *goquery.Selection) *html.Node {
+			if sel.Length() == 0 {
+				return nil
+			}
+			return sel.Nodes[0]
+		}
+		if want := ids(doc.Find(`script[type="application/ld+json"]`)); !slices.Equal(got.jsonLD, want) {
+			t.Errorf("%.60q: JSON-LD scripts %v, want %v", src, got.jsonLD, want)
+		}
+		if want := ids(doc.Find("meta")); !slices.Equal(got.metas, want) {
+			t.Errorf("%.60q: metas %v, want %v", src, got.metas, want)
+		}
+		if want := first(doc.Find("h1")); got.h1 != want {
+			t.Errorf("%.60q: h1 %v, want %v", src, got.h1, want)
+		}
+		if want := first(doc.Find("time[datetime]")); got.time != want {
+			t.Errorf("%.60q: time %v, want %v", src, got.time, want)
+		}
+		for _, n := range append(got.jsonLD, got.h1) {
+			if n != nil && nodeText(n) != doc.FindNodes(n).Text() {
+				t.Errorf("%.60q: nodeText %q, want %q", src, nodeText(n), doc.FindNodes(n).Text())
+			}
+		}
+	}
+}
+
+// benchHTML returns the benchmark's saved pages, if the benchmark is
+// beside the repository.
+func benchHTML(t *testing.T) []string {
+	dir := *benchDir
+	if dir == "" {
+		dir = defaultBenchDir
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "articles", "*.html"))
+	var out []string
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, string(raw))
+	}
+	return out
+}
+
+// goldenHTML returns the HTML captures of the test cases.
+func goldenHTML(t *testing.T) []string {
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	var out []string
+	for _, f := range files {
+		ar, err := txtar.ParseFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range ar.Files {
+			if c.Name == "capture.html" {
+				out = append(out, string(c.Data))
+			}
+		}
+	}
+	return out
 }

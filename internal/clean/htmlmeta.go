@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 )
 
@@ -19,27 +18,105 @@ type ldArticle struct {
 	ArticleBody   string
 }
 
-// readJSONLD returns the first Article-like object of the page's JSON-LD.
-func readJSONLD(doc *goquery.Document) ldArticle {
-	var out ldArticle
-	doc.Find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		var v any
-		if json.Unmarshal([]byte(s.Text()), &v) != nil {
+// metaNodes are the elements of a page its metadata comes from, in
+// document order, as the selectors in their comments find them.
+type metaNodes struct {
+	jsonLD []*html.Node // script[type="application/ld+json"]
+	metas  []*html.Node // meta
+	h1     *html.Node   // the first h1
+	time   *html.Node   // the first time[datetime]
+}
+
+// findMetaNodes finds the metaNodes under root in one walk, in the
+// order the selectors would (the document's elements, each before its
+// children).
+func findMetaNodes(root *html.Node) metaNodes {
+	var m metaNodes
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "script":
+				if hasAttrValue(n, "type", "application/ld+json") {
+					m.jsonLD = append(m.jsonLD, n)
+				}
+			case "meta":
+				m.metas = append(m.metas, n)
+			case "h1":
+				if m.h1 == nil {
+					m.h1 = n
+				}
+			case "time":
+				if _, ok := attrOf(n, "datetime"); ok && m.time == nil {
+					m.time = n
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return m
+}
+
+// hasAttrValue reports whether n has an attribute key whose value is
+// val, as the selector [key="val"] matches.
+func hasAttrValue(n *html.Node, key, val string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Val == val {
 			return true
 		}
+	}
+	return false
+}
+
+// attrOf returns the value of n's first attribute key, as goquery's
+// Attr does.
+func attrOf(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// nodeText returns the text under n, as goquery's Text does: the text
+// nodes' data, in document order.
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// readJSONLD returns the first Article-like object of the page's JSON-LD.
+func readJSONLD(scripts []*html.Node) ldArticle {
+	for _, s := range scripts {
+		var v any
+		if json.Unmarshal([]byte(nodeText(s)), &v) != nil {
+			continue
+		}
 		if obj := findArticle(v); obj != nil {
-			out = ldArticle{
+			return ldArticle{
 				Headline:      ldString(obj["headline"]),
 				Author:        ldName(obj["author"]),
 				DatePublished: ldString(obj["datePublished"]),
 				Publisher:     ldName(obj["publisher"]),
 				ArticleBody:   ldString(obj["articleBody"]),
 			}
-			return false
 		}
-		return true
-	})
-	return out
+	}
+	return ldArticle{}
 }
 
 func findArticle(v any) map[string]any {
@@ -109,12 +186,18 @@ func ldName(v any) string {
 
 // readHTMLMeta fills a's title and metadata from JSON-LD, meta tags and
 // <time>, in that order of preference.
-func readHTMLMeta(a *Article, doc *goquery.Document, ld ldArticle) {
+func readHTMLMeta(a *Article, nodes metaNodes, ld ldArticle) {
+	// The content of the first meta[property="k"], meta[name="k"], for
+	// the first of keys for which it is not blank.
 	metaContent := func(keys ...string) string {
 		for _, k := range keys {
-			sel := doc.Find(`meta[property="` + k + `"], meta[name="` + k + `"]`).First()
-			if c, ok := sel.Attr("content"); ok && strings.TrimSpace(c) != "" {
-				return normSpace(c)
+			for _, m := range nodes.metas {
+				if hasAttrValue(m, "property", k) || hasAttrValue(m, "name", k) {
+					if c, ok := attrOf(m, "content"); ok && strings.TrimSpace(c) != "" {
+						return normSpace(c)
+					}
+					break
+				}
 			}
 		}
 		return ""
@@ -128,8 +211,8 @@ func readHTMLMeta(a *Article, doc *goquery.Document, ld ldArticle) {
 		return ""
 	}
 	title := first(ld.Headline, metaContent("og:title", "twitter:title"))
-	if title == "" {
-		title = normSpace(doc.Find("h1").First().Text())
+	if title == "" && nodes.h1 != nil {
+		title = normSpace(nodeText(nodes.h1))
 	}
 	title, _ = repairMojibake(title)
 	a.Title, a.Meta.Title = title, title
@@ -140,10 +223,8 @@ func readHTMLMeta(a *Article, doc *goquery.Document, ld ldArticle) {
 	author = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(author, "By "), "by "))
 	a.Meta.Author = author
 	date := first(ld.DatePublished, metaContent("article:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date", "sailthru.date", "parsely-pub-date"))
-	if date == "" {
-		if dt, ok := doc.Find("time[datetime]").First().Attr("datetime"); ok {
-			date = dt
-		}
+	if date == "" && nodes.time != nil {
+		date, _ = attrOf(nodes.time, "datetime")
 	}
 	if d, ok := ParseDate(date); ok {
 		a.Meta.Published = d

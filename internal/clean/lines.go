@@ -394,15 +394,6 @@ func isPromptLine(s string, ws []string, v vocab) bool {
 	return n >= 2 || nw <= 6 && n > 0 && !endsSentence(s)
 }
 
-// similarity is the share of the smaller word set that the two word
-// lists have in common.
-func similarity(a, b []string) float64 {
-	if len(a) == 0 || len(b) == 0 {
-		return 0
-	}
-	return setSimilarity(wordSet(a), wordSet(b))
-}
-
 // wordSet returns the distinct words of ws, sorted.
 func wordSet(ws []string) []string {
 	set := slices.Clone(ws)

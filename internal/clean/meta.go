@@ -204,10 +204,122 @@ func dateLine(s string, m dateMatch, ok bool) (string, bool) {
 
 var (
 	// "By Natasha Kumar", "Written by: Jane Doe", "Prepared by: Sergey Daga"
-	bylineRE = mustAnchored(`(?i)^(?:(?:written|prepared|reported|compiled|edited|posted|story|text|words|publicado|escrito|publié|écrit|geschrieben|scritto|pubblicato)\s+)?(?:by|por|von|par|di|door)\s*:?\s+(.+)$`)
+	bylineRE = mustAnchored(`(?i)^(?:(?:` + quoteAll(bylineLeads) + `)\s+)?(?:` + quoteAll(bylineBys) + `)\s*:?\s+(.+)$`)
 	// "Author: Jane Doe"
-	authorRE = mustAnchored(`(?i)^(?:author|reporter|writer|correspondent|autor|auteur|autore|автор|texto|text)(?:e?s)?\s*:\s*(.+)$`)
+	authorRE = mustAnchored(`(?i)^(?:` + quoteAll(authorLabels) + `)(?:e?s)?\s*:\s*(.+)$`)
+
+	// The words of bylineRE and authorRE, in their order.
+	bylineLeads = []string{"written", "prepared", "reported", "compiled", "edited", "posted", "story", "text", "words",
+		"publicado", "escrito", "publié", "écrit", "geschrieben", "scritto", "pubblicato"}
+	bylineBys    = []string{"by", "por", "von", "par", "di", "door"}
+	authorLabels = []string{"author", "reporter", "writer", "correspondent", "autor", "auteur", "autore", "автор", "texto", "text"}
 )
+
+// bylineName returns what the group of bylineRE matches in s, if it
+// matches: it follows the regexp by hand, in its order of preference.
+// (For s with white space other than spaces, or with a long s or Kelvin
+// sign, which match s and k, it runs the regexp.)
+func bylineName(s string) (string, bool) {
+	if !bylineRE.maybe(s) {
+		return "", false // as most lines: the automaton rules them out
+	}
+	if strings.ContainsAny(s, "\t\n\f\r") || foldsToASCII(s) {
+		return groupOf(bylineRE.FindStringSubmatch(s))
+	}
+	for _, lead := range [2]bool{true, false} {
+		p := 0
+		if lead {
+			w := prefixFoldOf(s, 0, bylineLeads)
+			if p = skipSpace(s, w); w == 0 || p == w {
+				continue // no lead word, or no white space after it
+			}
+		}
+		if by := prefixFoldOf(s, p, bylineBys); by > 0 {
+			if name, ok := nameAfter(s, p+by, false); ok {
+				return name, true
+			}
+		}
+	}
+	return "", false
+}
+
+// authorName is bylineName for authorRE.
+func authorName(s string) (string, bool) {
+	if !authorRE.maybe(s) {
+		return "", false
+	}
+	if strings.ContainsAny(s, "\t\n\f\r") || foldsToASCII(s) {
+		return groupOf(authorRE.FindStringSubmatch(s))
+	}
+	for _, label := range authorLabels {
+		if !hasPrefixEqualFold(s, 0, label) {
+			continue
+		}
+		for _, plural := range [...]string{"es", "s", ""} {
+			if hasPrefixEqualFold(s, len(label), plural) {
+				if name, ok := nameAfter(s, len(label)+len(plural), true); ok {
+					return name, true
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+// nameAfter matches, at s[q], `\s*:?\s+(.+)$` (bylineRE) or, if colon,
+// `\s*:\s*(.+)$` (authorRE), in s with no white space but spaces,
+// and returns the group: it gives the white space back a space at a
+// time, as the regexps do.
+func nameAfter(s string, q int, colon bool) (string, bool) {
+	minAfter := 1 // the spaces after the colon, if any
+	if colon {
+		minAfter = 0
+	}
+	for t := skipSpace(s, q) - q; t >= 0; t-- {
+		for _, withColon := range [2]bool{true, false} {
+			c := q + t
+			switch {
+			case withColon && c < len(s) && s[c] == ':':
+				c++
+			case withColon || colon:
+				continue
+			}
+			for u := skipSpace(s, c) - c; u >= minAfter; u-- {
+				if c+u < len(s) {
+					return s[c+u:], true // (.+)$: the rest, not empty
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+// prefixFoldOf returns the length of the first of words that s[i:]
+// starts with, in any case, or 0.
+func prefixFoldOf(s string, i int, words []string) int {
+	for _, w := range words {
+		if hasPrefixEqualFold(s, i, w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+// hasPrefixEqualFold reports whether s[i:] starts with w in any case, as
+// strings.EqualFold compares them, as many bytes of s as w has: for s
+// without a long s or Kelvin sign, a rune that folds to one of w has as
+// many bytes.
+func hasPrefixEqualFold(s string, i int, w string) bool {
+	return len(s)-i >= len(w) && strings.EqualFold(s[i:i+len(w)], w)
+}
+
+// groupOf returns the first group of a FindStringSubmatch result.
+func groupOf(m []string) (string, bool) {
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
+}
 
 // parseByline reports whether s is a byline and returns the author's
 // name. It accepts "By X", "Prepared by: X", "Author: X" and the
@@ -232,14 +344,14 @@ func byline(s string, d dateMatch, found bool) (author string, date string, ok b
 			return left, date, true
 		}
 	}
-	var m []string
-	if m = bylineRE.FindStringSubmatch(s); m == nil {
-		m = authorRE.FindStringSubmatch(s)
+	name, ok := bylineName(s)
+	if !ok {
+		name, ok = authorName(s)
 	}
-	if m == nil {
+	if !ok {
 		return "", "", false
 	}
-	name := strings.TrimSpace(m[1])
+	name = strings.TrimSpace(name)
 	// "By Jane Doe, Reuters", "By Jane Doe | Updated …", "By Jane Doe and John Roe"
 	if i := strings.IndexAny(name, "|•·"); i > 0 {
 		name = strings.TrimSpace(name[:i])

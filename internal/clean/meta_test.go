@@ -193,3 +193,45 @@ func FuzzNameParts(f *testing.F) {
 	f.Add("Jane Doe and John Roe, Reuters & AP")
 	f.Fuzz(checkNameParts)
 }
+
+// checkBylineMatchers checks bylineName and authorName against the
+// regexps they follow.
+func checkBylineMatchers(t *testing.T, s string) {
+	t.Helper()
+	for _, m := range []struct {
+		name string
+		re   *anchoredRE
+		find func(string) (string, bool)
+	}{{"bylineName", bylineRE, bylineName}, {"authorName", authorRE, authorName}} {
+		want, wantOK := groupOf(m.re.FindStringSubmatch(s))
+		if got, ok := m.find(s); got != want || ok != wantOK {
+			t.Errorf("%s(%q) = %q, %v; the regexp gives %q, %v", m.name, s, got, ok, want, wantOK)
+		}
+	}
+}
+
+// TestBylineMatchers checks bylineName and authorName on bylines and on
+// random strings of their pieces.
+func TestBylineMatchers(t *testing.T) {
+	pieces := []string{"By", "by", "BY", "Written", "written ", "publié", "PUBLIÉ", "Écrit", "door", "di", "por", "Author",
+		"autores", "autore", "auteur", "Автор", "texto", "text", "es", "s", " ", "  ", ":", " : ", "\t", "\n", "Jane Doe", "x",
+		"ſ", "\u212A", "é", "\xff", "."}
+	rng := rand.New(rand.NewPCG(19, 20))
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(7); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		checkBylineMatchers(t, b.String())
+	}
+	for _, s := range []string{"By Jane Doe", "By:Jane", "By :Jane", "By : Jane", "By  ", "By", "Written by: Jane", "Story by Jane",
+		"Author: Li Wei", "Authors : A and B", "Autores:X", "Texto: Y", "Text:", "Text: ", "By Anna Faigrizeim |  | 5 min read"} {
+		checkBylineMatchers(t, s)
+	}
+}
+
+func FuzzBylineMatchers(f *testing.F) {
+	f.Add("Written by: Anna van der Berg | March 3, 2023")
+	f.Add("Autores : Jane Doe")
+	f.Fuzz(checkBylineMatchers)
+}

@@ -15,7 +15,7 @@ import (
 // case-insensitive matching folds to an ASCII letter (ſ for s, the
 // Kelvin sign for k), which a lower-case substring test misses.
 func foldsToASCII(s string) bool {
-	return strings.ContainsRune(s, 'ſ') || strings.ContainsRune(s, '\u212A')
+	return !isASCII(s) && (strings.ContainsRune(s, 'ſ') || strings.ContainsRune(s, '\u212A'))
 }
 
 // Substrings that every match of a vocabulary regexp contains.

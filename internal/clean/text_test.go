@@ -411,6 +411,23 @@ func TestLowerLine(t *testing.T) {
 		}
 		inputs = append(inputs, strings.Split(string(raw), "\n")...)
 	}
+	// ASCII lines are read eight bytes at a time: words, fields and
+	// capitals across the blocks.
+	pieces := []string{"a", "Bc", "DEF", "9", " ", "  ", "\t", "\v", "\x1f", "_", "-", ".", "@", "[", "`", "{", "\x7f", "Z", "z",
+		"0", "xyzzy"}
+	rng := rand.New(rand.NewPCG(17, 18))
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(16); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		inputs = append(inputs, b.String())
+	}
+	for c := range 128 {
+		for _, at := range []int{0, 3, 7, 8, 9, 15, 16} {
+			inputs = append(inputs, "The talks Ended in 2024"[:at]+string(rune(c))+"The talks Ended in 2024"[at:])
+		}
+	}
 	for _, s := range inputs {
 		checkLowerLine(t, s)
 	}
@@ -618,6 +635,9 @@ func TestSimilarAtLeast(t *testing.T) {
 			if got, want := similarAtLeast(sa, sb, limit), setSimilarity(wordSet(a), wordSet(b)) >= limit; got != want {
 				t.Fatalf("similarAtLeast(%q, %q, %v) = %v, want %v", a, b, limit, got, want)
 			}
+		}
+		if got, want := similarityToSet(a, wordSet(b)), similarity(a, b); got != want {
+			t.Fatalf("similarityToSet(%q, wordSet(%q)) = %v, want %v", a, b, got, want)
 		}
 		for _, limit := range []float64{0, 0.5, 0.75, 1} {
 			if sb := newSignedSet(b); !sb.mayBeSimilar(a, limit) && similarityToSet(a, sb.set()) >= limit {
