@@ -25,7 +25,6 @@ import (
 // start-up.
 type anchoredRE struct {
 	expr   string
-	tree   *syntax.Regexp // expr parsed, until compiled
 	once   sync.Once
 	re     *regexp.Regexp
 	class  [256]uint8 // each byte's class; bytes of a class are alike to the program
@@ -53,16 +52,10 @@ var anchoredAll []*anchoredRE
 
 // mustAnchored returns the anchoredRE of expr, which must be anchored at
 // the start of the text (^ with no multi-line flag) in every
-// alternative; it checks that now, and compiles expr when first needed.
+// alternative; it is parsed, checked and compiled when first needed
+// (TestPrepare compiles every one).
 func mustAnchored(expr string) *anchoredRE {
-	tree, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		panic(err)
-	}
-	if !startsAnchored(tree) {
-		panic("clean: not anchored: " + expr)
-	}
-	a := &anchoredRE{expr: expr, tree: tree}
+	a := &anchoredRE{expr: expr}
 	anchoredAll = append(anchoredAll, a)
 	return a
 }
@@ -70,23 +63,74 @@ func mustAnchored(expr string) *anchoredRE {
 // compile makes a's regexp and automaton, once.
 func (a *anchoredRE) compile() {
 	a.once.Do(func() {
+		tree, err := syntax.Parse(a.expr, syntax.Perl)
+		if err != nil {
+			panic(err)
+		}
+		if !startsAnchored(tree) {
+			panic("clean: not anchored: " + a.expr)
+		}
 		a.re = regexp.MustCompile(a.expr)
-		prog, err := syntax.Compile(a.tree.Simplify())
+		prog, err := syntax.Compile(tree.Simplify())
 		if err != nil {
 			panic(err)
 		}
 		a.build(prog)
-		a.tree = nil
 	})
 }
 
-// Prepare makes the cleaner's automata, several at a time, which are
-// otherwise made by the first Clean that needs them: a program with
-// other work to do first can have them made meanwhile, on another
+// Prepare makes the cleaner's regexps and automata, several at a time,
+// which are otherwise made by the first Clean that needs them: a program
+// with other work to do first can have them made meanwhile, on another
 // goroutine.
 func Prepare() {
-	par.Each(len(anchoredAll), func(i int) { anchoredAll[i].compile() })
+	par.Each(len(anchoredAll)+len(lazyAll)+1, func(i int) {
+		switch {
+		case i < len(anchoredAll):
+			anchoredAll[i].compile()
+		case i < len(anchoredAll)+len(lazyAll):
+			lazyAll[i-len(anchoredAll)].get()
+		default:
+			creditREs()
+		}
+	})
 }
+
+// A lazyRE is a regular expression compiled when first used, or by
+// Prepare, rather than when the program starts, of which compiling the
+// package's regexps was most (4 ms, before any command could run).
+type lazyRE struct {
+	expr string
+	re   func() *regexp.Regexp
+}
+
+// lazyAll is every lazyRE of the package, for Prepare.
+var lazyAll []*lazyRE
+
+// lazyRegexp returns the lazyRE of expr, which must compile.
+func lazyRegexp(expr string) *lazyRE {
+	l := &lazyRE{expr: expr, re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })}
+	lazyAll = append(lazyAll, l)
+	return l
+}
+
+// get returns the regexp, compiled.
+func (l *lazyRE) get() *regexp.Regexp { return l.re() }
+
+// The methods of regexp.Regexp the package uses.
+
+func (l *lazyRE) MatchString(s string) bool            { return l.re().MatchString(s) }
+func (l *lazyRE) FindStringSubmatch(s string) []string { return l.re().FindStringSubmatch(s) }
+func (l *lazyRE) FindStringSubmatchIndex(s string) []int {
+	return l.re().FindStringSubmatchIndex(s)
+}
+func (l *lazyRE) FindAllString(s string, n int) []string { return l.re().FindAllString(s, n) }
+func (l *lazyRE) FindAllStringIndex(s string, n int) [][]int {
+	return l.re().FindAllStringIndex(s, n)
+}
+func (l *lazyRE) ReplaceAllString(src, repl string) string { return l.re().ReplaceAllString(src, repl) }
+func (l *lazyRE) Split(s string, n int) []string           { return l.re().Split(s, n) }
+func (l *lazyRE) String() string                           { return l.expr }
 
 // verdict runs the automaton on s.
 func (a *anchoredRE) verdict(s string) int16 {

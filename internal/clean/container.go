@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -15,8 +14,8 @@ var (
 	// one of positiveWords or negativeWords anywhere, in any case; "ad"
 	// or "ads" as a word, or "ad-" at the start, are negative too.
 	// isPositiveClass and isNegativeClass match them by hand.
-	positiveRE = regexp.MustCompile(`(?i)` + quoteAll(positiveWords))
-	negativeRE = regexp.MustCompile(`(?i)^ad-|\bads?\b|` + quoteAll(negativeWords))
+	positiveRE = lazyRegexp(`(?i)` + quoteAll(positiveWords))
+	negativeRE = lazyRegexp(`(?i)^ad-|\bads?\b|` + quoteAll(negativeWords))
 
 	positiveWords = []string{"article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
 		"blog", "story", "prose"}

@@ -14,10 +14,10 @@ var dateMatchers = []struct {
 	re   *regexp.Regexp
 	find func(string) (dateSubmatch, bool)
 }{
-	{"dateMDY", dateMDY, findMDY},
-	{"dateDMY", dateDMY, findDMY},
-	{"dateISO", dateISO, findISO},
-	{"dateDots", dateDots, findDots},
+	{"dateMDY", dateMDY.get(), findMDY},
+	{"dateDMY", dateDMY.get(), findDMY},
+	{"dateISO", dateISO.get(), findISO},
+	{"dateDots", dateDots.get(), findDots},
 }
 
 // checkDateMatchers checks every date matcher and the filler scanner

@@ -3,7 +3,6 @@ package clean
 import (
 	"bytes"
 	"io"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -72,8 +71,8 @@ var (
 	// chromeRE marks containers dropped outright, by class or id: it
 	// matches one of chromeWords between separators (white space, _
 	// and -) or the ends. isChromeClass matches it by hand.
-	chromeRE      = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:` + quoteAll(chromeWords) + `)(?:$|[\s_-])`)
-	hiddenStyleRE = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
+	chromeRE      = lazyRegexp(`(?i)(?:^|[\s_-])(?:` + quoteAll(chromeWords) + `)(?:$|[\s_-])`)
+	hiddenStyleRE = lazyRegexp(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
 )
 
 // chromeWords are the class and id words of page chrome.

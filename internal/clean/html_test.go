@@ -170,9 +170,9 @@ func checkClassMatchers(t *testing.T, s string) {
 		got  bool
 		res  []*regexp.Regexp
 	}{
-		{"isChromeClass", isChromeClass(s), []*regexp.Regexp{chromeRE, chromeREFirst}},
-		{"isPositiveClass", isPositiveClass(s), []*regexp.Regexp{positiveRE, positiveREFirst}},
-		{"isNegativeClass", isNegativeClass(s), []*regexp.Regexp{negativeRE, negativeREFirst}},
+		{"isChromeClass", isChromeClass(s), []*regexp.Regexp{chromeRE.get(), chromeREFirst}},
+		{"isPositiveClass", isPositiveClass(s), []*regexp.Regexp{positiveRE.get(), positiveREFirst}},
+		{"isNegativeClass", isNegativeClass(s), []*regexp.Regexp{negativeRE.get(), negativeREFirst}},
 	} {
 		for _, re := range m.res {
 			if want := re.MatchString(s); m.got != want {

@@ -2,7 +2,6 @@ package clean
 
 import (
 	"math/bits"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -238,14 +237,14 @@ func lastRune(s string) (rune, int) {
 // The boilerplate vocabulary: general web chrome, never one site's
 // wording.
 var (
-	copyProtectionRE = regexp.MustCompile(`content is protected|copying (?:is )?(?:not allowed|prohibited|disabled)|right[- ]click (?:is )?disabled|you (?:cannot|can't|are not allowed to) copy|text selection is disabled`)
+	copyProtectionRE = lazyRegexp(`content is protected|copying (?:is )?(?:not allowed|prohibited|disabled)|right[- ]click (?:is )?disabled|you (?:cannot|can't|are not allowed to) copy|text selection is disabled`)
 	// idLeakRE is a content-management key and a long numeric id leaked
 	// into the text, "key 12345678,otherkey": nothing but lower-case
 	// identifiers, separators and the id.
-	idLeakRE       = regexp.MustCompile(`^[a-z_]+[\s,;:=]+\d{6,}(?:[\s,;:=]+[a-z_]+)*$`)
-	trackingRE     = regexp.MustCompile(`\b(?:utm_[a-z]+|gtag|googletag|adsbygoogle|datalayer|fbq|pagead|doubleclick)\b|\bfunction\s*\(|\w+=\w+&\w+=`)
+	idLeakRE       = lazyRegexp(`^[a-z_]+[\s,;:=]+\d{6,}(?:[\s,;:=]+[a-z_]+)*$`)
+	trackingRE     = lazyRegexp(`\b(?:utm_[a-z]+|gtag|googletag|adsbygoogle|datalayer|fbq|pagead|doubleclick)\b|\bfunction\s*\(|\w+=\w+&\w+=`)
 	readTimeRE     = mustAnchored(`^(?:(?:estimated )?reading time\s*:?\s*)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s*-?\s*(?:min(?:ute)?s?|m)\.?(?:\s*(?:read|to read|reading|listen|watch))?$`)
-	readTimeWordRE = regexp.MustCompile(`read|reading time`)
+	readTimeWordRE = lazyRegexp(`read|reading time`)
 	commentFormRE  = mustAnchored(`^(?:\d+\s+(?:comments?|responses?|replies|reactions|thoughts? on)\b|\S+ (?:says|said|wrote):$|permalink\b|comments?\s*(?:\(\d+\))?$|add (?:a )?comment|(?:no|show|view|hide|load) (?:more )?comments)`)
 	// commentPhrases are the wording of comment forms, matched as
 	// substrings (faster than one regexp of alternatives).
@@ -259,7 +258,7 @@ var (
 		"оставить комментарий", "добавить комментарий", "não será publicado", "no será publicado", "ne sera pas publiée",
 		"wird nicht veröffentlicht", "non sarà pubblicato", "campos obrigatórios", "campos obligatorios", "champs obligatoires",
 		"erforderliche felder"}
-	commentWordRE = regexp.MustCompile(`\bcomments?\b`)
+	commentWordRE = lazyRegexp(`\bcomments?\b`)
 	agoRE         = mustAnchored(`^(?:posted |updated |published )?(?:\d+|an?|one) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\b`)
 	promptStartRE = mustAnchored(`^(?:click to|back to top|follow us|follow|subscribe|sign up|signup|join|download|listen|share|click here|get (?:the|our)|don't miss|never miss|stay (?:updated|informed|connected|up to date|tuned)|compartilhe|compartir|partager|teilen|condividi|поделиться|siga-nos|síguenos|suivez-nous|folgen sie uns|seguici|подпишитесь|assine|suscríbete|abonnez-vous|abonnieren|iscriviti|like us|tap here|support (?:us|our))\b`)
 	// promptWords, promptStems and promptPhrases are the vocabulary
@@ -284,14 +283,14 @@ var (
 	legalNotices = []string{"all rights reserved", "subject to copyright", "may not be reproduced", "may not be published, broadcast",
 		"without the prior written permission", "without written permission"}
 	// creditRE matches the reporting credits at the end of wire copy.
-	creditRE     = regexp.MustCompile(`\bcontributed (?:to this report|reporting|research|to this story)|^\(?(?:additional )?(?:reporting|writing|editing) by\b`)
-	emailRE      = regexp.MustCompile(`\S@\S+\.\w`)
-	teaserTagRE  = regexp.MustCompile(`\[\p{Lu}{3,}\]$`) // "… [VIDEO]", "… [INSIGHT]"
-	legalRE      = regexp.MustCompile(`\(c\)\s*\d{4}`)
+	creditRE     = lazyRegexp(`\bcontributed (?:to this report|reporting|research|to this story)|^\(?(?:additional )?(?:reporting|writing|editing) by\b`)
+	emailRE      = lazyRegexp(`\S@\S+\.\w`)
+	teaserTagRE  = lazyRegexp(`\[\p{Lu}{3,}\]$`) // "… [VIDEO]", "… [INSIGHT]"
+	legalRE      = lazyRegexp(`\(c\)\s*\d{4}`)
 	legalPhrases = []string{"©", "copyright", "all rights reserved", "privacy policy", "terms of use", "terms of service",
 		"terms and conditions", "cookie"}
 	adRE         = mustAnchored(`^(?:advertisement|advertisment|advert|sponsored|sponsored content|sponsored links?|ad|ads|promoted|paid content|paid post|partner content|story continues below(?: advertisement)?|continue reading below|scroll to continue(?: with content)?|article continues (?:below|after (?:this )?(?:ad|advertisement))|skip advert|ad feedback|report (?:this )?ad)\.?$`)
-	breadcrumbRE = regexp.MustCompile(`^Home(?:\p{Lu}|\s*[›»>/|])|\S\s*[›»]\s*\S`)
+	breadcrumbRE = lazyRegexp(`^Home(?:\p{Lu}|\s*[›»>/|])|\S\s*[›»]\s*\S`)
 )
 
 // boilerplate returns the reason a line's own wording marks it as page
@@ -535,7 +534,7 @@ func setSimilarity(a, b []string) float64 {
 }
 
 // bioRE matches the wording of an author biography, in lower case.
-var bioRE = regexp.MustCompile(`\b(?:is an? |has been |was an? |, an? |joined |worked |works |writes |covers |covering |graduated|graduate|degree|enthusiast|based in|reporter|writer|journalist|correspondent|editor|columnist|contributor|blogger|author of|get in touch|contact (?:me|him|her))`)
+var bioRE = lazyRegexp(`\b(?:is an? |has been |was an? |, an? |joined |worked |works |writes |covers |covering |graduated|graduate|degree|enthusiast|based in|reporter|writer|journalist|correspondent|editor|columnist|contributor|blogger|author of|get in touch|contact (?:me|him|her))`)
 
 // promptVocabulary counts the distinct prompt words and phrases in a
 // line, given its words and the kinds of phrase it holds (scanVocab).

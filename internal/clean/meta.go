@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -40,13 +41,13 @@ const monthRE = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 
 var (
 	// "April 16, 2024", "Apr16,2024", "May 26th, 2024"
-	dateMDY = regexp.MustCompile(`(?i)\b` + monthRE + `\s*(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})\b`)
+	dateMDY = lazyRegexp(`(?i)\b` + monthRE + `\s*(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})\b`)
 	// "16 April 2024", "16th of April, 2024"
-	dateDMY = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:of\s+)?` + monthRE + `,?\s*(\d{4})\b`)
+	dateDMY = lazyRegexp(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:of\s+)?` + monthRE + `,?\s*(\d{4})\b`)
 	// "2024-04-16", "2024/04/16", "2024-04-16T10:00:00Z"
-	dateISO = regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T)`)
+	dateISO = lazyRegexp(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T)`)
 	// "16.04.2024" (day first, as in most of Europe)
-	dateDots = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
+	dateDots = lazyRegexp(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`)
 )
 
 // A dateMatch is a date found in a line: its normalized form and where
@@ -166,7 +167,7 @@ func ParseDate(s string) (string, bool) {
 
 // dateFiller are the words that may surround a date on a date line
 // (dateFillerWords), times of day and separators.
-var dateFiller = regexp.MustCompile(`(?i)\b(` + quoteAll(dateFillerWords) + `)\b\.?|\d{1,2}[:.]\d{2}(?::\d{2})?|[|•·,:\-–—/()]`)
+var dateFiller = lazyRegexp(`(?i)\b(` + quoteAll(dateFillerWords) + `)\b\.?|\d{1,2}[:.]\d{2}(?::\d{2})?|[|•·,:\-–—/()]`)
 
 // dateFillerWords are the words of dateFiller, in the order it tries
 // them.
@@ -458,7 +459,7 @@ func initialsOnly(s string) bool {
 	return !strings.ContainsAny(s, "!?:;\"“”") && initialRE.MatchString(s)
 }
 
-var initialRE = regexp.MustCompile(`\b\p{Lu}\.`)
+var initialRE = lazyRegexp(`\b\p{Lu}\.`)
 
 var nameParticles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "da": true, "di": true, "del": true, "la": true, "le": true, "bin": true, "al": true, "el": true, "du": true, "dos": true}
 
@@ -467,9 +468,9 @@ var nameParticles = map[string]bool{"van": true, "von": true, "de": true, "der":
 // end.
 var (
 	captionStartRE  = mustAnchored(`(?i)^(?:\d+\s*of\s*\d+\S|in this (?:[\w.,]+ ){0,6}(?:file )?photo|\(?\s*(?:photo|photos|image|images|picture|pictures|photograph|file photo|file image|illustration|graphic|credit|photo credit|image credit|image source|representational image|representative image)\s*(?:credit)?(?:\s*[:|(/]|\s+[–—-])|(?:image|media|video|photo) ?caption|courtesy of\b)`)
-	captionCreditRE = regexp.MustCompile(`(?i)\b(?:getty images|shutterstock|afp via getty|reuters/[a-z]+|ap photo|photo by [a-z]+|file photo)\)?\.?$`)
-	creditLabelRE   = regexp.MustCompile(`(?i)\b(?:credit|image|picture|pic|photo|image credit|photo credit|image source):\s*[^.]{2,60}\)?$`)
-	agencyCreditRE  = regexp.MustCompile(`\p{L}[\p{L}.]* ?/ ?(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|dpa|DPA|Anadolu|Xinhua|Bloomberg|Sipa|Shutterstock)(?: [Ff]ile| via Getty Images| Photo| Images)?\)?\.?$`)
+	captionCreditRE = lazyRegexp(`(?i)\b(?:getty images|shutterstock|afp via getty|reuters/[a-z]+|ap photo|photo by [a-z]+|file photo)\)?\.?$`)
+	creditLabelRE   = lazyRegexp(`(?i)\b(?:credit|image|picture|pic|photo|image credit|photo credit|image source):\s*[^.]{2,60}\)?$`)
+	agencyCreditRE  = lazyRegexp(`\p{L}[\p{L}.]* ?/ ?(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|dpa|DPA|Anadolu|Xinhua|Bloomberg|Sipa|Shutterstock)(?: [Ff]ile| via Getty Images| Photo| Images)?\)?\.?$`)
 )
 
 // captionPhrases mark a caption anywhere in a line (lower case).
@@ -481,11 +482,11 @@ var shortCreditRE = mustAnchored(`^\p{Lu}[\p{L}.'’ -]{1,60}(?:, | via )(?:AP|A
 
 // weekdayDateRE matches the "Tuesday, Nov. 19, 2019" of news-wire photo
 // captions; article text names the weekday alone.
-var weekdayDateRE = regexp.MustCompile(`\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), ` + "(?i:" + monthRE + `)\s+\d{1,2}, \d{4}\b`)
+var weekdayDateRE = lazyRegexp(`\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), ` + "(?i:" + monthRE + `)\s+\d{1,2}, \d{4}\b`)
 
 // reportingRE matches the verbs of reporting, which captions (describing
 // a picture) rarely use and article text often does.
-var reportingRE = regexp.MustCompile(`\b(?:said|says|told|tells|according to|reported|announced|added)\b`)
+var reportingRE = lazyRegexp(`\b(?:said|says|told|tells|according to|reported|announced|added)\b`)
 
 // isCaptionVocab reports whether s is a photo caption or credit; v is
 // the kinds of phrase s holds in lower case (scanVocab).
@@ -633,9 +634,9 @@ var creditPatterns = []string{
 	`(?:^|\()%s\)?\s*[–—-]`,
 }
 
-// creditREs holds, for each entry of agencies, its credit patterns
-// compiled into one regular expression.
-var creditREs = func() []*regexp.Regexp {
+// creditREs returns, for each entry of agencies, its credit patterns
+// compiled into one regular expression, made when first needed.
+var creditREs = sync.OnceValue(func() []*regexp.Regexp {
 	res := make([]*regexp.Regexp, len(agencies))
 	for i, a := range agencies {
 		alt := make([]string, len(a.Names))
@@ -650,7 +651,7 @@ var creditREs = func() []*regexp.Regexp {
 		res[i] = regexp.MustCompile(strings.Join(pats, "|"))
 	}
 	return res
-}()
+})
 
 // attribution returns the agency or outlet the lines credit most often,
 // or "" if none is credited. Ties go to the earlier entry of agencies.
@@ -752,7 +753,7 @@ func creditStart(s string, i int) int {
 const maxCreditLead = len("in an interview with")
 
 // creditCount returns the number of matches of the credit patterns of
-// c.agency in s, len(creditREs[c.agency].FindAllStringIndex(s, -1)),
+// c.agency in s, len(creditREs()[c.agency].FindAllStringIndex(s, -1)),
 // reading s from c.from on, where the first may start. The regexp reads
 // s[c.from:] as it reads s, but for ^ and \b at its start, which only a
 // name right there would meet: then it reads the whole of s.
@@ -761,7 +762,7 @@ func creditCount(c credit, s string) int {
 	if from > 0 && hasAnyPrefix(s[from:], agencies[c.agency].Names) {
 		from = 0
 	}
-	return len(creditREs[c.agency].FindAllStringIndex(s[from:], -1))
+	return len(creditREs()[c.agency].FindAllStringIndex(s[from:], -1))
 }
 
 // creditContext reports whether the name s[i:j] may be credited by one
@@ -823,7 +824,7 @@ func containsAny(s string, subs []string) bool {
 
 // domainRE matches a site's own domain name: labels and dots, then
 // one of domainTLDs.
-var domainRE = regexp.MustCompile(`(?i)\b((?:[a-z0-9-]+\.)+(?:` + quoteAll(domainTLDs) + `))\b`)
+var domainRE = lazyRegexp(`(?i)\b((?:[a-z0-9-]+\.)+(?:` + quoteAll(domainTLDs) + `))\b`)
 
 // domainTLDs are the top-level domains (and second-level ones) of
 // domainRE, in the order it tries them.

@@ -189,7 +189,7 @@ func TestSubstringPrefilters(t *testing.T) {
 func checkCredits(t *testing.T, s string) {
 	t.Helper()
 	credited := creditedAgencies(nil, s)
-	for k, re := range creditREs {
+	for k, re := range creditREs() {
 		want := len(re.FindAllStringIndex(s, -1))
 		i := slices.IndexFunc(credited, func(c credit) bool { return c.agency == k })
 		switch {
@@ -247,6 +247,29 @@ func TestHasSuffixFold(t *testing.T) {
 			if got := hasSuffixFold(s, suffix); got != want {
 				t.Fatalf("hasSuffixFold(%q, %q) = %v, want %v", s, suffix, got, want)
 			}
+		}
+	}
+}
+
+// TestPrepare checks that every regexp the package compiles when first
+// needed compiles (which a package-level regexp.MustCompile checked when
+// the program started), Prepare making them all.
+func TestPrepare(t *testing.T) {
+	Prepare()
+	if len(lazyAll) < 20 {
+		t.Errorf("%d lazy regexps: the package-level ones are registered by lazyRegexp", len(lazyAll))
+	}
+	for _, l := range lazyAll {
+		if re := l.get(); re == nil || re.String() != l.expr || l.String() != l.expr {
+			t.Errorf("lazy regexp %q: %v", l.expr, re)
+		}
+	}
+	if len(creditREs()) == 0 {
+		t.Error("no credit regexps")
+	}
+	for _, a := range anchoredAll {
+		if a.re == nil || len(a.next) == 0 {
+			t.Errorf("anchored regexp %q not compiled", a.expr)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -116,7 +115,7 @@ func cutAtEndMarker(ls []*tline, start, end int) int {
 }
 
 // genericBioRE matches how a biography describes its subject.
-var genericBioRE = regexp.MustCompile(`\b(?:is an?|is the|was an?) (?:[\w-]+ ){0,4}(?:writer|journalist|reporter|correspondent|editor|columnist|contributor|blogger|author|host|producer|analyst)\b|\bwrites (?:a|about|for)\b|\bfollow (?:him|her|them) on\b`)
+var genericBioRE = lazyRegexp(`\b(?:is an?|is the|was an?) (?:[\w-]+ ){0,4}(?:writer|journalist|reporter|correspondent|editor|columnist|contributor|blogger|author|host|producer|analyst)\b|\bwrites (?:a|about|for)\b|\bfollow (?:him|her|them) on\b`)
 
 // isGenericBio reports whether l, the last line of the body, is a
 // biography of someone named near its start.

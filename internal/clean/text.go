@@ -2,7 +2,6 @@ package clean
 
 import (
 	"math/bits"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -608,7 +607,7 @@ func proseScore(l *tline, knownLang bool) float64 {
 
 // gluedRE matches a headline run into its summary without a space, as
 // innerText gives linked teasers ("…Student-AthleteA 24-year-old …").
-var gluedRE = regexp.MustCompile(`\p{Ll}{2}\p{Lu}(?:\p{Ll}|\s)|[?!'’”)]\p{Lu}\p{Ll}`)
+var gluedRE = lazyRegexp(`\p{Ll}{2}\p{Lu}(?:\p{Ll}|\s)|[?!'’”)]\p{Lu}\p{Ll}`)
 
 // mayBeGlued reports whether s may match gluedRE: whether an upper-case
 // letter follows a lower-case one or one of ?!'’”) in it.

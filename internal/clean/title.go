@@ -1,14 +1,13 @@
 package clean
 
 import (
-	"regexp"
 	"strings"
 )
 
 // Finding the headline of a text capture.
 
 // clockRE matches a time of day.
-var clockRE = regexp.MustCompile(`\b\d{1,2}:\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)`)
+var clockRE = lazyRegexp(`\b\d{1,2}:\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)`)
 
 // findTitle returns the index of the headline among the lines above the
 // body (before index start), or -1.
