@@ -85,6 +85,7 @@ var seeds = []string{
 	"> quoted\n\n- loose\n\n- list\n\n1. ordered",
 	"| a | b |\n|---|---|\n| c | d |",
 	"`code  span` and **strong** ~~strike~~",
+	"a", "a ", " ", "a  b", "a b ", "ab cd\tef", "ab cd\u00a0ef", "ab  ", "x y z\n",
 }
 
 // FuzzBlockID compares BlockID, and the white space normalization and

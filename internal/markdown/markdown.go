@@ -320,9 +320,28 @@ func appendText(b []byte, n ast.Node, src []byte) []byte {
 // of strings.Join(strings.Fields(b), " ") in one pass, without the slice
 // of words and the two strings.
 func normalizeSpace(b []byte) []byte {
-	w := 0       // bytes written; never ahead of i
+	// Most text is ASCII with its words separated by single spaces: it
+	// is left as it is up to the first byte that is not so.
+	start := 0
+	for start < len(b) {
+		c := b[start]
+		if c >= utf8.RuneSelf || asciiSpace[c] && (c != ' ' || start == 0 || b[start-1] == ' ') {
+			break
+		}
+		start++
+	}
+	if start == len(b) {
+		if start > 0 && b[start-1] == ' ' {
+			return b[:start-1] // a space at the end
+		}
+		return b
+	}
+	if start > 0 && b[start-1] == ' ' {
+		start-- // the gap before the byte is the loop's to judge
+	}
+	w := start   // bytes written; never ahead of i
 	gap := false // white space since the last word
-	for i := 0; i < len(b); {
+	for i := start; i < len(b); {
 		c, size := b[i], 1
 		space := asciiSpace[c]
 		if c >= utf8.RuneSelf {
