@@ -114,11 +114,7 @@ var datePieces = []string{"1", "16", "2024", "1999", "12345", " ", "  ", "\t", "
 func TestDateMatchersRandom(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 30000 {
-		var b strings.Builder
-		for k := rng.IntN(10); k >= 0; k-- {
-			b.WriteString(datePieces[rng.IntN(len(datePieces))])
-		}
-		checkDateMatchers(t, b.String())
+		checkDateMatchers(t, randomJoin(rng, datePieces, 10))
 	}
 	for _, l := range testLines(t) {
 		checkDateMatchers(t, l)

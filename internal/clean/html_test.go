@@ -190,11 +190,7 @@ func TestClassMatchers(t *testing.T) {
 		"most-popular", "cookie", "coo", "kie", "h-entry", "entry", "\xff"}
 	rng := rand.New(rand.NewPCG(15, 16))
 	for range 20000 {
-		var b strings.Builder
-		for k := rng.IntN(6); k >= 0; k-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		checkClassMatchers(t, b.String())
+		checkClassMatchers(t, randomJoin(rng, pieces, 6))
 	}
 	for _, w := range append(append(slices.Clone(chromeWords), positiveWords...), negativeWords...) {
 		for _, s := range []string{w, strings.ToUpper(w), "x-" + w, w + "_y", "a" + w, w + "b", " " + w + " "} {

@@ -79,6 +79,16 @@ func mustParse(t *testing.T, expr string) *syntax.Regexp {
 	return re
 }
 
+// randomJoin returns one to most pieces, picked by rng, end to end: the
+// random inputs the tests of the hand-written matchers read.
+func randomJoin(rng *rand.Rand, pieces []string, most int) string {
+	var b strings.Builder
+	for k := rng.IntN(most); k >= 0; k-- {
+		b.WriteString(pieces[rng.IntN(len(pieces))])
+	}
+	return b.String()
+}
+
 // randomMatch follows a random path through prog and returns the text
 // it reads: often, but not always (assertions are not checked), a
 // match.
@@ -145,11 +155,7 @@ func TestSubstringPrefilters(t *testing.T) {
 		"com", "Co.", "uk", ".in", "news", "www", "example", "_", "ſ", "\u212A"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 6000 {
-		var b strings.Builder
-		for k := rng.IntN(8); k >= 0; k-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		inputs = append(inputs, b.String())
+		inputs = append(inputs, randomJoin(rng, pieces, 8))
 	}
 	for _, s := range inputs {
 		lower := strings.ToLower(s)
@@ -212,11 +218,7 @@ func TestCreditCount(t *testing.T) {
 		" ", "  ", "\t", "\n", "x", "_", "the", "é", "said. ", "Reuters)", "(AP) —", "^", "$"}
 	rng := rand.New(rand.NewPCG(11, 12))
 	for range 3000 {
-		var b strings.Builder
-		for k := rng.IntN(12); k >= 0; k-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		checkCredits(t, b.String())
+		checkCredits(t, randomJoin(rng, pieces, 12))
 	}
 	for _, s := range []string{"", "Reuters", "Reuters reported Reuters reported", "he told Reuters, which told AP",
 		"the report said — Reuters.", "(AP) — The", "AP - The", "x" + strings.Repeat(" ", 40) + "— AP", "retold Reuters"} {
@@ -237,11 +239,7 @@ func TestHasSuffixFold(t *testing.T) {
 	suffixes := append([]string{"", "s", "k", "photo", "photo by ", "reuters/"}, captionCreditEnds...)
 	rng := rand.New(rand.NewPCG(13, 14))
 	for range 20000 {
-		var b strings.Builder
-		for k := rng.IntN(6); k >= 0; k-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := randomJoin(rng, pieces, 6)
 		for _, suffix := range suffixes {
 			want := len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 			if got := hasSuffixFold(s, suffix); got != want {

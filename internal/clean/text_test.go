@@ -417,11 +417,7 @@ func TestLowerLine(t *testing.T) {
 		"0", "xyzzy"}
 	rng := rand.New(rand.NewPCG(17, 18))
 	for range 20000 {
-		var b strings.Builder
-		for k := rng.IntN(16); k >= 0; k-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		inputs = append(inputs, b.String())
+		inputs = append(inputs, randomJoin(rng, pieces, 16))
 	}
 	for c := range 128 {
 		for _, at := range []int{0, 3, 7, 8, 9, 15, 16} {
@@ -589,11 +585,7 @@ func TestIsNorm(t *testing.T) {
 	pieces := []string{"a", "bc", " ", "  ", "\t", "é", "\u00a0", "\x7f", "\x01", "\xff", "xxxxxxx", "~", "!"}
 	rng := rand.New(rand.NewPCG(9, 10))
 	for range 20000 {
-		var b strings.Builder
-		for k := rng.IntN(20); k >= 0; k-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		inputs = append(inputs, b.String())
+		inputs = append(inputs, randomJoin(rng, pieces, 20))
 	}
 	for _, s := range inputs {
 		checkIsNorm(t, s)
