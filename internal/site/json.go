@@ -367,33 +367,17 @@ func appendQuotes(b []byte, quotes map[string]jsonQuote) []byte {
 }
 
 func (q jsonQuote) append(b []byte) []byte {
-	// Every field may be left out: the commas come before all but the
-	// first written.
+	// Every field may be left out.
 	b = append(b, '{')
-	start := len(b)
-	field := func(name string) {
-		if len(b) > start {
-			b = append(b, ',')
-		}
-		b = append(append(append(b, '"'), name...), `":`...)
-	}
-	for _, f := range [...]struct{ name, v string }{{"quote", q.Quote}, {"stance", q.Stance}, {"note", q.Note}} {
-		if f.v != "" {
-			field(f.name)
-			b = appendJSONString(b, f.v)
-		}
-	}
+	b = appendOmitEmpty(b, "quote", q.Quote)
+	b = appendOmitEmpty(b, "stance", q.Stance)
+	b = appendOmitEmpty(b, "note", q.Note)
 	if q.Absent {
-		field("absent")
-		b = append(b, "true"...)
+		b = append(appendKey(b, "absent"), "true"...)
 	}
-	if q.URL != "" {
-		field("url")
-		b = appendJSONString(b, q.URL)
-	}
+	b = appendOmitEmpty(b, "url", q.URL)
 	if q.Window != nil {
-		field("window")
-		b = q.Window.append(b)
+		b = q.Window.append(appendKey(b, "window"))
 	}
 	return append(b, '}')
 }
@@ -405,10 +389,7 @@ func (w *jsonWindow) append(b []byte) []byte {
 	b = appendOmitEmpty(b, "to", w.To)
 	b = appendOmitEmpty(b, "reference", w.Reference)
 	b = appendOmitEmpty(b, "basis", w.Basis)
-	if b[len(b)-1] != '{' {
-		b = append(b, ',')
-	}
-	b = strconv.AppendBool(append(b, `"fits":`...), w.Fits)
+	b = strconv.AppendBool(appendKey(b, "fits"), w.Fits)
 	return append(b, '}')
 }
 
@@ -433,11 +414,16 @@ func appendOmitEmpty(b []byte, name, v string) []byte {
 	if v == "" {
 		return b
 	}
+	return appendJSONString(appendKey(b, name), v)
+}
+
+// appendKey appends the field name and its colon, after a comma unless
+// the field is the object's first.
+func appendKey(b []byte, name string) []byte {
 	if b[len(b)-1] != '{' {
 		b = append(b, ',')
 	}
-	b = append(append(append(b, '"'), name...), `":`...)
-	return appendJSONString(b, v)
+	return append(append(append(b, '"'), name...), `":`...)
 }
 
 // appendJSONString appends s as a JSON string as json.Marshal writes it:
