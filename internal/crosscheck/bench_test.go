@@ -117,22 +117,47 @@ func BenchmarkGuard(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/source")
 		})
-		b.Run(fmt.Sprintf("merge/N=%d", n), func(b *testing.B) {
-			_, sources, _ := cachedSources(n)
+		b.Run(fmt.Sprintf("vocab/N=%d", n), func(b *testing.B) {
+			_, _, claims := cachedSources(n)
+			b.ReportAllocs()
+			for b.Loop() {
+				NewVocab(claimTexts(claims))
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/source")
+		})
+		b.Run(fmt.Sprintf("keep/N=%d", n), func(b *testing.B) {
+			_, sources, claims := cachedSources(n)
+			v := NewVocab(claimTexts(claims))
 			terms := make([]SourceTerms, len(sources))
 			for i, paras := range sources {
 				terms[i] = *Terms(paras)
 			}
 			b.ReportAllocs()
-			all := make([]*SourceTerms, len(terms))
+			for b.Loop() {
+				for i := range terms {
+					t := terms[i] // Keep empties the terms it is given
+					v.Keep(&t)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/source")
+		})
+		b.Run(fmt.Sprintf("merge/N=%d", n), func(b *testing.B) {
+			_, sources, claims := cachedSources(n)
+			v := NewVocab(claimTexts(claims))
+			kept := make([]Kept, len(sources))
+			for i, paras := range sources {
+				kept[i] = *v.Keep(Terms(paras))
+			}
+			b.ReportAllocs()
+			all := make([]*Kept, len(kept))
 			for b.Loop() {
 				b.StopTimer()
-				for i := range terms {
-					t := terms[i] // NewGuardOf empties the terms it is given
-					all[i] = &t
+				for i := range kept {
+					k := kept[i] // NewGuardOf empties what it is given
+					all[i] = &k
 				}
 				b.StartTimer()
-				NewGuardOf(all)
+				NewGuardOf(v, all)
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/source")
 		})
@@ -166,10 +191,12 @@ func retainedBy(sources [][]string, make func() any) float64 {
 }
 
 // TestGuardRetained reports the heap the index of a source holds: its
-// Terms, from the source workers until the guard is built, and its part
-// of the guard, which the former NewGuard's index is the measure of.
+// Terms, from the source workers until Keep, what Keep keeps of them
+// until the guard is built, and its part of the guard, which the former
+// NewGuard's index is the measure of.
 func TestGuardRetained(t *testing.T) {
-	_, sources, _ := cachedSources(1000)
+	_, sources, claims := cachedSources(1000)
+	v := NewVocab(claimTexts(claims))
 	terms := retainedBy(sources, func() any {
 		all := make([]*SourceTerms, len(sources))
 		for i, paras := range sources {
@@ -177,11 +204,21 @@ func TestGuardRetained(t *testing.T) {
 		}
 		return all
 	})
-	guard := retainedBy(sources, func() any { return NewGuard(sources) })
+	kept := retainedBy(sources, func() any {
+		all := make([]*Kept, len(sources))
+		for i, paras := range sources {
+			all[i] = v.Keep(Terms(paras))
+		}
+		return all
+	})
+	guard := retainedBy(sources, func() any { return newGuard(v, sources) })
 	old := retainedBy(sources, func() any { return oldNewGuard(sources) })
-	t.Logf("per source: %.0f bytes of Terms, %.0f of the guard; the former NewGuard's index held %.0f", terms, guard, old)
+	t.Logf("per source: %.0f bytes of Terms, %.0f kept, %.0f of the guard; the former NewGuard's index held %.0f", terms, kept, guard, old)
 	if guard > old || terms > old {
 		t.Errorf("the terms (%.0f bytes) or the guard (%.0f) hold more than the former index (%.0f)", terms, guard, old)
+	}
+	if kept > terms/3 {
+		t.Errorf("Keep keeps %.0f bytes of %.0f of Terms, more than a third", kept, terms)
 	}
 }
 

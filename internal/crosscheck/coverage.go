@@ -1,6 +1,7 @@
 package crosscheck
 
 import (
+	"iter"
 	"math"
 	"slices"
 	"strings"
@@ -19,16 +20,18 @@ const (
 // frequency), so that the names every article repeats ("China",
 // "Russia") count less than the ones that single out a claim.
 //
-// A Guard indexes every sentence by its terms (an inverted index), so
-// that [Guard.NearMisses] looks only at the sentences that hold the
-// rare, heavy terms of a claim, never at every sentence of every source.
+// A Guard indexes the sentences that may be near misses by their terms
+// (an inverted index), so that [Guard.NearMisses] looks only at the
+// sentences that hold the rare, heavy terms of a claim, never at every
+// sentence of every source.
 type Guard struct {
 	n int // sentences in all
 
-	ids      *interner[string] // term → id + 1, ids in order of first appearance
-	postings [][]int32         // id → the sentences holding it, ascending
-	sents    []sentence        // every sentence, by source, paragraph, position
-	terms    []int32           // the term ids of every sentence, each sorted
+	ids      *interner[string] // term → id + 1: the vocabulary's (see Vocab)
+	df       []int32           // id → how many sentences hold it
+	postings [][]int32         // id → the sentences kept that hold it, ascending
+	sents    []sentence        // the sentences kept, by source, paragraph, position
+	terms    []int32           // the term ids of every sentence kept, each sorted
 }
 
 // A sentence is one indexed sentence: its text and where its term ids
@@ -97,56 +100,129 @@ func Terms(paras []string) *SourceTerms {
 	return &SourceTerms{sents: slices.Clone(sc.sents), ids: slices.Clone(sc.ids), keys: keys.String()}
 }
 
-// NewGuardOf prepares a Guard over all sources, given by the Terms of
-// each, in source order. It takes them over: it empties each as it
-// indexes it, so that what is left of them can go while the guard grows.
-//
-// Term ids are numbered in order of first appearance, source after
-// source, as they were when one pass over the sources found the terms
-// and numbered them. No result depends on that order (a sentence's term
-// ids are sorted only to be merged with a signature's; candidates and
-// scores follow the signature's order, which is by key), but keeping it
-// makes the guard the same, term ids included, however it is built.
-func NewGuardOf(terms []*SourceTerms) *Guard {
+// A Vocab is the terms of the texts a Guard is asked about, the claims
+// and their quotes, numbered: the only terms NearMisses weighs. Only a
+// sentence holding MinShared of them can be a near miss of those texts,
+// so a guard keeps of each source only such sentences, and of their
+// terms only the vocabulary's (see [Vocab.Keep]): in a generated
+// dossier, a tenth of the sentences and a sixth of their terms.
+type Vocab struct {
+	ids *interner[string] // term → id + 1, in order of first appearance in the texts
+}
+
+// NewVocab returns the vocabulary of texts, each split into terms as
+// NearMisses splits the texts it is given.
+func NewVocab(texts iter.Seq[string]) *Vocab {
+	ids := newInterner[[]byte]()
+	var key []byte
+	for t := range texts {
+		key = eachTermKey(t, key, func(k []byte, _ float64) { ids.id(k) })
+	}
+	// Numbered as bytes, looked up as strings: the two hash alike.
+	return &Vocab{ids: &interner[string]{seed: ids.seed, slots: ids.slots, text: ids.text, ends: ids.ends}}
+}
+
+// Kept is what a guard over a vocabulary keeps of the Terms of one
+// source: see [Vocab.Keep].
+type Kept struct {
+	sents []sentence // the sentences holding MinShared terms of the vocabulary; src 0, from and to into ids
+	ids   []int32    // by sentence, its terms of the vocabulary, by id - 1, sorted
+	other []int32    // the terms of the vocabulary that each other sentence holds, for their frequencies
+	n     int        // the source's sentences, kept or not
+}
+
+// Keep returns what a guard over v needs of the terms t of a source:
+// the sentences that hold at least MinShared terms of v, each with
+// those terms and its text, copied, and what the other sentences give
+// the terms' frequencies. It empties t, so that t and the paragraphs
+// can go. Keep may run for several sources at once.
+func (v *Vocab) Keep(t *SourceTerms) *Kept {
+	sc := keepScratches.Get().(*keepScratch)
+	defer keepScratches.Put(sc)
+	sc.global = sc.global[:0] // by the number of a term in its source: its id, or -1
+	for key := range listWords(t.keys) {
+		sc.global = append(sc.global, int32(v.ids.lookup(key))-1)
+	}
+	k := &Kept{n: len(t.sents)}
+	sc.sents, sc.ids, sc.text = sc.sents[:0], sc.ids[:0], sc.text[:0]
+	for _, s := range t.sents {
+		from := len(sc.ids)
+		for _, local := range t.ids[s.from:s.to] {
+			if id := sc.global[local]; id >= 0 {
+				sc.ids = append(sc.ids, id)
+			}
+		}
+		if len(sc.ids)-from < MinShared {
+			k.other = append(k.other, sc.ids[from:]...)
+			sc.ids = sc.ids[:from]
+			continue
+		}
+		slices.Sort(sc.ids[from:])
+		s.from, s.to = int32(from), int32(len(sc.ids))
+		sc.sents = append(sc.sents, s)
+		sc.text = append(sc.text, s.text...)
+	}
+	// The texts kept, cut from one string of their own.
+	text := string(sc.text)
+	for i := range sc.sents {
+		s := &sc.sents[i]
+		s.text, text = text[:len(s.text)], text[len(s.text):]
+	}
+	k.sents, k.ids = slices.Clone(sc.sents), slices.Clone(sc.ids)
+	clear(sc.sents) // no text of the source left in the scratch
+	*t = SourceTerms{}
+	return k
+}
+
+// keepScratch is the memory Keep reuses from one source to the next.
+type keepScratch struct {
+	global []int32
+	sents  []sentence
+	ids    []int32
+	text   []byte
+}
+
+var keepScratches = sync.Pool{New: func() any { return new(keepScratch) }}
+
+// NewGuardOf prepares a Guard over the vocabulary v and all sources,
+// given by what v kept of the Terms of each, in source order. It takes
+// them over: it empties each as it indexes it. The near misses of the
+// texts v was made from are those a guard of every sentence and every
+// term finds.
+func NewGuardOf(v *Vocab, kept []*Kept) *Guard {
 	nsents, nterms := 0, 0
-	for _, t := range terms {
-		nsents += len(t.sents)
-		nterms += len(t.ids)
+	for _, k := range kept {
+		nsents += len(k.sents)
+		nterms += len(k.ids)
 	}
 	g := &Guard{
-		n:     nsents,
-		ids:   newInterner[string](),
+		ids:   v.ids,
+		df:    make([]int32, v.ids.len()),
 		sents: make([]sentence, 0, nsents),
 		terms: make([]int32, 0, nterms),
 	}
-	var count []int32  // by id: how many sentences hold it
-	var global []int32 // by the number of a term in its source: its id
-	for si, t := range terms {
-		global = global[:0]
-		for key := range listWords(t.keys) {
-			id := int32(g.ids.id(key)) - 1
-			if int(id) == len(count) {
-				count = append(count, 0)
-			}
-			global = append(global, id)
+	count := make([]int32, v.ids.len()) // by id: how many kept sentences hold it
+	for si, k := range kept {
+		g.n += k.n
+		for _, id := range k.other {
+			g.df[id]++
 		}
-		for _, s := range t.sents {
+		for _, s := range k.sents {
 			from := len(g.terms)
-			for _, k := range t.ids[s.from:s.to] {
-				id := global[k]
-				g.terms = append(g.terms, id)
+			g.terms = append(g.terms, k.ids[s.from:s.to]...)
+			for _, id := range k.ids[s.from:s.to] {
 				count[id]++
 			}
-			slices.Sort(g.terms[from:])
 			s.src, s.from, s.to = int32(si), int32(from), int32(len(g.terms))
 			g.sents = append(g.sents, s)
 		}
-		*t = SourceTerms{}
+		*k = Kept{}
 	}
 	// The postings, in one block, each of its length.
 	block := make([]int32, len(g.terms))
 	g.postings = make([][]int32, len(count))
 	for id, c := range count {
+		g.df[id] += c
 		g.postings[id], block = block[:0:c], block[c:]
 	}
 	for i, s := range g.sents {
@@ -322,10 +398,13 @@ func (g *Guard) signature(text string, sc *sigScratch) []sigTerm {
 	}
 	for i := range sc.sig {
 		st := &sc.sig[i]
-		id := int32(g.ids.lookup(st.key)) - 1 // -1 when no sentence holds the term
+		id := int32(g.ids.lookup(st.key)) - 1
 		df := 0
 		if id >= 0 {
-			df = len(g.postings[id])
+			df = int(g.df[id])
+		}
+		if df == 0 {
+			id = -1 // no sentence holds the term
 		}
 		st.id, st.w, st.strong = id, g.weightOf(st.kind, df), g.strongOf(st.key, st.kind, df)
 	}
@@ -344,9 +423,9 @@ func (g *Guard) signature(text string, sc *sigScratch) []sigTerm {
 // those of the terms that are not common, both hold every near miss;
 // candidates walks whichever are shorter.
 //
-// The common terms are taken greedily from the term with the longest
-// postings on (the lightest of its kind: a weight falls as its postings
-// grow), passing over any term that would take their sum to the bound.
+// The common terms are taken greedily from the term that most sentences
+// hold on (the lightest of its kind: a weight falls as that number
+// grows), passing over any term that would take their sum to the bound.
 // What is left to walk is then the few rare terms of a claim, its own
 // names and figures, whose postings do not grow with the dossier; the
 // figures and names that many sources give ("38.4%", "China") have
@@ -363,9 +442,9 @@ func (g *Guard) signature(text string, sc *sigScratch) []sigTerm {
 // any text of less than a million terms. Terms no sentence holds (id -1)
 // are in neither set: no sentence shares them.
 func (g *Guard) candidates(sig []sigTerm, total float64, out []int32) []int32 {
-	// The indexed terms by postings length, longest first, then by index
-	// in sig: each the complement of its length, then its index, so that
-	// they sort as numbers.
+	// The terms some sentence holds, by how many do, most first, then by
+	// index in sig: each the complement of its number, then its index,
+	// so that they sort as numbers.
 	var byDF [32]uint64
 	order := byDF[:0]
 	strongLen := 0
@@ -373,7 +452,7 @@ func (g *Guard) candidates(sig []sigTerm, total float64, out []int32) []int32 {
 		if st.id < 0 {
 			continue
 		}
-		order = append(order, uint64(math.MaxUint32-len(g.postings[st.id]))<<32|uint64(i))
+		order = append(order, uint64(math.MaxUint32-int(g.df[st.id]))<<32|uint64(i))
 		if st.strong {
 			strongLen += len(g.postings[st.id])
 		}

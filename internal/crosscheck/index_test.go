@@ -9,7 +9,8 @@ import (
 
 // TestNearMissesMatchesSimilar checks the inverted index against the
 // plain scan: for every source, NearMisses finds the near miss Similar
-// finds, and no other.
+// finds, and no other, whether the guard is over every term or over the
+// claims'.
 func TestNearMissesMatchesSimilar(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	words := []string{"China", "Russia", "imports", "microelectronics", "machine", "tools", "drones", "engines",
@@ -41,10 +42,22 @@ func TestNearMissesMatchesSimilar(t *testing.T) {
 		}
 		sources = append(sources, paras)
 	}
-	g := NewGuard(sources)
+	claims := make([][]string, 200)
+	for c := range claims {
+		claims[c] = []string{sentence(), sentence()}
+	}
+	// Over every term of the sources, and over the claims' alone.
+	for _, g := range []*Guard{NewGuard(sources), newGuard(NewVocab(claimTexts(claims)), sources)} {
+		checkAgainstSimilar(t, g, sources, claims)
+	}
+}
+
+// checkAgainstSimilar fails t when g finds a near miss of one of claims
+// in sources other than the one Similar finds.
+func checkAgainstSimilar(t *testing.T, g *Guard, sources, claims [][]string) {
+	t.Helper()
 	found := 0
-	for c := range 200 {
-		texts := []string{sentence(), sentence()}
+	for c, texts := range claims {
 		got := map[int]Near{}
 		for _, n := range g.NearMisses(texts, func(i int) bool { return i%7 == c%7 }) {
 			got[n.Source] = n

@@ -1,6 +1,7 @@
 package crosscheck
 
 import (
+	"iter"
 	"maps"
 	"slices"
 	"strings"
@@ -10,10 +11,10 @@ import (
 // its index, Similar finds by comparing a claim with every sentence of a
 // source. The tests hold NearMisses to it.
 
-// df is the number of sentences holding the term key.
-func (g *Guard) df(key string) int {
+// dfOf is the number of sentences holding the term key.
+func (g *Guard) dfOf(key string) int {
 	if id := g.ids.lookup(key); id != 0 {
-		return len(g.postings[id-1])
+		return int(g.df[id-1])
 	}
 	return 0
 }
@@ -23,7 +24,7 @@ func (g *Guard) weight(key string, kind float64) float64 {
 	if g == nil || g.n == 0 {
 		return kind
 	}
-	return g.weightOf(kind, g.df(key))
+	return g.weightOf(kind, g.dfOf(key))
 }
 
 // strong reports whether a shared term can make a near miss: a figure
@@ -32,7 +33,7 @@ func (g *Guard) strong(key string, kind float64) bool {
 	if g == nil {
 		return strings.HasPrefix(key, "#") && !isYear(key) || kind == 2
 	}
-	return g.strongOf(key, kind, g.df(key))
+	return g.strongOf(key, kind, g.dfOf(key))
 }
 
 // Similar returns the sentence of paras most like the claim, described by
@@ -94,14 +95,36 @@ func terms(s string) map[string]float64 {
 	return out
 }
 
-// NewGuard prepares a Guard over all sources, each given as paragraphs.
-// It is NewGuardOf the Terms of each, one after the other.
+// NewGuard prepares a Guard over all sources, each given as paragraphs,
+// for any text: its vocabulary is every term of every sentence, so that
+// a term of a text that is not in it is one no sentence holds, as
+// NearMisses takes it.
 func NewGuard(sources [][]string) *Guard {
-	terms := make([]*SourceTerms, len(sources))
+	return newGuard(NewVocab(allSentences(sources)), sources)
+}
+
+// newGuard is NewGuardOf v and what v keeps of the Terms of each source.
+func newGuard(v *Vocab, sources [][]string) *Guard {
+	kept := make([]*Kept, len(sources))
 	for i, paras := range sources {
-		terms[i] = Terms(paras)
+		kept[i] = v.Keep(Terms(paras))
 	}
-	return NewGuardOf(terms)
+	return NewGuardOf(v, kept)
+}
+
+// allSentences yields every sentence of every source.
+func allSentences(sources [][]string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, paras := range sources {
+			for _, p := range paras {
+				for _, sp := range Sentences(p) {
+					if !yield(p[sp.Start:sp.End]) {
+						return
+					}
+				}
+			}
+		}
+	}
 }
 
 // Context returns the content words near the figure, as stems, sorted

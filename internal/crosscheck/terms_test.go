@@ -2,19 +2,21 @@ package crosscheck
 
 import (
 	"fmt"
+	"iter"
 	"maps"
 	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
-// The tests of this file check that the guard NewGuardOf builds from
-// every source's Terms is the one the former NewGuard built in one pass
-// (oldNewGuard): the same term ids in the same order, the same
-// sentences, postings and term lists, so that NearMisses cannot tell
-// them apart.
+// The tests of this file check that the guard NewGuardOf builds over
+// the vocabulary of the claims, from what it keeps of every source's
+// Terms, finds the near misses of every claim that the former NewGuard,
+// indexing every sentence and every term in one pass (oldNewGuard),
+// finds.
 
 // oldGuard is what the former NewGuard built.
 type oldGuard struct {
@@ -27,7 +29,7 @@ type oldGuard struct {
 }
 
 // oldNewGuard is the former NewGuard, indexing every source in one
-// serial pass: the oracle of Terms and NewGuardOf.
+// serial pass: the oracle of Terms, Keep and NewGuardOf.
 func oldNewGuard(sources [][]string) *oldGuard {
 	g := &oldGuard{ids: map[string]int32{}}
 	var spans []Span
@@ -70,95 +72,140 @@ func oldNewGuard(sources [][]string) *oldGuard {
 	return g
 }
 
-// checkSameGuard fails t when g differs from the former NewGuard's
-// guard over sources.
-func checkSameGuard(t *testing.T, g *Guard, sources [][]string) {
-	t.Helper()
-	want := oldNewGuard(sources)
-	if g.n != want.n || g.ids.len() != len(want.keys) {
-		t.Fatalf("%d sentences and %d terms, want %d and %d", g.n, g.ids.len(), want.n, len(want.keys))
+// guard returns the former NewGuard's guard as a Guard, its every
+// sentence and term indexed.
+func (old *oldGuard) guard() *Guard {
+	g := &Guard{n: old.n, ids: newInterner[string](), postings: old.postings, sents: old.sents, terms: old.terms}
+	for _, k := range old.keys {
+		g.ids.id(k)
 	}
-	for id, k := range want.keys {
-		if got := string(g.ids.str(uint32(id + 1))); got != k {
-			t.Fatalf("term %d is %q, want %q", id, got, k)
+	for _, p := range old.postings {
+		g.df = append(g.df, int32(len(p)))
+	}
+	return g
+}
+
+// claimTexts yields every text of claims.
+func claimTexts(claims [][]string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, texts := range claims {
+			for _, t := range texts {
+				if !yield(t) {
+					return
+				}
+			}
 		}
-		if got := g.ids.lookup(k); got != uint32(id+1) {
-			t.Fatalf("lookup(%q) = %d, want %d", k, got, id+1)
-		}
-		if !slices.Equal(g.postings[id], want.postings[id]) {
-			t.Fatalf("postings of %q:\n got %v\nwant %v", k, g.postings[id], want.postings[id])
-		}
-	}
-	if len(g.postings) != len(want.postings) {
-		t.Fatalf("%d postings, want %d", len(g.postings), len(want.postings))
-	}
-	if !reflect.DeepEqual(g.sents, want.sents) && !(len(g.sents) == 0 && len(want.sents) == 0) {
-		t.Fatalf("sentences differ")
-	}
-	if !slices.Equal(g.terms, want.terms) {
-		t.Fatalf("term lists differ")
 	}
 }
 
-// TestNewGuardOfGenerated compares the guard built from every source's
-// Terms with the former NewGuard's on a generated dossier, and the near
-// misses of every claim with those the former NewGuard's finds.
+// checkSameNearMisses fails t when a guard over the vocabulary of
+// claims, or over every term of sources, finds near misses of a claim
+// that the former NewGuard's does not, and returns how many it found.
+func checkSameNearMisses(t *testing.T, sources, claims [][]string) int {
+	t.Helper()
+	ref := oldNewGuard(sources).guard()
+	found := 0
+	for _, g := range []*Guard{newGuard(NewVocab(claimTexts(claims)), sources), NewGuard(sources)} {
+		if g.n != ref.n {
+			t.Fatalf("%d sentences, want %d", g.n, ref.n)
+		}
+		for ci, texts := range claims {
+			skip := func(i int) bool { return i%5 == ci%5 }
+			got, want := g.NearMisses(texts, skip), ref.NearMisses(texts, skip)
+			if !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+				t.Fatalf("claim %d:\n got %+v\nwant %+v", ci, got, want)
+			}
+			found += len(got)
+		}
+	}
+	return found
+}
+
+// TestNewGuardOfGenerated compares the near misses of every claim of a
+// generated dossier with those the former NewGuard's guard finds.
 func TestNewGuardOfGenerated(t *testing.T) {
 	_, sources, claims := cachedSources(300)
-	all := make([]*SourceTerms, len(sources))
-	for i, paras := range sources {
-		all[i] = Terms(paras)
-	}
-	g := NewGuardOf(all)
-	checkSameGuard(t, g, sources)
-	checkSameGuard(t, NewGuard(sources), sources)
-	old := oldNewGuard(sources)
-	ref := &Guard{n: old.n, ids: newInterner[string](), postings: old.postings, sents: old.sents, terms: old.terms}
-	for _, k := range old.keys {
-		ref.ids.id(k)
-	}
-	found := 0
-	for ci, texts := range claims {
-		skip := func(i int) bool { return i%5 == ci%5 }
-		got, want := g.NearMisses(texts, skip), ref.NearMisses(texts, skip)
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("claim %d:\n got %+v\nwant %+v", ci, got, want)
-		}
-		found += len(got)
-	}
+	found := checkSameNearMisses(t, sources, claims)
 	if found == 0 {
 		t.Fatal("no near misses: the comparison proves nothing")
 	}
 	t.Logf("%d claims, %d near misses", len(claims), found)
 }
 
-// TestNewGuardOfRandom compares the guard built from every source's
-// Terms with the former NewGuard's on random sources: repeated and
-// capitalised words, numbers, empty paragraphs and sources, sentences
-// with no term.
+// TestNewGuardOfRandom compares the near misses of random claims in
+// random sources with those the former NewGuard's guard finds: repeated
+// and capitalised words, numbers, empty paragraphs and sources,
+// sentences with no term, claims sharing a few of their terms.
 func TestNewGuardOfRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	words := []string{"China", "china", "imports", "imported", "Russia’s", "38.4%", "$900", "2023", "the", "and", "oil",
 		"crude", "Crude", "Exports", "barrels", "million", "said", "U.S.", "Mr.", "Gen.", "é", "ÉTAT", "x", "\xff", "١٢٣"}
+	text := func(n int) string {
+		var b strings.Builder
+		for range r.IntN(n) {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteString([]string{" ", " ", ". ", "? ", ", ", ".", "-"}[r.IntN(7)])
+		}
+		return b.String()
+	}
+	found := 0
 	for round := range 200 {
 		sources := make([][]string, r.IntN(6))
 		for i := range sources {
 			paras := make([]string, r.IntN(4))
 			for j := range paras {
-				var b strings.Builder
-				for range r.IntN(40) {
-					b.WriteString(words[r.IntN(len(words))])
-					b.WriteString([]string{" ", " ", ". ", "? ", ", ", ".", "-"}[r.IntN(7)])
-				}
-				paras[j] = b.String()
+				paras[j] = text(40)
 			}
 			sources[i] = paras
 		}
-		all := make([]*SourceTerms, len(sources))
-		for i, paras := range sources {
-			all[i] = Terms(paras)
+		claims := make([][]string, r.IntN(8))
+		for i := range claims {
+			claims[i] = []string{text(12), text(8)}
 		}
-		t.Run(fmt.Sprint(round), func(t *testing.T) { checkSameGuard(t, NewGuardOf(all), sources) })
+		t.Run(fmt.Sprint(round), func(t *testing.T) { found += checkSameNearMisses(t, sources, claims) })
+	}
+	if found == 0 {
+		t.Fatal("no near misses: the comparison proves nothing")
+	}
+	t.Logf("%d near misses compared", found)
+}
+
+// TestKeep checks what Keep keeps of a source: the sentences holding at
+// least MinShared terms of the vocabulary, each with those terms only,
+// its own copy of its text, and the frequencies of the terms counting
+// the sentences left out.
+func TestKeep(t *testing.T) {
+	paras := []string{"China imports crude oil. Russia exports. Crude oil imports from Russia rose", "Oil."}
+	v := NewVocab(slices.Values([]string{"China imports crude oil from Russia"}))
+	k := v.Keep(Terms(paras))
+	if k.n != 4 {
+		t.Errorf("%d sentences in all, want 4", k.n)
+	}
+	var kept []string
+	for _, s := range k.sents {
+		kept = append(kept, s.text)
+		var keys []string
+		for _, id := range k.ids[s.from:s.to] {
+			keys = append(keys, string(v.ids.str(uint32(id+1))))
+		}
+		if !slices.IsSorted(k.ids[s.from:s.to]) {
+			t.Errorf("%q: terms %v not sorted by id", s.text, keys)
+		}
+		if slices.Contains(keys, "rose") {
+			t.Errorf("%q: kept %q, not a term of the vocabulary", s.text, "rose")
+		}
+	}
+	if want := []string{"China imports crude oil.", "Crude oil imports from Russia rose"}; !slices.Equal(kept, want) {
+		t.Fatalf("kept %q, want %q", kept, want)
+	}
+	if strings.Contains(paras[0], kept[0]) && unsafe.StringData(kept[0]) == unsafe.StringData(paras[0]) {
+		t.Error("a kept sentence is cut from its paragraph, which it keeps alive")
+	}
+	g := NewGuardOf(v, []*Kept{k})
+	for key, want := range map[string]int{"oil": 3, "russia": 2, "china": 1} {
+		if got := g.dfOf(key); got != want {
+			t.Errorf("%q is held by %d sentences, want %d", key, got, want)
+		}
 	}
 }
 

@@ -428,10 +428,12 @@ func BenchmarkStage(b *testing.B) {
 			}
 		})
 		run("coverage", func() {
-			// The guard takes the sources' terms over: they are found
-			// again, as the source workers find them.
-			for _, s := range in.bl.sources {
-				s.terms = crosscheck.Terms(s.texts)
+			// As the build does it: the claims' terms, what the guard
+			// keeps of every source's terms, found again as the source
+			// workers find them, and every claim's near misses.
+			in.bl.vocab = crosscheck.NewVocab(in.bl.claimTexts())
+			for i, s := range in.bl.sources {
+				s.kept = in.bl.vocab.Keep(crosscheck.Terms(in.texts[i]))
 			}
 			in.bl.warnings = nil
 			in.bl.coverage()

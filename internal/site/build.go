@@ -33,8 +33,9 @@ import (
 )
 
 // A source is one capture through the pipeline. Once its page is
-// written it keeps only what the pages about every source need: the
-// block texts and ids, its figures and its view without the article.
+// written it keeps only what the pages about every source need: the ids
+// of the blocks its figures are in, its figures, what the coverage
+// guard keeps of its sentences and its view without the article.
 type source struct {
 	*content.Source
 	raw       []byte         // the capture, until its page is written
@@ -47,7 +48,8 @@ type source struct {
 	norm      []string       // the texts in the quote rule's matching form (quote.Normalize), made by the first locate
 	view      *render.Source
 	figures   []crosscheck.Figure
-	terms     *crosscheck.SourceTerms   // its sentences' terms, for the coverage guard, which takes them over
+	terms     *crosscheck.SourceTerms   // its sentences' terms, until its page is written
+	kept      *crosscheck.Kept          // then: what the coverage guard keeps of them, which it takes over
 	urls      map[*content.Quote]string // its quotes → the paragraph holding each
 	cached    bool                      // its cleaning was read from the cache
 }
@@ -64,10 +66,11 @@ type builder struct {
 	errs         diag.List
 	warnings     diag.List
 	site         *render.Site
-	known        *render.Site     // what source pages see of it (eachSource)
-	eventsSorted []*content.Event // events in date order
-	cardPNG      []byte           // the social card, drawn when there is a base URL
-	inputs       *inputs          // what was read of the inputs, for the captures kept
+	known        *render.Site      // what source pages see of it (eachSource)
+	eventsSorted []*content.Event  // events in date order
+	vocab        *crosscheck.Vocab // the terms of the claims, for the coverage guard
+	cardPNG      []byte            // the social card, drawn when there is a base URL
+	inputs       *inputs           // what was read of the inputs, for the captures kept
 
 	mu     sync.Mutex          // guards what emit records
 	paths  map[string]bool     // every file emitted
@@ -188,11 +191,9 @@ func build(cfg Config, out sink) (*Report, error) {
 	if err := b.eachSource(tmpl); err != nil {
 		return nil, err
 	}
-	// The coverage guard, which holds the sources' sentences and terms,
-	// is done with them before the views are made, not beside them,
-	// which would hold both at once.
+	// The coverage guard, which holds the sentences it kept, is done
+	// with them before the views are made.
 	coverage := b.coverage()
-	b.dropTexts()
 	b.views()
 	if d.BaseURL != "" {
 		b.card()
@@ -380,6 +381,8 @@ func (b *builder) eachSource(tmpl *render.Templates) error {
 	b.known = &known
 	quotes := b.quotesBySource()
 	marks := b.marksBySource()
+	b.vocab = crosscheck.NewVocab(b.claimTexts())
+	values := newInterned()
 	done := make([]*source, len(b.d.Sources))
 	errs := make([]diag.List, len(b.d.Sources))
 	warns := make([]diag.List, len(b.d.Sources))
@@ -404,6 +407,10 @@ func (b *builder) eachSource(tmpl *render.Templates) error {
 		s.figureIDs = figureIDs(s.doc.Blocks, s.figures)
 		s.raw, s.article, s.norm, s.doc = nil, nil, nil, nil
 		s.view.Article, s.view.Removed = "", nil
+		// Of the paragraphs, the guard and the figures keep copies of
+		// what they need.
+		s.kept, s.terms = b.vocab.Keep(s.terms), nil
+		s.dropTexts(values)
 		done[i] = s
 	})
 	b.site.Sources = b.site.Sources[:0]

@@ -245,7 +245,8 @@ func FuzzSourceWire(f *testing.F) {
 			t.Fatalf("writing what was read is not stable:\n%q\n%q", once, twice)
 		}
 		// What the guard and the figures table do with them must not panic.
-		crosscheck.NewGuardOf([]*crosscheck.SourceTerms{s.terms}).NearMisses(s.texts, nil)
+		v := crosscheck.NewVocab(slices.Values(s.texts))
+		crosscheck.NewGuardOf(v, []*crosscheck.Kept{v.Keep(s.terms)}).NearMisses(s.texts, nil)
 		crosscheck.Group([]crosscheck.SourceFigures{{Source: "a", Figures: s.figures}, {Source: "b", Figures: s.figures}})
 		for _, fg := range s.figures {
 			fg.Words()

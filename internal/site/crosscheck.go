@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"iter"
 	"slices"
 	"strings"
 	"sync"
@@ -16,29 +17,51 @@ import (
 	"github.com/gen-dossier/gen/internal/render"
 )
 
+// claimTexts yields the texts the coverage guard compares each claim
+// by, claim after claim: its wording and its quotes.
+func (b *builder) claimTexts() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, c := range b.d.Claims {
+			for _, t := range coverageTexts(c) {
+				if !yield(t) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// coverageTexts returns the texts the coverage guard compares the claim
+// c by: its wording and its quotes.
+func coverageTexts(c *content.Claim) []string {
+	texts := []string{c.Claim}
+	for _, q := range c.Quotes {
+		if q.Text != "" {
+			texts = append(texts, q.Text)
+		}
+	}
+	return texts
+}
+
 // coverage returns warnings about sources that are not cited for a claim
-// but hold a passage that looks like it. It takes the sources' terms
-// over, and runs before the views, so that the guard is gone when their
-// memory comes.
+// but hold a passage that looks like it. It takes over what the guard
+// kept of each source, and runs before the views, so that the guard is
+// gone when their memory comes.
 func (b *builder) coverage() diag.List {
 	var warnings diag.List
-	all := make([]*crosscheck.SourceTerms, len(b.sources))
+	kept := make([]*crosscheck.Kept, len(b.sources))
 	for i, s := range b.sources {
-		all[i], s.terms = s.terms, nil // the guard takes them over
+		kept[i], s.kept = s.kept, nil // the guard takes them over
 	}
-	guard := crosscheck.NewGuardOf(all)
+	guard := crosscheck.NewGuardOf(b.vocab, kept)
 	nears := make([][]crosscheck.Near, len(b.d.Claims))
 	par.Each(len(b.d.Claims), func(i int) {
 		c := b.d.Claims[i]
 		cited := map[string]bool{}
-		texts := []string{c.Claim}
 		for _, q := range c.Quotes {
 			cited[q.Slug] = true
-			if q.Text != "" {
-				texts = append(texts, q.Text)
-			}
 		}
-		nears[i] = guard.NearMisses(texts, func(i int) bool { return cited[b.sources[i].Slug] })
+		nears[i] = guard.NearMisses(coverageTexts(c), func(i int) bool { return cited[b.sources[i].Slug] })
 	})
 	for i, c := range b.d.Claims {
 		for _, near := range nears[i] {
@@ -52,38 +75,47 @@ func (b *builder) coverage() diag.List {
 	return warnings
 }
 
-// dropTexts lets the paragraphs of the sources go once the coverage
-// guard is done with them: the figures
-// get their own copies of the strings that are parts of a paragraph
-// (their sentences, each once, and the texts and values in them).
-func (b *builder) dropTexts() {
-	var mu sync.Mutex
-	values := map[string]string{} // few, and given by many figures
-	par.Each(len(b.sources), func(i int) {
-		s := b.sources[i]
-		s.texts = nil
-		var from, to string // the last sentence and its copy
-		for j := range s.figures {
-			f := &s.figures[j]
-			if f.Sentence != from {
-				from, to = f.Sentence, strings.Clone(f.Sentence)
-			}
-			f.Sentence = to
-			if at := strings.Index(to, f.Text); at >= 0 { // a part of it
-				f.Text = to[at : at+len(f.Text)]
-			} else {
-				f.Text = strings.Clone(f.Text)
-			}
-			mu.Lock()
-			v, ok := values[f.Value]
-			if !ok {
-				v = strings.Clone(f.Value)
-				values[v] = v
-			}
-			mu.Unlock()
-			f.Value = v
+// An interned is a set of strings that many hold alike, each kept once.
+type interned struct {
+	mu     sync.Mutex
+	values map[string]string
+}
+
+func newInterned() *interned { return &interned{values: map[string]string{}} }
+
+// of returns the set's copy of v, which it makes the first time.
+func (in *interned) of(v string) string {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	c, ok := in.values[v]
+	if !ok {
+		c = strings.Clone(v)
+		in.values[c] = c
+	}
+	return c
+}
+
+// dropTexts lets the paragraphs of the source go once its page is
+// written and the guard has kept what it needs of them: the figures get
+// their own copies of the strings that are parts of a paragraph (their
+// sentences, each once, and the texts in them; their values, which are
+// few and given by many figures, from values).
+func (s *source) dropTexts(values *interned) {
+	s.texts = nil
+	var from, to string // the last sentence and its copy
+	for j := range s.figures {
+		f := &s.figures[j]
+		if f.Sentence != from {
+			from, to = f.Sentence, strings.Clone(f.Sentence)
 		}
-	})
+		f.Sentence = to
+		if at := strings.Index(to, f.Text); at >= 0 { // a part of it
+			f.Text = to[at : at+len(f.Text)]
+		} else {
+			f.Text = strings.Clone(f.Text)
+		}
+		f.Value = values.of(f.Value)
+	}
 }
 
 // figures extracts and groups the figures of every source.

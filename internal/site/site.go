@@ -12,17 +12,19 @@
 //	                 build cleaned the same capture, and written to it)
 //	quote            the claim and event quotes citing it → their paragraphs
 //	render, minify   its page, written at once, and its raw capture
+//	crosscheck       of its sentences, those sharing enough terms with
+//	                 the claims to be a near miss of one (Vocab.Keep)
 //	                 then, from what every source kept:
 //	crosscheck       the figures table, the coverage guard's near misses
 //	render, minify   index, claims, timeline, editorial pages, data
 //	htmlfix          every internal link and #fragment resolves
 //
-// A source's capture, article and page are dropped once its page is
-// written, so a build holds no more of them than it has workers; what
-// it keeps of each source (the paragraph texts, for the coverage guard,
-// and its figures until they are grouped) and the pages about all the
-// sources make its memory grow with the cleaned text, claims and events,
-// not with the captures.
+// A source's capture, article, paragraphs and page are dropped once its
+// page is written, so a build holds no more of them than it has workers;
+// what it keeps of each source (the sentences the coverage guard may
+// warn about, and its figures until they are grouped) and the pages
+// about all the sources make its memory grow with the figures, claims
+// and events, not with the captures.
 //
 // BuildTo writes the site into a folder. It changes only the files that
 // differ from the previous build (a rebuild with nothing changed rewrites
