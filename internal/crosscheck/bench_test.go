@@ -107,16 +107,6 @@ func BenchmarkGuard(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/source")
 		})
-		b.Run(fmt.Sprintf("terms/N=%d", n), func(b *testing.B) {
-			_, sources, _ := cachedSources(n)
-			b.ReportAllocs()
-			for b.Loop() {
-				for _, paras := range sources {
-					Terms(paras)
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/source")
-		})
 		b.Run(fmt.Sprintf("vocab/N=%d", n), func(b *testing.B) {
 			_, _, claims := cachedSources(n)
 			b.ReportAllocs()
@@ -128,15 +118,10 @@ func BenchmarkGuard(b *testing.B) {
 		b.Run(fmt.Sprintf("keep/N=%d", n), func(b *testing.B) {
 			_, sources, claims := cachedSources(n)
 			v := NewVocab(claimTexts(claims))
-			terms := make([]SourceTerms, len(sources))
-			for i, paras := range sources {
-				terms[i] = *Terms(paras)
-			}
 			b.ReportAllocs()
 			for b.Loop() {
-				for i := range terms {
-					t := terms[i] // Keep empties the terms it is given
-					v.Keep(&t)
+				for _, paras := range sources {
+					v.Keep(paras)
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/source")
@@ -146,7 +131,7 @@ func BenchmarkGuard(b *testing.B) {
 			v := NewVocab(claimTexts(claims))
 			kept := make([]Kept, len(sources))
 			for i, paras := range sources {
-				kept[i] = *v.Keep(Terms(paras))
+				kept[i] = *v.Keep(paras)
 			}
 			b.ReportAllocs()
 			all := make([]*Kept, len(kept))
@@ -190,35 +175,25 @@ func retainedBy(sources [][]string, make func() any) float64 {
 	return (float64(after.HeapAlloc) - float64(before.HeapAlloc)) / float64(len(sources))
 }
 
-// TestGuardRetained reports the heap the index of a source holds: its
-// Terms, from the source workers until Keep, what Keep keeps of them
-// until the guard is built, and its part of the guard, which the former
-// NewGuard's index is the measure of.
+// TestGuardRetained reports the heap the index of a source holds: what
+// Keep keeps of it until the guard is built, and its part of the guard,
+// which the former NewGuard's index, of every sentence and term, is the
+// measure of.
 func TestGuardRetained(t *testing.T) {
 	_, sources, claims := cachedSources(1000)
 	v := NewVocab(claimTexts(claims))
-	terms := retainedBy(sources, func() any {
-		all := make([]*SourceTerms, len(sources))
-		for i, paras := range sources {
-			all[i] = Terms(paras)
-		}
-		return all
-	})
 	kept := retainedBy(sources, func() any {
 		all := make([]*Kept, len(sources))
 		for i, paras := range sources {
-			all[i] = v.Keep(Terms(paras))
+			all[i] = v.Keep(paras)
 		}
 		return all
 	})
 	guard := retainedBy(sources, func() any { return newGuard(v, sources) })
 	old := retainedBy(sources, func() any { return oldNewGuard(sources) })
-	t.Logf("per source: %.0f bytes of Terms, %.0f kept, %.0f of the guard; the former NewGuard's index held %.0f", terms, kept, guard, old)
-	if guard > old || terms > old {
-		t.Errorf("the terms (%.0f bytes) or the guard (%.0f) hold more than the former index (%.0f)", terms, guard, old)
-	}
-	if kept > terms/3 {
-		t.Errorf("Keep keeps %.0f bytes of %.0f of Terms, more than a third", kept, terms)
+	t.Logf("per source: %.0f bytes kept, %.0f of the guard; the former NewGuard's index held %.0f", kept, guard, old)
+	if kept > old/3 || guard > old/3 {
+		t.Errorf("what is kept (%.0f bytes) or the guard (%.0f) holds more than a third of the former index (%.0f)", kept, guard, old)
 	}
 }
 

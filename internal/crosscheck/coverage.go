@@ -35,69 +35,12 @@ type Guard struct {
 }
 
 // A sentence is one indexed sentence: its text and where its term ids
-// are in Guard.terms (in SourceTerms.ids, for the sentences of Terms).
+// are in Guard.terms (in Kept.ids, for the sentences of Kept).
 type sentence struct {
 	text     string
 	src      int32
 	para     int32
 	from, to int32 // Guard.terms[from:to]
-}
-
-// SourceTerms are the sentences of one source and the terms of each:
-// what [Terms] finds in a source on its own, for [NewGuardOf] to index
-// with the others'.
-type SourceTerms struct {
-	sents []sentence // src 0, from and to into ids
-	ids   []int32    // by sentence, its distinct terms, numbered in order of first appearance in the source
-	keys  string     // the source's terms by number, each followed by a space (no term holds one: see eachWord)
-}
-
-// termScratch is the memory Terms reuses from one source to the next.
-type termScratch struct {
-	local *interner[[]byte] // the source's terms, numbered from 1
-	last  []int32           // by term number - 1: the last sentence holding it, + 1
-	spans []Span
-	sents []sentence
-	ids   []int32
-	key   []byte
-}
-
-var termScratches = sync.Pool{New: func() any { return &termScratch{local: newInterner[[]byte]()} }}
-
-// Terms splits the paragraphs of a source into sentences and finds the
-// terms of each. Terms of several sources may run at once.
-func Terms(paras []string) *SourceTerms {
-	sc := termScratches.Get().(*termScratch)
-	defer termScratches.Put(sc)
-	sc.local.reset()
-	sc.sents, sc.ids, sc.last = sc.sents[:0], sc.ids[:0], sc.last[:0]
-	for pi, p := range paras {
-		sc.spans = appendSentences(sc.spans[:0], p)
-		for _, sp := range sc.spans {
-			text := p[sp.Start:sp.End]
-			s := sentence{text: text, para: int32(pi), from: int32(len(sc.ids))}
-			mark := int32(len(sc.sents) + 1)
-			sc.key = eachTermKey(text, sc.key, func(key []byte, _ float64) {
-				k := int32(sc.local.id(key)) - 1
-				if int(k) == len(sc.last) { // a new term
-					sc.last = append(sc.last, 0)
-				}
-				if sc.last[k] != mark { // not a repeat in the sentence
-					sc.last[k] = mark
-					sc.ids = append(sc.ids, k)
-				}
-			})
-			s.to = int32(len(sc.ids))
-			sc.sents = append(sc.sents, s)
-		}
-	}
-	var keys strings.Builder
-	keys.Grow(len(sc.local.text) + sc.local.len())
-	for id := range sc.local.len() {
-		keys.Write(sc.local.str(uint32(id + 1)))
-		keys.WriteByte(' ')
-	}
-	return &SourceTerms{sents: slices.Clone(sc.sents), ids: slices.Clone(sc.ids), keys: keys.String()}
 }
 
 // A Vocab is the terms of the texts a Guard is asked about, the claims
@@ -107,7 +50,8 @@ func Terms(paras []string) *SourceTerms {
 // terms only the vocabulary's (see [Vocab.Keep]): in a generated
 // dossier, a tenth of the sentences and a sixth of their terms.
 type Vocab struct {
-	ids *interner[string] // term → id + 1, in order of first appearance in the texts
+	keys *interner[[]byte] // term → id + 1, in order of first appearance in the texts
+	ids  *interner[string] // the same, looked up by strings
 }
 
 // NewVocab returns the vocabulary of texts, each split into terms as
@@ -118,11 +62,11 @@ func NewVocab(texts iter.Seq[string]) *Vocab {
 	for t := range texts {
 		key = eachTermKey(t, key, func(k []byte, _ float64) { ids.id(k) })
 	}
-	// Numbered as bytes, looked up as strings: the two hash alike.
-	return &Vocab{ids: &interner[string]{seed: ids.seed, slots: ids.slots, text: ids.text, ends: ids.ends}}
+	// Looked up as bytes and as strings, which hash alike.
+	return &Vocab{keys: ids, ids: &interner[string]{seed: ids.seed, slots: ids.slots, text: ids.text, ends: ids.ends}}
 }
 
-// Kept is what a guard over a vocabulary keeps of the Terms of one
+// Kept is what a guard over a vocabulary keeps of the sentences of one
 // source: see [Vocab.Keep].
 type Kept struct {
 	sents []sentence // the sentences holding MinShared terms of the vocabulary; src 0, from and to into ids
@@ -131,36 +75,37 @@ type Kept struct {
 	n     int        // the source's sentences, kept or not
 }
 
-// Keep returns what a guard over v needs of the terms t of a source:
-// the sentences that hold at least MinShared terms of v, each with
-// those terms and its text, copied, and what the other sentences give
-// the terms' frequencies. It empties t, so that t and the paragraphs
-// can go. Keep may run for several sources at once.
-func (v *Vocab) Keep(t *SourceTerms) *Kept {
+// Keep splits the paragraphs of a source into sentences, finds the
+// terms of v each holds, and returns what a guard over v needs of them:
+// the sentences that hold at least MinShared terms of v, each with those
+// terms and its text, copied, so that the paragraphs can go, and what
+// the other sentences give the terms' frequencies. Keep may run for
+// several sources at once.
+func (v *Vocab) Keep(paras []string) *Kept {
 	sc := keepScratches.Get().(*keepScratch)
 	defer keepScratches.Put(sc)
-	sc.global = sc.global[:0] // by the number of a term in its source: its id, or -1
-	for key := range listWords(t.keys) {
-		sc.global = append(sc.global, int32(v.ids.lookup(key))-1)
-	}
-	k := &Kept{n: len(t.sents)}
-	sc.sents, sc.ids, sc.text = sc.sents[:0], sc.ids[:0], sc.text[:0]
-	for _, s := range t.sents {
-		from := len(sc.ids)
-		for _, local := range t.ids[s.from:s.to] {
-			if id := sc.global[local]; id >= 0 {
-				sc.ids = append(sc.ids, id)
+	k := &Kept{}
+	sc.sents, sc.ids, sc.other, sc.text = sc.sents[:0], sc.ids[:0], sc.other[:0], sc.text[:0]
+	for pi, p := range paras {
+		sc.spans = appendSentences(sc.spans[:0], p)
+		for _, sp := range sc.spans {
+			text := p[sp.Start:sp.End]
+			k.n++
+			from := len(sc.ids)
+			sc.key = eachTermKey(text, sc.key, func(key []byte, _ float64) {
+				if id := int32(v.keys.lookup(key)) - 1; id >= 0 && !slices.Contains(sc.ids[from:], id) {
+					sc.ids = append(sc.ids, id)
+				}
+			})
+			if len(sc.ids)-from < MinShared {
+				sc.other = append(sc.other, sc.ids[from:]...)
+				sc.ids = sc.ids[:from]
+				continue
 			}
+			slices.Sort(sc.ids[from:])
+			sc.sents = append(sc.sents, sentence{text: text, para: int32(pi), from: int32(from), to: int32(len(sc.ids))})
+			sc.text = append(sc.text, text...)
 		}
-		if len(sc.ids)-from < MinShared {
-			k.other = append(k.other, sc.ids[from:]...)
-			sc.ids = sc.ids[:from]
-			continue
-		}
-		slices.Sort(sc.ids[from:])
-		s.from, s.to = int32(from), int32(len(sc.ids))
-		sc.sents = append(sc.sents, s)
-		sc.text = append(sc.text, s.text...)
 	}
 	// The texts kept, cut from one string of their own.
 	text := string(sc.text)
@@ -168,24 +113,25 @@ func (v *Vocab) Keep(t *SourceTerms) *Kept {
 		s := &sc.sents[i]
 		s.text, text = text[:len(s.text)], text[len(s.text):]
 	}
-	k.sents, k.ids = slices.Clone(sc.sents), slices.Clone(sc.ids)
+	k.sents, k.ids, k.other = slices.Clone(sc.sents), slices.Clone(sc.ids), slices.Clone(sc.other)
 	clear(sc.sents) // no text of the source left in the scratch
-	*t = SourceTerms{}
 	return k
 }
 
 // keepScratch is the memory Keep reuses from one source to the next.
 type keepScratch struct {
-	global []int32
-	sents  []sentence
-	ids    []int32
-	text   []byte
+	spans []Span
+	key   []byte
+	sents []sentence
+	ids   []int32
+	other []int32
+	text  []byte
 }
 
 var keepScratches = sync.Pool{New: func() any { return new(keepScratch) }}
 
 // NewGuardOf prepares a Guard over the vocabulary v and all sources,
-// given by what v kept of the Terms of each, in source order. It takes
+// given by what v kept of each, in source order. It takes
 // them over: it empties each as it indexes it. The near misses of the
 // texts v was made from are those a guard of every sentence and every
 // term finds.

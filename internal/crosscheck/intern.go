@@ -13,7 +13,7 @@ import (
 // outgrow the caches: Group looks up every context word of every
 // figure, and would take longer per figure the more figures it groups.
 //
-// The strings are given as S, a string or a byte slice: Terms numbers
+// The strings are given as S, a string or a byte slice: Keep looks up
 // the keys it builds in a buffer without making strings of them.
 type interner[S ~string | ~[]byte] struct {
 	seed  uint64
@@ -111,7 +111,7 @@ func (in *interner[S]) grow() {
 // four bytes, as their first, middle and last byte), each step a
 // 128-bit product folded to 64 bits. A string and a byte slice of the
 // same bytes hash alike. It is here rather than hash/maphash, whose
-// calls cost more than hashing the short words of a text: Terms hashes
+// calls cost more than hashing the short words of a text: Keep hashes
 // every word of every sentence.
 func hashOf[S ~string | ~[]byte](seed uint64, s S) uint64 {
 	const k0, k1, k2 = 0xa0761d6478bd642f, 0xe7037ed1a0b428db, 0x8ebc6af09c88c6e3

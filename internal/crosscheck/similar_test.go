@@ -103,11 +103,11 @@ func NewGuard(sources [][]string) *Guard {
 	return newGuard(NewVocab(allSentences(sources)), sources)
 }
 
-// newGuard is NewGuardOf v and what v keeps of the Terms of each source.
+// newGuard is NewGuardOf v and what v keeps of each source.
 func newGuard(v *Vocab, sources [][]string) *Guard {
 	kept := make([]*Kept, len(sources))
 	for i, paras := range sources {
-		kept[i] = v.Keep(Terms(paras))
+		kept[i] = v.Keep(paras)
 	}
 	return NewGuardOf(v, kept)
 }

@@ -29,7 +29,7 @@ type oldGuard struct {
 }
 
 // oldNewGuard is the former NewGuard, indexing every source in one
-// serial pass: the oracle of Terms, Keep and NewGuardOf.
+// serial pass: the oracle of Keep and NewGuardOf.
 func oldNewGuard(sources [][]string) *oldGuard {
 	g := &oldGuard{ids: map[string]int32{}}
 	var spans []Span
@@ -177,7 +177,7 @@ func TestNewGuardOfRandom(t *testing.T) {
 func TestKeep(t *testing.T) {
 	paras := []string{"China imports crude oil. Russia exports. Crude oil imports from Russia rose", "Oil."}
 	v := NewVocab(slices.Values([]string{"China imports crude oil from Russia"}))
-	k := v.Keep(Terms(paras))
+	k := v.Keep(paras)
 	if k.n != 4 {
 		t.Errorf("%d sentences in all, want 4", k.n)
 	}

@@ -7,11 +7,10 @@ import (
 	"github.com/gen-dossier/gen/internal/wire"
 )
 
-// The figures and terms of an article are written with the article's
-// paragraphs at hand and read back with them: a sentence is written as
-// where it is in its paragraph, and read back as that part of the
-// paragraph, so that the figures and terms read share the paragraphs'
-// memory as those found did.
+// The figures of an article are written with the article's paragraphs
+// at hand and read back with them: a sentence is written as where it is
+// in its paragraph, and read back as that part of the paragraph, so
+// that the figures read share the paragraphs' memory as those found did.
 
 // appendPart appends s, a part of the paragraph para: where it starts
 // in it, plus one, and its length; or a zero and s itself when it is
@@ -119,67 +118,4 @@ func ReadFigures(d *wire.Decoder, paras []string) []Figure {
 		return nil
 	}
 	return fs
-}
-
-// AppendTerms appends the terms t that Terms found in paras to b, in
-// the form ReadTerms reads.
-func AppendTerms(b []byte, paras []string, t *SourceTerms) []byte {
-	b = wire.AppendUint(b, uint64(len(t.sents)))
-	for _, s := range t.sents {
-		b = wire.AppendUint(b, uint64(s.para))
-		b = appendPart(b, paras[s.para], s.text)
-		b = wire.AppendUint(b, uint64(s.to-s.from))
-	}
-	b = wire.AppendUint(b, uint64(len(t.ids)))
-	for _, id := range t.ids {
-		b = wire.AppendUint(b, uint64(id))
-	}
-	return wire.AppendString(b, t.keys)
-}
-
-// ReadTerms reads the terms that AppendTerms wrote for paras. What it
-// accepts is what NewGuardOf can index: each sentence in a paragraph,
-// its terms a run of ids, each id a term of the keys.
-func ReadTerms(d *wire.Decoder, paras []string) *SourceTerms {
-	// Empty lists read back empty, not nil, as Terms makes them.
-	t := &SourceTerms{sents: make([]sentence, d.Count(3))}
-	from := uint64(0)
-	for i := range t.sents {
-		s := &t.sents[i]
-		para := d.Index(len(paras))
-		if d.Err() != nil {
-			return nil
-		}
-		s.para = int32(para)
-		s.text = readPart(d, paras[para])
-		to := from + d.Uint()
-		if to > 1<<31 {
-			d.Fail(wire.ErrCorrupt)
-			return nil
-		}
-		s.from, s.to = int32(from), int32(to)
-		from = to
-	}
-	t.ids = make([]int32, d.Count(1))
-	for i := range t.ids {
-		t.ids[i] = int32(min(d.Uint(), 1<<31-1))
-	}
-	t.keys = d.Str()
-	if d.Err() != nil || !isWordList(t.keys) {
-		d.Fail(wire.ErrCorrupt)
-		return nil
-	}
-	if from != uint64(len(t.ids)) { // the sentences' terms are all the ids
-
-		d.Fail(wire.ErrCorrupt)
-		return nil
-	}
-	nterms := int32(strings.Count(t.keys, " "))
-	for _, id := range t.ids {
-		if id >= nterms {
-			d.Fail(wire.ErrCorrupt)
-			return nil
-		}
-	}
-	return t
 }

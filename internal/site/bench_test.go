@@ -429,11 +429,11 @@ func BenchmarkStage(b *testing.B) {
 		})
 		run("coverage", func() {
 			// As the build does it: the claims' terms, what the guard
-			// keeps of every source's terms, found again as the source
-			// workers find them, and every claim's near misses.
+			// keeps of every source, as the source workers keep it, and
+			// every claim's near misses.
 			in.bl.vocab = crosscheck.NewVocab(in.bl.claimTexts())
 			for i, s := range in.bl.sources {
-				s.kept = in.bl.vocab.Keep(crosscheck.Terms(in.texts[i]))
+				s.kept = in.bl.vocab.Keep(in.texts[i])
 			}
 			in.bl.warnings = nil
 			in.bl.coverage()
@@ -445,8 +445,8 @@ func BenchmarkStage(b *testing.B) {
 			}
 			crosscheck.Group(all)
 		})
-		// What the build cache spares a source (clean, markdown, figures
-		// and terms), read from it instead: the value found, read back.
+		// What the build cache spares a source (clean, markdown and
+		// figures), read from it instead: the value found, read back.
 		c, err := cache.Open(b.TempDir(), []byte("bench"))
 		if err != nil {
 			b.Fatal(err)

@@ -48,8 +48,7 @@ type source struct {
 	norm      []string       // the texts in the quote rule's matching form (quote.Normalize), made by the first locate
 	view      *render.Source
 	figures   []crosscheck.Figure
-	terms     *crosscheck.SourceTerms   // its sentences' terms, until its page is written
-	kept      *crosscheck.Kept          // then: what the coverage guard keeps of them, which it takes over
+	kept      *crosscheck.Kept          // once its page is written: what the coverage guard keeps of its sentences
 	urls      map[*content.Quote]string // its quotes → the paragraph holding each
 	cached    bool                      // its cleaning was read from the cache
 }
@@ -409,7 +408,7 @@ func (b *builder) eachSource(tmpl *render.Templates) error {
 		s.view.Article, s.view.Removed = "", nil
 		// Of the paragraphs, the guard and the figures keep copies of
 		// what they need.
-		s.kept, s.terms = b.vocab.Keep(s.terms), nil
+		s.kept = b.vocab.Keep(s.texts)
 		s.dropTexts(values)
 		done[i] = s
 	})
@@ -462,7 +461,7 @@ func (b *builder) readSource(cs *content.Source, errs *diag.List) *source {
 }
 
 // cleanSource cleans the capture raw of a source, whose SHA-256 is sum,
-// renders its article and finds its figures and terms, or reads what
+// renders its article and finds its figures, or reads what
 // that gives from the cache; nil when it cannot, with the problems in
 // errs.
 func (b *builder) cleanSource(cs *content.Source, raw []byte, sum [sha256.Size]byte, errs *diag.List) *source {
@@ -500,7 +499,6 @@ func (b *builder) cleanSource(cs *content.Source, raw []byte, sum [sha256.Size]b
 	s.article, s.doc, s.texts = a, doc, blockTexts(doc)
 	s.published = a.Meta.Published
 	s.figures = crosscheck.Figures(s.texts)
-	s.terms = crosscheck.Terms(s.texts)
 	if c := b.cfg.Cache; c != nil {
 		buf := getBuffer()
 		buf.Write(s.appendWire(buf.AvailableBuffer()))
@@ -546,12 +544,11 @@ func blockTexts(doc *markdown.Doc) []string {
 }
 
 // appendWire appends what cleaning the source gave (its article, without
-// the blocks, its document, figures and terms) to b, for readWire.
+// the blocks, its document and figures) to b, for readWire.
 func (s *source) appendWire(b []byte) []byte {
 	b = clean.AppendArticle(b, s.article)
 	b = markdown.AppendDoc(b, s.doc)
-	b = crosscheck.AppendFigures(b, s.texts, s.figures)
-	return crosscheck.AppendTerms(b, s.texts, s.terms)
+	return crosscheck.AppendFigures(b, s.texts, s.figures)
 }
 
 // fromCache sets what cleaning the source gives from the cache's value
@@ -583,11 +580,10 @@ func (s *source) readWire(b []byte) bool {
 	}
 	texts := blockTexts(doc)
 	figures := crosscheck.ReadFigures(d, texts)
-	terms := crosscheck.ReadTerms(d, texts)
 	if d.Done() != nil {
 		return false
 	}
-	s.article, s.doc, s.texts, s.figures, s.terms = a, doc, texts, figures, terms
+	s.article, s.doc, s.texts, s.figures = a, doc, texts, figures
 	s.published = a.Meta.Published
 	return true
 }

@@ -148,7 +148,7 @@ func cleanedSources(t testing.TB, cfg Config) []*source {
 }
 
 // TestSourceWire: what cleaning a source gives reads back as it was
-// written, figures and terms sharing the paragraphs' memory.
+// written, figures sharing the paragraphs' memory.
 func TestSourceWire(t *testing.T) {
 	for _, n := range []int{3, 30} {
 		for _, s := range cleanedSources(t, benchConfig(n)) {
@@ -165,7 +165,6 @@ func TestSourceWire(t *testing.T) {
 				{"published", got.published, s.published},
 				{"texts", got.texts, s.texts},
 				{"figures", got.figures, s.figures},
-				{"terms", got.terms, s.terms},
 			} {
 				if !reflect.DeepEqual(f.got, f.want) {
 					t.Errorf("%s: %s read back as\n%+v\nwant\n%+v", s.Slug, f.name, f.got, f.want)
@@ -198,7 +197,7 @@ func wireSeeds(t *testing.T) map[string][]byte {
 		s.texts, s.doc.Blocks = s.texts[:n], s.doc.Blocks[:n]
 		s.doc.HTML = s.doc.HTML[:min(len(s.doc.HTML), 200)]
 		s.article.Removed = s.article.Removed[:min(len(s.article.Removed), 2)]
-		s.figures, s.terms = crosscheck.Figures(s.texts), crosscheck.Terms(s.texts)
+		s.figures = crosscheck.Figures(s.texts)
 		seeds["source-"+s.Slug] = s.appendWire(nil)
 	}
 	return seeds
@@ -231,7 +230,7 @@ func FuzzSourceWire(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var s source
 		if !s.readWire(b) {
-			if s.article != nil || s.doc != nil || s.texts != nil || s.figures != nil || s.terms != nil {
+			if s.article != nil || s.doc != nil || s.texts != nil || s.figures != nil {
 				t.Fatal("a refused value left something set")
 			}
 			return
@@ -246,7 +245,7 @@ func FuzzSourceWire(f *testing.F) {
 		}
 		// What the guard and the figures table do with them must not panic.
 		v := crosscheck.NewVocab(slices.Values(s.texts))
-		crosscheck.NewGuardOf(v, []*crosscheck.Kept{v.Keep(s.terms)}).NearMisses(s.texts, nil)
+		crosscheck.NewGuardOf(v, []*crosscheck.Kept{v.Keep(s.texts)}).NearMisses(s.texts, nil)
 		crosscheck.Group([]crosscheck.SourceFigures{{Source: "a", Figures: s.figures}, {Source: "b", Figures: s.figures}})
 		for _, fg := range s.figures {
 			fg.Words()

@@ -7,7 +7,7 @@
 //	                 then, for every source, several at a time:
 //	clean.Clean      the raw capture → article, metadata, removed lines
 //	markdown         the article → HTML with stable paragraph anchors
-//	crosscheck       its figures and its sentences' terms
+//	crosscheck       its figures
 //	                 (these three read from Config.Cache when an earlier
 //	                 build cleaned the same capture, and written to it)
 //	quote            the claim and event quotes citing it → their paragraphs
