@@ -190,10 +190,12 @@ func build(cfg Config, out sink) (*Report, error) {
 	if err := b.eachSource(tmpl); err != nil {
 		return nil, err
 	}
-	// The coverage guard, which holds the sentences it kept, is done
-	// with them before the views are made.
-	coverage := b.coverage()
+	// The coverage guard, which holds only the few sentences it kept,
+	// runs beside the views, which read nothing it does.
+	var coverage diag.List
+	wg.Go(func() { coverage = b.coverage() })
 	b.views()
+	wg.Wait()
 	if d.BaseURL != "" {
 		b.card()
 	}

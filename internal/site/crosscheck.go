@@ -45,8 +45,7 @@ func coverageTexts(c *content.Claim) []string {
 
 // coverage returns warnings about sources that are not cited for a claim
 // but hold a passage that looks like it. It takes over what the guard
-// kept of each source, and runs before the views, so that the guard is
-// gone when their memory comes.
+// kept of each source.
 func (b *builder) coverage() diag.List {
 	var warnings diag.List
 	kept := make([]*crosscheck.Kept, len(b.sources))
