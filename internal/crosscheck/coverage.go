@@ -131,8 +131,8 @@ type keepScratch struct {
 var keepScratches = sync.Pool{New: func() any { return new(keepScratch) }}
 
 // NewGuardOf prepares a Guard over the vocabulary v and all sources,
-// given by what v kept of each, in source order. It takes
-// them over: it empties each as it indexes it. The near misses of the
+// given by what v kept of each, in source order. It takes them over: it
+// empties each as it indexes it. The near misses of the
 // texts v was made from are those a guard of every sentence and every
 // term finds.
 func NewGuardOf(v *Vocab, kept []*Kept) *Guard {
@@ -215,7 +215,9 @@ type sigTerm struct {
 // NearMisses returns the near misses of a claim, described by its texts
 // (the claim and its quotes), in the indexed sources for which skip
 // returns false (skip may be nil): for each such source that holds one,
-// its best-scoring sentence, in source order.
+// its best-scoring sentence, in source order. The texts are among those
+// the guard's vocabulary was made from: a term of a text outside it
+// counts as one no sentence holds.
 //
 // Only sentences that can reach Threshold are scored: one that holds
 // only the common terms of a text, whose weights add up to less than
