@@ -86,14 +86,22 @@ func (v *Vocab) Keep(paras []string) *Kept {
 	defer keepScratches.Put(sc)
 	k := &Kept{}
 	sc.sents, sc.ids, sc.other, sc.text = sc.sents[:0], sc.ids[:0], sc.other[:0], sc.text[:0]
+	if len(sc.last) < v.ids.len() {
+		sc.last, sc.mark = make([]uint32, v.ids.len()), 0
+	}
 	for pi, p := range paras {
 		sc.spans = appendSentences(sc.spans[:0], p)
 		for _, sp := range sc.spans {
 			text := p[sp.Start:sp.End]
 			k.n++
+			if sc.mark++; sc.mark == 0 { // wrapped: the marks start again
+				clear(sc.last)
+				sc.mark = 1
+			}
 			from := len(sc.ids)
 			sc.key = eachTermKey(text, sc.key, func(key []byte, _ float64) {
-				if id := int32(v.keys.lookup(key)) - 1; id >= 0 && !slices.Contains(sc.ids[from:], id) {
+				if id := int32(v.keys.lookup(key)) - 1; id >= 0 && sc.last[id] != sc.mark { // not a repeat in the sentence
+					sc.last[id] = sc.mark
 					sc.ids = append(sc.ids, id)
 				}
 			})
@@ -122,6 +130,8 @@ func (v *Vocab) Keep(paras []string) *Kept {
 type keepScratch struct {
 	spans []Span
 	key   []byte
+	last  []uint32 // by term id: the mark of the last sentence holding it
+	mark  uint32   // the sentence at hand's, one more than the last's
 	sents []sentence
 	ids   []int32
 	other []int32
@@ -132,9 +142,8 @@ var keepScratches = sync.Pool{New: func() any { return new(keepScratch) }}
 
 // NewGuardOf prepares a Guard over the vocabulary v and all sources,
 // given by what v kept of each, in source order. It takes them over: it
-// empties each as it indexes it. The near misses of the
-// texts v was made from are those a guard of every sentence and every
-// term finds.
+// empties each as it indexes it. The near misses of the texts v was made
+// from are those a guard of every sentence and every term finds.
 func NewGuardOf(v *Vocab, kept []*Kept) *Guard {
 	nsents, nterms := 0, 0
 	for _, k := range kept {
@@ -368,7 +377,8 @@ func (g *Guard) signature(text string, sc *sigScratch) []sigTerm {
 // term; and given any set of terms whose weights add up to less than
 // that (the common terms), it holds a term outside the set, since the
 // common terms alone fall short. The postings of the strong terms, and
-// those of the terms that are not common, both hold every near miss;
+// those of the terms that are not common, both hold every near miss
+// (the postings hold only the sentences kept, which every near miss is);
 // candidates walks whichever are shorter.
 //
 // The common terms are taken greedily from the term that most sentences

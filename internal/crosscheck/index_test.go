@@ -46,15 +46,19 @@ func TestNearMissesMatchesSimilar(t *testing.T) {
 	for c := range claims {
 		claims[c] = []string{sentence(), sentence()}
 	}
-	// Over every term of the sources, and over the claims' alone.
+	// Over every term of the sources, and over the claims' alone; the
+	// plain scan weighs terms by how many sentences hold them as the
+	// former guard, of every sentence, counted them.
+	ref := oldNewGuard(sources).guard()
 	for _, g := range []*Guard{NewGuard(sources), newGuard(NewVocab(claimTexts(claims)), sources)} {
-		checkAgainstSimilar(t, g, sources, claims)
+		checkAgainstSimilar(t, g, ref, sources, claims)
 	}
 }
 
 // checkAgainstSimilar fails t when g finds a near miss of one of claims
-// in sources other than the one Similar finds.
-func checkAgainstSimilar(t *testing.T, g *Guard, sources, claims [][]string) {
+// in sources other than the one Similar finds, weighing terms as ref
+// does.
+func checkAgainstSimilar(t *testing.T, g, ref *Guard, sources, claims [][]string) {
 	t.Helper()
 	found := 0
 	for c, texts := range claims {
@@ -63,7 +67,7 @@ func checkAgainstSimilar(t *testing.T, g *Guard, sources, claims [][]string) {
 			got[n.Source] = n
 		}
 		for i, paras := range sources {
-			want, ok := g.Similar(paras, texts)
+			want, ok := ref.Similar(paras, texts)
 			if i%7 == c%7 {
 				ok = false
 			}

@@ -38,12 +38,6 @@ func (in *interner[S]) str(id uint32) []byte {
 	return in.text[start:in.ends[id-1]]
 }
 
-// reset forgets every string, keeping the memory for the next ones.
-func (in *interner[S]) reset() {
-	clear(in.slots)
-	in.text, in.ends = in.text[:0], in.ends[:0]
-}
-
 // lookup returns the number of s, or 0 when it has none.
 func (in *interner[S]) lookup(s S) uint32 {
 	id, _ := in.find(s)

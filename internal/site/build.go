@@ -44,7 +44,7 @@ type source struct {
 	published string         // the publication date the cleaner detected, if any
 	doc       *markdown.Doc  // until its page is written
 	figureIDs []blockID      // then: the ids of the blocks its figures are in
-	texts     []string       // block texts, for quote matching
+	texts     []string       // block texts, for quote matching, until its page is written
 	norm      []string       // the texts in the quote rule's matching form (quote.Normalize), made by the first locate
 	view      *render.Source
 	figures   []crosscheck.Figure
@@ -191,7 +191,8 @@ func build(cfg Config, out sink) (*Report, error) {
 		return nil, err
 	}
 	// The coverage guard, which holds only the few sentences it kept,
-	// runs beside the views, which read nothing it does.
+	// runs beside the views: it writes only what it kept of each source,
+	// which they do not read, and they write nothing it reads.
 	var coverage diag.List
 	wg.Go(func() { coverage = b.coverage() })
 	b.views()

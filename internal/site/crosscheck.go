@@ -80,6 +80,7 @@ type interned struct {
 	values map[string]string
 }
 
+// newInterned returns an empty set.
 func newInterned() *interned { return &interned{values: map[string]string{}} }
 
 // of returns the set's copy of v, which it makes the first time.
