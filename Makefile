@@ -37,7 +37,7 @@ FUZZ_TARGETS = \
 	internal/clean:FuzzCleanText internal/clean:FuzzCleanHTML internal/clean:FuzzEscapeMarkdown \
 	internal/quote:FuzzFind internal/quote:FuzzNormalize \
 	internal/reldate:FuzzResolve internal/content:FuzzLoad \
-	internal/crosscheck:FuzzFigures internal/suggest:FuzzSuggest \
+	internal/crosscheck:FuzzFigures internal/crosscheck:FuzzNewGuardOf internal/suggest:FuzzSuggest \
 	internal/wire:FuzzDecoder internal/site:FuzzSourceWire internal/site:FuzzJSONString
 fuzz:
 	@set -e; cache=$$($(GO) env GOCACHE)/fuzz/github.com/gen-dossier/gen; \

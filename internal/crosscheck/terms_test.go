@@ -213,6 +213,17 @@ func TestNewGuardOfRandom(t *testing.T) {
 	t.Logf("%d near misses compared", found)
 }
 
+// FuzzNewGuardOf compares the near misses of a claim, in two sources
+// cut from one text, with those the former NewGuard's guard finds.
+func FuzzNewGuardOf(f *testing.F) {
+	f.Add("Chinese firms supplied 90% of Russia's microelectronics in 2023. Markets were calm.\nRussia waited.", "China supplied 90% of Russia's microelectronics in 2023.")
+	f.Add("İSTANBUL \u212aelvin ǅemal Ⅻ ٣٤ $٣. Oil, crude oil and Crude: 38.4%.", "Crude oil 38.4% İSTANBUL")
+	f.Fuzz(func(t *testing.T, text, claim string) {
+		a, b, _ := strings.Cut(text, "\n")
+		checkSameNearMisses(t, [][]string{{a}, {b, a}}, [][]string{{claim, a}, {claim}})
+	})
+}
+
 // TestKeep checks what Keep keeps of a source: the sentences holding at
 // least MinShared terms of the vocabulary, each with those terms only,
 // its own copy of its text, and the frequencies of the terms counting
