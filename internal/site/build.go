@@ -464,9 +464,8 @@ func (b *builder) readSource(cs *content.Source, errs *diag.List) *source {
 }
 
 // cleanSource cleans the capture raw of a source, whose SHA-256 is sum,
-// renders its article and finds its figures, or reads what
-// that gives from the cache; nil when it cannot, with the problems in
-// errs.
+// renders its article and finds its figures, or reads what that gives
+// from the cache; nil when it cannot, with the problems in errs.
 func (b *builder) cleanSource(cs *content.Source, raw []byte, sum [sha256.Size]byte, errs *diag.List) *source {
 	s := &source{Source: cs, raw: raw, sha256: hex.EncodeToString(sum[:])}
 	var key cache.Key
