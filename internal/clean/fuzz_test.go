@@ -106,17 +106,8 @@ func BenchmarkClean(b *testing.B) {
 		}
 		text = append(text, input{"capture.txt", raw})
 	}
-	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
-	for _, file := range files {
-		ar, err := txtar.ParseFile(file)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, c := range ar.Files {
-			if c.Name == "capture.html" {
-				page = append(page, input{c.Name, c.Data})
-			}
-		}
+	for _, html := range goldenHTML(b) {
+		page = append(page, input{"capture.html", []byte(html)})
 	}
 	for _, set := range []struct {
 		name   string

@@ -269,7 +269,7 @@ func benchHTML(t *testing.T) []string {
 }
 
 // goldenHTML returns the HTML captures of the test cases.
-func goldenHTML(t *testing.T) []string {
+func goldenHTML(t testing.TB) []string {
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
 	var out []string
 	for _, f := range files {
