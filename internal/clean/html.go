@@ -108,13 +108,10 @@ func isClassSep(c byte) bool {
 	return isRESpace(c) || c == '_' || c == '-'
 }
 
+// attr returns the value of n's attribute key, or "" (see attrOf).
 func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
+	v, _ := attrOf(n, key)
+	return v
 }
 
 func isHidden(n *html.Node) bool {
