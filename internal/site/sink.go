@@ -73,8 +73,8 @@ func (w *whole) Close() error {
 // commit or abort, so that two builds into one folder take turns and
 // never mix their files.
 type stage struct {
-	dir    string           // the destination
-	onDisk map[string]int64 // the previous build's files and their sizes
+	dir    string          // the destination
+	onDisk map[string]bool // the previous build's files
 	unlock func()
 
 	mu   sync.Mutex
@@ -165,10 +165,17 @@ func (s *stage) create(p string) (io.WriteCloser, error) { return s.open(p, -1),
 // compared with it.
 func (s *stage) open(p string, size int64) *stagedFile {
 	f := &stagedFile{s: s, p: p}
-	if old, ok := s.onDisk[p]; ok && (size < 0 || size == old) {
-		if file, err := os.Open(s.old(p)); err == nil {
-			f.old, f.size = file, old
-		}
+	if !s.onDisk[p] {
+		return f
+	}
+	file, err := os.Open(s.old(p))
+	if err != nil {
+		return f
+	}
+	if info, err := file.Stat(); err == nil && info.Mode().IsRegular() && (size < 0 || size == info.Size()) {
+		f.old, f.size = file, info.Size()
+	} else {
+		file.Close()
 	}
 	return f
 }
