@@ -39,7 +39,11 @@ type lexer struct {
 	// too. Elsewhere (text or a token cut by the end of a part, or a
 	// hand-over to the tokenizer, which reads one part) it stops, with
 	// errParts.
+	// A page read as a stream (see ScanStream) has its parts from pull,
+	// one at a time: rest holds the next one once pulled, in peek.
 	rest  [][]byte
+	pull  func() ([]byte, bool) // nil once it has given every part
+	peek  [1][]byte
 	apart bool // stopped, unable to read the parts apart
 
 	// The current token, unless handed over.
@@ -82,6 +86,20 @@ func newPartsLexer(parts [][]byte) lexer {
 	return l
 }
 
+// more reports whether a part follows the current one, pulling it if
+// need be.
+func (l *lexer) more() bool {
+	if len(l.rest) == 0 && l.pull != nil {
+		if p, ok := l.pull(); ok {
+			l.peek[0] = p
+			l.rest = l.peek[:]
+		} else {
+			l.pull = nil
+		}
+	}
+	return len(l.rest) > 0
+}
+
 // errParts tells ScanParts to join the parts: they cannot be read apart.
 var errParts = errors.New("htmlfix: the parts of the page must be joined to be read")
 
@@ -117,7 +135,7 @@ func (l *lexer) next(cdata bool) html.TokenType {
 			break
 		}
 	}
-	if i == len(d) && len(l.rest) > 0 {
+	if i == len(d) && l.more() {
 		// The end of a part: the next one starts a token if this one
 		// ended with a token that leaves the tokenizer in the data
 		// state (raw text ends in its part, see raw).
@@ -134,7 +152,7 @@ func (l *lexer) next(cdata bool) html.TokenType {
 		l.tt = html.ErrorToken
 		return l.tt
 	case !l.markup():
-		if len(l.rest) > 0 {
+		if l.more() {
 			return l.stop() // the tokenizer would read one part
 		}
 		l.z = html.NewTokenizer(bytes.NewReader(d[l.start:]))

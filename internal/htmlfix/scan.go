@@ -63,8 +63,29 @@ func ScanParts(page string, parts [][]byte, absolute bool) (*Page, error) {
 	return scan(page, parts, absolute)
 }
 
+// ScanStream is ScanParts of the page whose parts next gives, one after
+// the other, until it reports no more: it asks for each part as it comes
+// to it (and for the next one before it is done with the current one),
+// holding none it is done with, so that the page need never be held
+// whole. Where ScanParts would join the parts, or the page needs a tree
+// (see Scan), it stops, with ErrWhole: the page must be scanned whole,
+// by ScanParts or Scan.
+func ScanStream(page string, next func() ([]byte, bool), absolute bool) (*Page, error) {
+	return scanFrom(page, nil, next, absolute)
+}
+
+// ErrWhole is ScanStream's error where it cannot read a page part by
+// part.
+var ErrWhole = errors.New("htmlfix: the page cannot be scanned part by part")
+
 // scan is Scan of the page made of parts.
 func scan(page string, parts [][]byte, absolute bool) (*Page, error) {
+	return scanFrom(page, parts, nil, absolute)
+}
+
+// scanFrom is Scan of the page made of parts, or of the parts that pull
+// gives when it is not nil, which are read apart or not at all.
+func scanFrom(page string, parts [][]byte, pull func() ([]byte, bool), absolute bool) (*Page, error) {
 	p := &Page{Path: page}
 	seen := make(map[uint64]bool)         // hashes of the ids seen, and whether reported as duplicate
 	var refs [attrSrc + 1]map[string]bool // href and src values seen
@@ -103,7 +124,11 @@ func scan(page string, parts [][]byte, absolute bool) (*Page, error) {
 		p.links, p.problems = p.links[:0], p.problems[:0]
 	}
 	var err error
-	if err = scanPartsTokens(parts, add); errors.Is(err, errParts) {
+	if pull != nil {
+		if err = scanStreamTokens(pull, add); errors.Is(err, errParts) || errors.Is(err, errTree) {
+			return nil, ErrWhole
+		}
+	} else if err = scanPartsTokens(parts, add); errors.Is(err, errParts) {
 		parts = [][]byte{join(parts)}
 		reset()
 		err = scanTokens(parts[0], add)

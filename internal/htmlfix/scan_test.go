@@ -317,6 +317,7 @@ func TestScanParts(t *testing.T) {
 			if got := scanned(ScanParts("d/page.html", parts, absolute)); got != want {
 				t.Fatalf("%s, cut into %q:\n got %s\nwant %s", name, parts, got, want)
 			}
+			checkStream(t, parts, absolute)
 		}
 	}
 	var pages []string
@@ -347,6 +348,45 @@ func TestScanParts(t *testing.T) {
 			parts, rest = append(parts, rest[:i]), rest[i:]
 		}
 		check(p, data, parts)
+	}
+}
+
+// checkStream checks ScanStream of parts: it reads them apart where
+// ScanParts does without a tree, finding what ScanParts finds, and else
+// fails with ErrWhole; it asks for each part once, in order, and for all
+// of them unless it fails.
+func checkStream(t *testing.T, parts [][]byte, absolute bool) {
+	t.Helper()
+	var x extraction
+	err := scanPartsTokens(parts, x.add)
+	apart := !errors.Is(err, errParts) && !errors.Is(err, errTree)
+	pulled, done := 0, false
+	next := func() ([]byte, bool) {
+		if done {
+			t.Fatalf("%q: asked for a part after the last", parts)
+		}
+		if pulled == len(parts) {
+			done = true
+			return nil, false
+		}
+		pulled++
+		return parts[pulled-1], true
+	}
+	got, err := ScanStream("d/page.html", next, absolute)
+	switch {
+	case !apart:
+		if err != ErrWhole {
+			t.Fatalf("%q: ScanStream %s, want ErrWhole", parts, scanned(got, err))
+		}
+	case err == ErrWhole:
+		t.Fatalf("%q: ScanStream fails with ErrWhole where ScanParts reads the parts apart", parts)
+	default:
+		if want := scanned(ScanParts("d/page.html", parts, absolute)); scanned(got, err) != want {
+			t.Fatalf("%q: ScanStream\n got %s\nwant %s", parts, scanned(got, err), want)
+		}
+		if pulled != len(parts) {
+			t.Fatalf("%q: ScanStream asked for %d parts of %d", parts, pulled, len(parts))
+		}
 	}
 }
 
@@ -386,6 +426,7 @@ func TestScanPartsApart(t *testing.T) {
 		if got := scanned(ScanParts("p.html", parts, false)); got != check {
 			t.Errorf("%q: ScanParts %s, Scan %s", tt.parts, got, check)
 		}
+		checkStream(t, parts, false)
 	}
 }
 

@@ -105,6 +105,14 @@ func scanPartsTokens(parts [][]byte, add func(*attrs)) error {
 	return m.run()
 }
 
+// scanStreamTokens is scanPartsTokens of the page made of the parts
+// that pull gives.
+func scanStreamTokens(pull func() ([]byte, bool), add func(*attrs)) error {
+	m := newModel(nil, add)
+	m.lx.pull = pull
+	return m.run()
+}
+
 func newModel(data []byte, add func(*attrs)) *model {
 	return &model{lx: newLexer(data), add: add, stack: make([]elem, 0, 32)}
 }
