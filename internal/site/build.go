@@ -711,8 +711,8 @@ func (b *builder) pages(t *render.Templates) error {
 		path  string
 		from  diag.Pos
 		make  func() ([]byte, error)
-		parts func() ([][]byte, error) // instead of make: a large page made minified, in parts (see putParts)
-		write func(w io.Writer) error  // instead of make: a large file that is not a page, made minified
+		put   func() error            // instead of make: a large page that puts itself (see claimsPage)
+		write func(w io.Writer) error // instead of make: a large file that is not a page, made minified
 		err   error
 	}
 	var jobs []*job
@@ -730,7 +730,8 @@ func (b *builder) pages(t *render.Templates) error {
 	add("claims", "claims.html", "Claims", claimsPage)
 	if t.Defines("claims", "claim") {
 		// The rows are made beside the other pages.
-		jobs[0].make, jobs[0].parts = nil, func() ([][]byte, error) { return b.claimsPage(t, claimsPage) }
+		j := jobs[0]
+		j.make, j.put = nil, func() error { return b.claimsPage(t, j.path, claimsPage, j.from) }
 	} else {
 		// The page makes its rows, which show the claims' wordings.
 		jobs[0].make = func() ([]byte, error) {
@@ -757,13 +758,8 @@ func (b *builder) pages(t *render.Templates) error {
 			j.err = b.writeFile(j.path, j.from, j.write)
 			return
 		}
-		if j.parts != nil {
-			parts, err := j.parts()
-			if err != nil {
-				j.err = err // a template's, or an outputError
-				return
-			}
-			j.err = b.putParts(j.path, parts, j.from)
+		if j.put != nil {
+			j.err = j.put() // a template's, or an outputError
 			return
 		}
 		out, err := j.make()

@@ -1,13 +1,17 @@
 package site
 
 import (
+	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/gen-dossier/gen/internal/diag"
+	"github.com/gen-dossier/gen/internal/htmlfix"
 	"github.com/gen-dossier/gen/internal/par"
 	"github.com/gen-dossier/gen/internal/render"
 )
@@ -21,26 +25,10 @@ func (b *builder) rows(t *render.Templates) ([][]byte, error) {
 	if !t.Defines("claims", "claim") {
 		return nil, nil
 	}
-	var page render.Page
-	b.fill("claims", "claims.html", "Claims", &page)
+	page := b.rowPage()
 	rows := make([][]byte, len(b.site.Claims))
 	errs := make([]error, len(b.site.Claims))
-	par.Each(len(b.site.Claims), func(i int) {
-		// The row's claim is a copy, with its wordings, which go with
-		// it: kept for every claim, they were most of what a large
-		// dossier's pages hold.
-		c := *b.site.Claims[i]
-		wordings(&c)
-		p := page
-		p.Claim = &c
-		buf := getBuffer() // for the row as rendered, until minified
-		defer putBuffer(buf)
-		if err := t.ExecuteNamedTo(buf, "claims", "claim", &p); err != nil {
-			errs[i] = err
-			return
-		}
-		rows[i], errs[i] = b.minifyClaims(buf.Bytes())
-	})
+	par.Each(len(b.site.Claims), func(i int) { rows[i], errs[i] = b.row(t, page, i) })
 	for _, err := range errs {
 		if err != nil {
 			return nil, err
@@ -49,34 +37,202 @@ func (b *builder) rows(t *render.Templates) ([][]byte, error) {
 	return rows, nil
 }
 
-// claimsPage renders the claims page, minified, with the claims' rows
-// (see rows), which are most of it, and returns it in parts, to be
-// written one after the other: the page is rendered and minified with a
-// marker in place of each row (before the rows are made, so that the
-// page rendered is gone by then), and the rows go in place of the
-// markers, the parts being the rows and the pieces of the page between
-// them, where that gives what minifying the whole page gives; else the
-// page is rendered with its rows and minified whole, one part. The page
-// gets its own copies of the claims, with their rows: the pages made
-// meanwhile see the claims without.
-func (b *builder) claimsPage(t *render.Templates, page *render.Page) ([][]byte, error) {
+// rowPage returns the page the rows of the claims table are rendered
+// with, given each its claim (see row).
+func (b *builder) rowPage() render.Page {
+	var page render.Page
+	b.fill("claims", "claims.html", "Claims", &page)
+	return page
+}
+
+// row renders and minifies the row of claim i of the claims table with
+// page (see rowPage). Its error is a template's or an outputError.
+func (b *builder) row(t *render.Templates, page render.Page, i int) ([]byte, error) {
+	// The row's claim is a copy, with its wordings, which go with it:
+	// kept for every claim, they were most of what a large dossier's
+	// pages hold.
+	c := *b.site.Claims[i]
+	wordings(&c)
+	page.Claim = &c
+	buf := getBuffer() // for the row as rendered, until minified
+	defer putBuffer(buf)
+	if err := t.ExecuteNamedTo(buf, "claims", "claim", &page); err != nil {
+		return nil, err
+	}
+	return b.minifyClaims(buf.Bytes())
+}
+
+// rowBatch is how many rows of the claims table streamRows renders at a
+// time.
+const rowBatch = 64
+
+// streamRows renders and minifies the rows of the claims table in the
+// order given by claim index, a batch at a time (several rows at a
+// time), one batch ahead of the reader, so that the rows that are made
+// but not yet written are few at any size. next returns the rows in
+// that order, until one fails; stop ends the rendering, when the reader
+// is done, whether or not it has read every row.
+func (b *builder) streamRows(t *render.Templates, order []int) (next func() ([]byte, error), stop func()) {
+	type batch struct {
+		rows [][]byte
+		err  error // of the first row that failed, the batch ending before it
+	}
+	batches := make(chan batch, 1)
+	quit := make(chan struct{})
+	done := make(chan struct{})
+	page := b.rowPage()
+	go func() {
+		defer close(done)
+		defer close(batches)
+		for lo := 0; lo < len(order); lo += rowBatch {
+			ids := order[lo:min(lo+rowBatch, len(order))]
+			rows := make([][]byte, len(ids))
+			errs := make([]error, len(ids))
+			par.Each(len(ids), func(k int) { rows[k], errs[k] = b.row(t, page, ids[k]) })
+			bt := batch{rows: rows}
+			for k, err := range errs {
+				if err != nil {
+					bt = batch{rows[:k], err}
+					break
+				}
+			}
+			select {
+			case batches <- bt:
+			case <-quit:
+				return
+			}
+			if bt.err != nil {
+				return
+			}
+		}
+	}()
+	var cur batch
+	next = func() ([]byte, error) {
+		for len(cur.rows) == 0 {
+			if cur.err != nil {
+				return nil, cur.err
+			}
+			bt, ok := <-batches
+			if !ok {
+				return nil, errors.New("the claims table has fewer rows than claims (a bug in gen: please report it)")
+			}
+			cur = bt
+		}
+		r := cur.rows[0]
+		cur.rows = cur.rows[1:]
+		return r, nil
+	}
+	stop = func() {
+		close(quit)
+		<-done
+	}
+	return next, stop
+}
+
+// claimsPage makes and puts the claims page at path p, minified, with
+// the claims' rows, which are most of it. The page is rendered and
+// minified with a marker in place of each row, and the rows go in place
+// of the markers, where that gives what minifying the whole page gives
+// (see layoutRows): the page is then written as the rows are made (see
+// streamClaims), holding few of them at a time. Else the page is
+// rendered with its rows and minified whole. The page gets its own
+// copies of the claims, with their rows: the pages made meanwhile see
+// the claims without. Its error is a template's or an outputError.
+func (b *builder) claimsPage(t *render.Templates, p string, page *render.Page, from diag.Pos) error {
 	page.Site = claimsSite(b.site)
 	shell, err := b.claimsShell(t, page)
 	if err != nil {
-		return nil, err
+		return err
+	}
+	if layout, ok := layoutRows(shell, len(b.site.Claims)); ok {
+		if done, err := b.streamClaims(t, p, layout, from); done || err != nil {
+			return err
+		}
 	}
 	rows, err := b.rows(t)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if parts, ok := spliceRows(shell, rows); ok {
-		return parts, nil
+		return b.putParts(p, parts, from)
 	}
 	whole, err := b.wholeClaims(t, page, rows)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return [][]byte{whole}, nil
+	return b.putParts(p, [][]byte{whole}, from)
+}
+
+// streamClaims writes the claims page at path p from the pieces of its
+// shell and its rows in layout, rendering the rows as it writes them
+// (see streamRows), and scans its links as it goes (see
+// htmlfix.ScanStream). It reports false, having put nothing, where the
+// page cannot be made so: a row is not one table row (see isRow), or
+// the page must be scanned whole; claimsPage then makes it with all its
+// rows at once. Its error is a template's or an outputError.
+func (b *builder) streamClaims(t *render.Templates, p string, layout []piece, from diag.Pos) (bool, error) {
+	var order []int
+	for _, pc := range layout {
+		if pc.row >= 0 {
+			order = append(order, pc.row)
+		}
+	}
+	rows, stop := b.streamRows(t, order)
+	defer stop()
+	w, err := b.out.create(p)
+	if err != nil {
+		return true, outputError{err}
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var failed error // a row's, or the output's
+	notRow := false
+	k := 0
+	next := func() ([]byte, bool) {
+		if failed != nil || notRow || k == len(layout) {
+			return nil, false
+		}
+		pc := layout[k]
+		k++
+		part := pc.text
+		if pc.row >= 0 {
+			if part, failed = rows(); failed != nil {
+				return nil, false
+			}
+			if !isRow(part) {
+				notRow = true
+				return nil, false
+			}
+		}
+		if _, err := bw.Write(part); err != nil {
+			failed = outputError{err}
+			return nil, false
+		}
+		return part, true
+	}
+	scanned, err := htmlfix.ScanStream(p, next, false)
+	switch {
+	case failed != nil:
+		w.drop()
+		return true, failed
+	case notRow || err == htmlfix.ErrWhole:
+		w.drop()
+		return false, nil
+	case err != nil:
+		w.drop()
+		return true, outputError{err}
+	}
+	if err := bw.Flush(); err != nil {
+		w.drop()
+		return true, outputError{err}
+	}
+	if err := w.Close(); err != nil {
+		return true, outputError{err}
+	}
+	if err := b.record(p, from); err != nil {
+		return true, outputError{err}
+	}
+	b.links.add(scanned)
+	return true, nil
 }
 
 // claimsSite returns a copy of site whose claims, in its list and in its
@@ -152,21 +308,53 @@ func rowMarker(i int) string { return rowOpen + strconv.Itoa(i) + rowClose }
 
 // spliceRows returns page with each row marker replaced by its row, in
 // parts: the rows, the pieces of page before them and between them
-// that are not empty, and the rest of page after the last. It is not ok unless every row's marker is
-// there once, and every row is a table row whose marker stands in a
-// table section (thead, tbody, tfoot or table), after its start tag or
-// another row and before its end tag or another row: there the minifier
-// drops the white space around the rows, so that a row minified alone is
-// as it is in the whole page. Every part but the last so ends with a
-// tag, where htmlfix.ScanParts reads the parts apart.
+// that are not empty, and the rest of page after the last. It is not ok
+// unless every row is a table row (see isRow) and the markers are as
+// layoutRows needs them.
 func spliceRows(page []byte, rows [][]byte) ([][]byte, bool) {
 	for _, r := range rows {
-		if !(bytes.HasPrefix(r, []byte("<tr>")) || bytes.HasPrefix(r, []byte("<tr "))) || !bytes.HasSuffix(r, []byte("</tr>")) {
+		if !isRow(r) {
 			return nil, false
 		}
 	}
-	parts := make([][]byte, 0, len(rows)+2*len(tableSections))
-	seen := make([]bool, len(rows))
+	layout, ok := layoutRows(page, len(rows))
+	if !ok {
+		return nil, false
+	}
+	parts := make([][]byte, len(layout))
+	for i, pc := range layout {
+		parts[i] = pc.text
+		if pc.row >= 0 {
+			parts[i] = rows[pc.row]
+		}
+	}
+	return parts, true
+}
+
+// isRow reports whether r, a row of the claims table, is one table row.
+func isRow(r []byte) bool {
+	return (bytes.HasPrefix(r, []byte("<tr>")) || bytes.HasPrefix(r, []byte("<tr "))) && bytes.HasSuffix(r, []byte("</tr>"))
+}
+
+// A piece is a piece of the claims page (see layoutRows): text of the
+// page, or where the row of claim row goes when row is not negative.
+type piece struct {
+	text []byte
+	row  int
+}
+
+// layoutRows cuts page, the claims page with a marker for each of its n
+// rows, into pieces: the text before, between and after the markers
+// that is not empty, and the rows, in their order on the page. It is not
+// ok unless every row's marker is there once, in a table section
+// (thead, tbody, tfoot or table), after its start tag or another row and
+// before its end tag or another row: there the minifier drops the white
+// space around the rows, so that a row that is a table row (see isRow)
+// minified alone is as it is in the whole page. Every piece but the last
+// so ends with a tag, where htmlfix.ScanParts reads the pieces apart.
+func layoutRows(page []byte, n int) ([]piece, bool) {
+	pieces := make([]piece, 0, n+2*len(tableSections))
+	seen := make([]bool, n)
 	after := false // a row was just put: page starts after it
 	for {
 		i := bytes.Index(page, []byte(rowOpen))
@@ -179,26 +367,26 @@ func spliceRows(page []byte, rows [][]byte) ([][]byte, bool) {
 			}
 		}
 		if i > 0 {
-			parts = append(parts, page[:i])
+			pieces = append(pieces, piece{page[:i], -1})
 		}
 		page = page[i+len(rowOpen):]
 		j := bytes.Index(page, []byte(rowClose))
 		if j < 0 {
 			return nil, false
 		}
-		n, err := strconv.Atoi(string(page[:j]))
-		if err != nil || n < 0 || n >= len(rows) || seen[n] {
+		row, err := strconv.Atoi(string(page[:j]))
+		if err != nil || row < 0 || row >= n || seen[row] {
 			return nil, false
 		}
-		seen[n] = true
-		parts = append(parts, rows[n])
+		seen[row] = true
+		pieces = append(pieces, piece{row: row})
 		page = page[j+len(rowClose):]
 		after = true
 	}
 	if after && !sectionEnds(page) || slices.Contains(seen, false) {
 		return nil, false
 	}
-	return append(parts, page), true
+	return append(pieces, piece{page, -1}), true
 }
 
 // tableSections are the elements whose rows are spliced.

@@ -3,7 +3,9 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -13,6 +15,7 @@ import (
 	"github.com/gen-dossier/gen/internal/content"
 	"github.com/gen-dossier/gen/internal/corpus"
 	"github.com/gen-dossier/gen/internal/diag"
+	"github.com/gen-dossier/gen/internal/htmlfix"
 	"github.com/gen-dossier/gen/internal/render"
 )
 
@@ -126,6 +129,106 @@ func TestClaimsPageSplice(t *testing.T) {
 				if c.Row != "" {
 					t.Fatalf("%s: the site's claim %s was given its row", tt.name, c.ID)
 				}
+			}
+		}
+	}
+}
+
+// TestClaimsPageStream checks the claims page as claimsPage puts it:
+// streamed, its rows written as they are made, where the rows go in
+// place of their markers and are table rows that the link check reads
+// apart, else made with all its rows at once. Either way the file is
+// the page made whole and minified, and the link check finds in it what
+// it finds in that page.
+func TestClaimsPageStream(t *testing.T) {
+	src, err := os.ReadFile("../../templates/claims.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	shipped := string(src)
+	const rows = "{{- range .Claims}}{{.Row}}{{end}}"
+	label := `<span class="label">{{.Label}}</span>`
+	if !strings.Contains(shipped, rows) || !strings.Contains(shipped, label+" {{.Claim}}</a>") {
+		t.Fatal("claims.html no longer shows its rows as this test expects: update the test")
+	}
+	templates := []struct {
+		name, src string
+		streamed  bool
+	}{
+		{"shipped", shipped, true},
+		{"rows in pre", strings.Replace(shipped, rows, "<tr><td><pre>"+rows+"</pre></td></tr>", 1), false},
+		{"rows of text", strings.Replace(shipped, `{{define "claim"}}{{with .Claim}}`, `{{define "claim"}}{{with .Claim}} {{.Label}} `, 1), false},
+		// Misnested formatting tags: the link check needs the tree.
+		{"rows the link check reads whole", strings.Replace(shipped, label, `<b><i>{{.Label}}</b></i>`, 1), false},
+		{"broken links in rows", strings.Replace(shipped, label+" {{.Claim}}</a>", label+` {{.Claim}}</a> <a href="#gone-{{.ID}}">gone</a>`, 1), true},
+	}
+	claims := []*render.Claim{
+		{ID: "c1", Label: "C1", Claim: "One  <b>x</b>", Topic: "T", Count: 1, Cells: []*render.Cell{{Source: &render.Source{Outlet: "A", Page: "sources/a.html"}, Reported: true, Quote: "a  b", URL: "sources/a.html#p"}}},
+		{ID: "c2", Label: "C2", Claim: "Two", Topic: "T"},
+		{ID: "c3", Label: "C3", Claim: "Three", Topic: "U"},
+	}
+	for n := range 2*rowBatch + 3 { // batches of rows, the last one short
+		claims = append(claims, &render.Claim{ID: fmt.Sprintf("d%d", n), Label: fmt.Sprintf("D%d", n), Claim: "More", Topic: "U"})
+	}
+	for _, tt := range templates {
+		for _, dense := range []bool{true, false} {
+			tmpl, err := render.Parse(withFiles(fstest.MapFS{"claims.html": {Data: []byte(tt.src)}}, nil).Templates)
+			if err != nil {
+				t.Fatal(err)
+			}
+			site := &render.Site{Title: "T", Dense: dense, Claims: claims,
+				// Not in the order of the claims.
+				Topics: []*render.Topic{{ID: "topic-u", Name: "U", Claims: claims[2:]}, {ID: "topic-t", Name: "T", Claims: claims[:2]}}}
+			builder := func() (*builder, *memory) {
+				m := &memory{files: map[string][]byte{}}
+				return &builder{cfg: repoConfig(), d: &content.Dossier{}, min: newMinifier(), site: site, out: m,
+					paths: map[string]bool{"sources/a.html": true}, origin: map[string]diag.Pos{}}, m
+			}
+			b, m := builder()
+			if err := b.claimsPage(tmpl, "claims.html", &render.Page{}, diag.Pos{}); err != nil {
+				t.Fatal(err)
+			}
+			w, mw := builder()
+			rows, err := w.rows(tmpl)
+			if err != nil {
+				t.Fatal(err)
+			}
+			whole, err := w.wholeClaims(tmpl, &render.Page{Site: claimsSite(site)}, rows)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := w.put("claims.html", whole, diag.Pos{}); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(m.files["claims.html"], mw.files["claims.html"]) {
+				t.Errorf("%s, dense %v: claims.html\n%s\nis not the whole page minified\n%s", tt.name, dense, m.files["claims.html"], mw.files["claims.html"])
+			}
+			problems := w.links.problems(w.paths)
+			if got, want := fmt.Sprint(b.links.problems(b.paths)), fmt.Sprint(problems); got != want {
+				t.Errorf("%s, dense %v: link problems %s, want %s", tt.name, dense, got, want)
+			}
+			gone := slices.ContainsFunc(problems, func(p htmlfix.Problem) bool { return strings.Contains(p.Msg, "#gone-") })
+			if broken := strings.HasPrefix(tt.name, "broken"); broken != gone {
+				t.Errorf("%s, dense %v: link problems %v", tt.name, dense, problems)
+			}
+			if !b.paths["claims.html"] {
+				t.Errorf("%s, dense %v: claims.html not recorded", tt.name, dense)
+			}
+			// Whether it streams: a page it does not is not put.
+			s, sm := builder()
+			page := &render.Page{Site: claimsSite(site)}
+			shell, err := s.claimsShell(tmpl, page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			streamed := false
+			if layout, ok := layoutRows(shell, len(claims)); ok {
+				if streamed, err = s.streamClaims(tmpl, "claims.html", layout, diag.Pos{}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if streamed != tt.streamed || streamed != (sm.files["claims.html"] != nil) || streamed != s.paths["claims.html"] {
+				t.Errorf("%s, dense %v: streamed %v (put %v, recorded %v), want %v", tt.name, dense, streamed, sm.files["claims.html"] != nil, s.paths["claims.html"], tt.streamed)
 			}
 		}
 	}
@@ -283,4 +386,52 @@ func TestWordingsInRows(t *testing.T) {
 	if got := wordings(o, "index.html"); got != 0 {
 		t.Errorf("the index page sees %d wordings, want none", got)
 	}
+}
+
+// TestClaimsPageRowFails checks a row template that fails on a claim
+// whose row comes late on the page, once earlier rows are written: the
+// build fails with the template's error, and the previous build is left
+// as it was.
+func TestClaimsPageRowFails(t *testing.T) {
+	gen := fstest.MapFS{}
+	for p, data := range corpus.Generate(3 * rowBatch) {
+		gen[p] = &fstest.MapFile{Data: data}
+	}
+	cfg := repoConfig()
+	cfg.Content = gen
+	dir := filepath.Join(t.TempDir(), "public")
+	if _, err := BuildTo(cfg, dir); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, dir)
+	page, err := os.ReadFile(filepath.Join(dir, "claims.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := doc.Find("tr.claim").Last().AttrOr("id", "") // the page's last row
+	if n := doc.Find("tr.claim").Length(); n < 2*rowBatch || last == "" {
+		t.Fatalf("%d rows, the last %q: want several batches", n, last)
+	}
+	src, err := os.ReadFile("../../templates/claims.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const row = `<tr id="{{.ID}}" class="claim">`
+	bad := strings.Replace(string(src), row, row+`{{if eq .ID "`+last+`"}}{{index .Cells 1000}}{{end}}`, 1)
+	if bad == string(src) {
+		t.Fatal("claims.html no longer starts its row as this test expects: update the test")
+	}
+	cfg.Templates = withFiles(fstest.MapFS{"claims.html": {Data: []byte(bad)}}, nil).Templates
+	_, err = BuildTo(cfg, dir)
+	if err == nil || !strings.Contains(err.Error(), "claims.html") || !strings.Contains(err.Error(), "index") {
+		t.Fatalf("build with a failing row: %v, want the template's error", err)
+	}
+	if after := snapshot(t, dir); !maps.Equal(before, after) {
+		t.Error("a build that failed in a row changed the previous output")
+	}
+	nothingBeside(t, dir)
 }

@@ -30,6 +30,9 @@ func (l *linkChecker) scanParts(p string, parts [][]byte) error {
 	return nil
 }
 
+// add adds the page scanned apart (see htmlfix.ScanStream).
+func (l *linkChecker) add(page *htmlfix.Page) { l.c.Add(page) }
+
 // problems returns the broken links and duplicate ids of the pages,
 // given every path of the site.
 func (l *linkChecker) problems(paths map[string]bool) []htmlfix.Problem {

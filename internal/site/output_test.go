@@ -168,7 +168,8 @@ func nothingBeside(t *testing.T, dir string) {
 
 // TestStageCreate checks a file written to a stage piece by piece: it
 // ends up with exactly what was written, and it is only compared, the
-// previous build's file kept, when that is the same.
+// previous build's file kept, when that is the same; also when a first
+// attempt at it was dropped (the same, different, shorter or longer).
 func TestStageCreate(t *testing.T) {
 	const old = "0123456789abcdef"
 	tests := []struct {
@@ -187,50 +188,62 @@ func TestStageCreate(t *testing.T) {
 		{"empty", nil},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			dir := filepath.Join(t.TempDir(), "public")
-			prev := &Output{files: map[string][]byte{marker: []byte("{}"), "a/f.json": []byte(old)}}
-			if err := prev.Write(dir); err != nil {
-				t.Fatal(err)
-			}
-			before := stats(t, dir)
-			st, err := openStage(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := st.put(marker, []byte("{}")); err != nil {
-				t.Fatal(err)
-			}
-			w, err := st.create("a/f.json")
-			if err != nil {
-				t.Fatal(err)
-			}
-			want := ""
-			for _, p := range tt.pieces {
-				if _, err := w.Write([]byte(p)); err != nil {
+		for _, dropped := range []string{"", old, "X123", "0123", old + "gh"} {
+			t.Run(tt.name+", dropped "+dropped, func(t *testing.T) {
+				dir := filepath.Join(t.TempDir(), "public")
+				prev := &Output{files: map[string][]byte{marker: []byte("{}"), "a/f.json": []byte(old)}}
+				if err := prev.Write(dir); err != nil {
 					t.Fatal(err)
 				}
-				want += p
-			}
-			if err := w.Close(); err != nil {
-				t.Fatal(err)
-			}
-			if err := st.commit(); err != nil {
-				t.Fatal(err)
-			}
-			got, err := os.ReadFile(filepath.Join(dir, "a", "f.json"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if string(got) != want {
-				t.Errorf("file holds %q, want %q", got, want)
-			}
-			kept := os.SameFile(before["a/f.json"], stats(t, dir)["a/f.json"])
-			if kept != (want == old) {
-				t.Errorf("previous file kept: %v, want %v", kept, want == old)
-			}
-			nothingBeside(t, dir)
-		})
+				before := stats(t, dir)
+				st, err := openStage(dir)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := st.put(marker, []byte("{}")); err != nil {
+					t.Fatal(err)
+				}
+				if dropped != "" {
+					w, err := st.create("a/f.json")
+					if err != nil {
+						t.Fatal(err)
+					}
+					if _, err := w.Write([]byte(dropped)); err != nil {
+						t.Fatal(err)
+					}
+					w.drop()
+				}
+				w, err := st.create("a/f.json")
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := ""
+				for _, p := range tt.pieces {
+					if _, err := w.Write([]byte(p)); err != nil {
+						t.Fatal(err)
+					}
+					want += p
+				}
+				if err := w.Close(); err != nil {
+					t.Fatal(err)
+				}
+				if err := st.commit(); err != nil {
+					t.Fatal(err)
+				}
+				got, err := os.ReadFile(filepath.Join(dir, "a", "f.json"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if string(got) != want {
+					t.Errorf("file holds %q, want %q", got, want)
+				}
+				kept := os.SameFile(before["a/f.json"], stats(t, dir)["a/f.json"])
+				if kept != (want == old) {
+					t.Errorf("previous file kept: %v, want %v", kept, want == old)
+				}
+				nothingBeside(t, dir)
+			})
+		}
 	}
 }
 
@@ -315,7 +328,16 @@ func TestComparisonCreate(t *testing.T) {
 			}
 			want := diffs(func(c *comparison) error { return c.put("a/f.json", []byte(strings.Join(tt.pieces, ""))) })
 			got := diffs(func(c *comparison) error {
+				// A first attempt, dropped.
 				w, err := c.create("a/f.json")
+				if err != nil {
+					return err
+				}
+				if _, err := w.Write([]byte("X")); err != nil {
+					return err
+				}
+				w.drop()
+				w, err = c.create("a/f.json")
 				if err != nil {
 					return err
 				}

@@ -27,7 +27,16 @@ type sink interface {
 	// create returns a writer of the file at path p, for a file made
 	// piece by piece; the file is put when the writer is closed without
 	// an error before.
-	create(p string) (io.WriteCloser, error)
+	create(p string) (file, error)
+}
+
+// A file is a file of a sink made piece by piece (see sink.create).
+type file interface {
+	io.WriteCloser
+	// drop lets the file go without putting it, releasing what it
+	// holds: what was written is not all of it, and the file is made
+	// again or the build fails.
+	drop()
 }
 
 // memory keeps the files: the sink of Build.
@@ -44,7 +53,7 @@ func (m *memory) put(p string, data []byte) error {
 	return nil
 }
 
-func (m *memory) create(p string) (io.WriteCloser, error) { return &whole{m: m, p: p}, nil }
+func (m *memory) create(p string) (file, error) { return &whole{m: m, p: p}, nil }
 
 // A whole is a file made piece by piece for memory: it puts the pieces
 // together and keeps the file on Close, its bytes being its own.
@@ -60,6 +69,8 @@ func (w *whole) Close() error {
 	w.m.files[w.p] = w.Bytes()
 	return nil
 }
+
+func (w *whole) drop() {}
 
 // A stage assembles a new build of the folder dir in a folder beside it,
 // file by file as the build makes them, and then exchanges the two
@@ -158,7 +169,7 @@ func (s *stage) target(p string) (string, error) {
 // written matches the previous build's file it is only compared; from
 // the first difference it goes to the staging folder, after the part
 // that matched.
-func (s *stage) create(p string) (io.WriteCloser, error) { return s.open(p, -1), nil }
+func (s *stage) create(p string) (file, error) { return s.open(p, -1), nil }
 
 // open starts the staged file at slash path p, whose size is known when
 // not negative: a file of another size than the previous build's is not
@@ -188,6 +199,7 @@ type stagedFile struct {
 	size int64    // its size
 	n    int64    // the bytes written
 	new  *os.File // the staged file, from the first difference
+	full string   // its file path
 }
 
 func (f *stagedFile) Write(b []byte) (int, error) {
@@ -247,6 +259,7 @@ func (f *stagedFile) differ() error {
 	if err != nil {
 		return err
 	}
+	f.full = full
 	f.new, err = os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return fmt.Errorf("cannot write the output: %v", err)
@@ -272,6 +285,16 @@ func (f *stagedFile) release() {
 	if f.new != nil {
 		f.new.Close()
 		f.new = nil
+	}
+}
+
+// drop releases f's files and removes its staged file, if it has one:
+// a file made again is staged anew (see stage.keep).
+func (f *stagedFile) drop() {
+	staged := f.new != nil
+	f.release()
+	if staged {
+		os.Remove(f.full)
 	}
 }
 
@@ -427,7 +450,7 @@ func newComparison(dir string) *comparison {
 
 // create compares the file at path p with the folder's as it is
 // written, without holding it (see compared).
-func (c *comparison) create(p string) (io.WriteCloser, error) { return &compared{c: c, p: p}, nil }
+func (c *comparison) create(p string) (file, error) { return &compared{c: c, p: p}, nil }
 
 // A compared is a file of a build compared with the folder's piece by
 // piece as it is written: what comparison.put finds of the file whole.
@@ -502,6 +525,13 @@ func (w *compared) Close() error {
 		w.c.stale = append(w.c.stale, w.diff)
 	}
 	return nil
+}
+
+func (w *compared) drop() {
+	if w.f != nil {
+		w.f.Close()
+		w.f = nil
+	}
 }
 
 func (c *comparison) put(p string, data []byte) error {
