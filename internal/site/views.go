@@ -47,12 +47,14 @@ func (b *builder) siteView() *render.Site {
 func (b *builder) views() {
 	site := b.site
 	site.Dense = b.dense()
-	site.Claims, site.Topics = b.claimViews()
-	// Three independent parts, side by side; only the events report
-	// problems.
+	// The figures, which take longest, from the start: they read of
+	// the claims nothing, and of the sources' views only what the
+	// claims do not change. The other parts side by side once the
+	// claims are made; only the claims and events report problems.
 	var wg sync.WaitGroup
-	wg.Go(func() { site.JSONLD = b.jsonLD(site) })
 	wg.Go(func() { b.figures(site) })
+	site.Claims, site.Topics = b.claimViews()
+	wg.Go(func() { site.JSONLD = b.jsonLD(site) })
 	site.Events = b.eventViews()
 	site.Chart = b.chart(site)
 	wg.Wait()
