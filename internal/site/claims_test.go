@@ -435,3 +435,57 @@ func TestClaimsPageRowFails(t *testing.T) {
 	}
 	nothingBeside(t, dir)
 }
+
+// TestRowStances checks the mark the shipped templates give each kind of
+// cell of a claim's row, as b.cell makes it from a quote, in a dossier
+// too large for source columns: one cell for each quote.
+func TestRowStances(t *testing.T) {
+	tmpl, err := render.Parse(repoConfig().Templates)
+	if err != nil {
+		t.Fatal(err)
+	}
+	quotes := []struct {
+		q    content.Quote
+		mark string
+	}{
+		{content.Quote{Slug: "a", Text: "x", Stance: "reports"}, "reports"},
+		{content.Quote{Slug: "b", Text: "x", Stance: "differs"}, "differs"},
+		{content.Quote{Slug: "c", Text: "x", Stance: "contradicts"}, "contradicts"},
+		{content.Quote{Slug: "d", Absent: true}, "absent"},
+		{content.Quote{Slug: "e", Absent: true, Stance: "differs"}, "absent"},
+	}
+	b := &builder{cfg: repoConfig(), d: &content.Dossier{}, min: newMinifier(), bySlug: map[string]*source{}}
+	var qs []*content.Quote
+	var want []string
+	for i, tt := range quotes {
+		s := &source{Source: &content.Source{Slug: tt.q.Slug}, urls: map[*content.Quote]string{},
+			view: &render.Source{Slug: tt.q.Slug, Outlet: tt.q.Slug, Page: "sources/" + tt.q.Slug + ".html"}}
+		b.bySlug[s.Slug] = s
+		for range MaxColumns { // too many sources for columns
+			b.sources = append(b.sources, s)
+		}
+		qs = append(qs, &quotes[i].q)
+		want = append(want, "mark "+tt.mark)
+	}
+	var errs diag.List
+	cells := b.cells(qs, &errs)
+	for i, c := range cells { // for a template's if: set only when the source reports the claim
+		if c.Differs != (want[i] == "mark differs") || c.Contradicts != (want[i] == "mark contradicts") {
+			t.Errorf("cell of %+v: Differs %v, Contradicts %v", quotes[i].q, c.Differs, c.Contradicts)
+		}
+	}
+	b.site = &render.Site{Title: "T", Claims: []*render.Claim{{ID: "c1", Label: "C1", Claim: "One", Cells: cells}}}
+	row, err := b.row(tmpl, b.rowPage(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader("<table>" + string(row) + "</table>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	doc.Find(".cell > .mark").Each(func(_ int, m *goquery.Selection) { got = append(got, m.AttrOr("class", "")) })
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("marks %q, want %q", got, want)
+	}
+}

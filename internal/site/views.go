@@ -235,13 +235,15 @@ func (b *builder) cells(quotes []*content.Quote, errs *diag.List) []*render.Cell
 // cell is what source s says of a claim or event, by quote q.
 func (b *builder) cell(s *source, q *content.Quote, errs *diag.List) *render.Cell {
 	return &render.Cell{
-		Source:   s.view,
-		Absent:   q.Absent,
-		Reported: !q.Absent,
-		Quote:    q.Text,
-		Stance:   q.Stance,
-		Note:     b.inline(q.Note, q.Pos, errs),
-		URL:      s.urls[q],
+		Source:      s.view,
+		Absent:      q.Absent,
+		Reported:    !q.Absent,
+		Quote:       q.Text,
+		Stance:      q.Stance,
+		Differs:     !q.Absent && q.Stance == "differs",
+		Contradicts: !q.Absent && q.Stance == "contradicts",
+		Note:        b.inline(q.Note, q.Pos, errs),
+		URL:         s.urls[q],
 	}
 }
 
