@@ -106,6 +106,14 @@ func scanFrom(page string, parts [][]byte, pull func() ([]byte, bool), absolute 
 			if !e.has[i] || refs[i][string(e.val[i])] {
 				continue
 			}
+			if id, ok := ownFragment(e.val[i]); ok {
+				if _, met := seen[maphash.Bytes(idSeed, id)]; met {
+					// A link to an id of the page met before it, such as
+					// a paragraph's own link: resolved, and so neither
+					// kept nor made a string.
+					continue
+				}
+			}
 			if refs[i] == nil {
 				refs[i] = make(map[string]bool)
 			}
@@ -193,6 +201,20 @@ func judge(r ref) (problem string, check bool) {
 	return "", true
 }
 
+// ownFragment returns the fragment of val if val is a plain link (see
+// plainPath) to an id of its own page: "#" and the id.
+func ownFragment(val []byte) ([]byte, bool) {
+	if len(val) < 2 || val[0] != '#' {
+		return nil, false
+	}
+	for _, c := range val {
+		if !plainByte(c) {
+			return nil, false
+		}
+	}
+	return val[1:], true
+}
+
 // plainPath returns the path of link val as url.Parse does, without its
 // allocations, if val is a plain relative link, as most links of a site
 // are: made of ASCII letters, digits and "-._~/#" only, and not starting
@@ -203,12 +225,17 @@ func plainPath(val string) (path string, ok bool) {
 		return "", false
 	}
 	for i := 0; i < len(val); i++ {
-		if c := val[i]; !isLetter(c) && (c < '0' || c > '9') && !strings.ContainsRune("-._~/#", rune(c)) {
+		if !plainByte(val[i]) {
 			return "", false
 		}
 	}
 	path, _, _ = strings.Cut(val, "#")
 	return path, true
+}
+
+// plainByte reports whether c may be in a plain link (see plainPath).
+func plainByte(c byte) bool {
+	return isLetter(c) || '0' <= c && c <= '9' || strings.IndexByte("-._~/#", c) >= 0
 }
 
 // scanTree is the slow, exact way of Scan: it parses data into a tree,

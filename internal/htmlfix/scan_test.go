@@ -226,6 +226,10 @@ var scanCases = []struct {
 		ids: []string{"i"}, links: []string{"src=i.png"}},
 	{name: "duplicate ids", html: `<p id=a></p><p id=a></p><p id=a>`,
 		ids: []string{"a", "a", "a"}},
+	// Links to ids of the page met before them, after them, on the same
+	// element, twice, in another form, and to none.
+	{name: "own ids", html: `<p id=a><a href="#a">x</a><a href="#b" id=b>y</a><a href="#c">z</a><p id=c><a href="#a">x</a><a href="#%61">x</a><a href="#gone">g</a><a href="#">t</a>`,
+		ids: []string{"a", "b", "c"}, links: []string{"href=#a", "href=#b", "href=#c", "href=#a", "href=#%61", "href=#gone", "href=#"}},
 	{name: "reopened formatting", html: `<p><b id=f>x<p>y`,
 		ids: []string{"f", "f"}, tree: true},
 	{name: "adoption agency", html: `<a href=1.html><div id=d><a href=2.html>x</a></div>`,
