@@ -2,6 +2,7 @@ package crosscheck
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -125,6 +126,62 @@ func TestDiff(t *testing.T) {
 			t.Errorf("quote styles and case count as a change: %q", w.Text)
 		}
 	}
+}
+
+// TestDiffRandom compares Diff with the table of rows it was first
+// written with, on random quotes of a few words.
+func TestDiffRandom(t *testing.T) {
+	words := []string{"Russia", "russia,", "war", "effort", "its", "“its”", "the", "a", "struggle"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	quote := func() string {
+		n := rng.IntN(12)
+		ws := make([]string, n)
+		for i := range ws {
+			ws[i] = words[rng.IntN(len(words))]
+		}
+		return strings.Join(ws, " ")
+	}
+	for range 3000 {
+		a, b := quote(), quote()
+		if got, want := Diff(a, b), diffRows(a, b); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("Diff(%q, %q) = %v, want %v", a, b, got, want)
+		}
+	}
+}
+
+// diffRows is Diff as first written, with a row of the table a slice.
+func diffRows(a, b string) []Word {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	ka, kb := keys(wa), keys(wb)
+	lcs := make([][]int, len(ka)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(kb)+1)
+	}
+	for i := len(ka) - 1; i >= 0; i-- {
+		for j := len(kb) - 1; j >= 0; j-- {
+			if ka[i] == kb[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	out := make([]Word, 0, len(wb))
+	i, j := 0, 0
+	for j < len(kb) {
+		switch {
+		case i < len(ka) && ka[i] == kb[j]:
+			out = append(out, Word{wb[j], Same})
+			i++
+			j++
+		case i < len(ka) && lcs[i+1][j] >= lcs[i][j+1]:
+			i++
+		default:
+			out = append(out, Word{wb[j], Changed})
+			j++
+		}
+	}
+	return out
 }
 
 func FuzzFigures(f *testing.F) {

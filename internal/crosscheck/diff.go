@@ -29,17 +29,17 @@ type Word struct {
 func Diff(a, b string) []Word {
 	wa, wb := strings.Fields(a), strings.Fields(b)
 	ka, kb := keys(wa), keys(wb)
-	// lcs[i][j] = LCS length of ka[i:], kb[j:]
-	lcs := make([][]int, len(ka)+1)
-	for i := range lcs {
-		lcs[i] = make([]int, len(kb)+1)
-	}
+	// lcs(i, j) = LCS length of ka[i:], kb[j:], in one table: a row a
+	// slice was most of Diff's allocations.
+	w := len(kb) + 1
+	table := make([]int32, (len(ka)+1)*w)
+	lcs := func(i, j int) int32 { return table[i*w+j] }
 	for i := len(ka) - 1; i >= 0; i-- {
 		for j := len(kb) - 1; j >= 0; j-- {
 			if ka[i] == kb[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
+				table[i*w+j] = lcs(i+1, j+1) + 1
 			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+				table[i*w+j] = max(lcs(i+1, j), lcs(i, j+1))
 			}
 		}
 	}
@@ -51,7 +51,7 @@ func Diff(a, b string) []Word {
 			out = append(out, Word{wb[j], Same})
 			i++
 			j++
-		case i < len(ka) && lcs[i+1][j] >= lcs[i][j+1]:
+		case i < len(ka) && lcs(i+1, j) >= lcs(i, j+1):
 			i++
 		default:
 			out = append(out, Word{wb[j], Changed})
