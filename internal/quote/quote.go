@@ -52,17 +52,28 @@ func Normalize(s string) string {
 func normalForm(s string) bool {
 	prev := byte(' ') // so that a leading space fails
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= utf8.RuneSelf, c == '`', c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+		c := s[i]
+		if notNormal[c] || c == ' ' && prev == ' ' {
 			return false
-		case c == ' ' && prev == ' ':
-			return false
-		default:
-			prev = c
 		}
+		prev = c
 	}
 	return prev != ' '
 }
+
+// notNormal holds the bytes that are never in a matching form as they
+// are: those of multi-byte runes, the backquote and white space other
+// than the space. A table, as normalForm reads every byte of a source's
+// paragraphs.
+var notNormal = func() (t [256]bool) {
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	for _, c := range "`\t\n\v\f\r" {
+		t[c] = true
+	}
+	return t
+}()
 
 // fold maps the quotation mark, apostrophe and dash variants of the rule to
 // their ASCII form, and returns any other rune unchanged.

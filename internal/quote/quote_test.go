@@ -243,6 +243,28 @@ func TestClosest(t *testing.T) {
 	}
 }
 
+// TestNormalForm checks normalForm, Normalize's shortcut, on every
+// string of one and two bytes and of two bytes around a space: it holds
+// exactly of the ASCII strings that normalize leaves as they are.
+func TestNormalForm(t *testing.T) {
+	check := func(s string) {
+		ascii := true
+		for i := range len(s) {
+			ascii = ascii && s[i] < utf8.RuneSelf
+		}
+		if want := ascii && normalize(s, false).s == s; normalForm(s) != want {
+			t.Errorf("normalForm(%q) = %v, want %v", s, !want, want)
+		}
+	}
+	for a := range 256 {
+		check(string([]byte{byte(a)}))
+		for b := range 256 {
+			check(string([]byte{byte(a), byte(b)}))
+			check(string([]byte{byte(a), ' ', byte(b)}))
+		}
+	}
+}
+
 func FuzzNormalize(f *testing.F) {
 	for _, tt := range normalizeTests {
 		f.Add(tt.in)
@@ -361,5 +383,15 @@ func BenchmarkClosest(b *testing.B) {
 	b.SetBytes(int64(text.Len()))
 	for b.Loop() {
 		Closest(text.String(), quote)
+	}
+}
+
+func BenchmarkNormalForm(b *testing.B) {
+	s := strings.TrimSpace(strings.Repeat("Officials said China supplied 90 per cent of the machine tools Russia imported. ", 6))
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		if !normalForm(s) {
+			b.Fatal("not normal")
+		}
 	}
 }
