@@ -104,6 +104,11 @@ type Source struct {
 // actions per line (a saved page can lose thousands of lines).
 func (s *Source) RemovedRows() template.HTML {
 	var b strings.Builder
+	size := 0
+	for _, r := range s.Removed {
+		size += len(r.Text) + len(r.Reason) + len("\n<tr><td>00000</td><td></td><td></td></tr>")
+	}
+	b.Grow(size + size/16) // and a few escapes
 	for _, r := range s.Removed {
 		b.WriteString("\n<tr><td>")
 		b.WriteString(strconv.Itoa(r.Line))
