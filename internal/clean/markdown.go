@@ -37,14 +37,13 @@ func (a *Article) Markdown() []byte {
 		}
 	}
 	b.WriteString("---\n")
-	b.Write(a.Body())
+	a.WriteBody(&b)
 	return b.Bytes()
 }
 
-// Body returns the blocks of Markdown, without the front matter: what
-// the site renders.
-func (a *Article) Body() []byte {
-	var b bytes.Buffer
+// WriteBody writes to b the blocks of Markdown, without the front
+// matter: what the site renders, from a buffer it uses again.
+func (a *Article) WriteBody(b *bytes.Buffer) {
 	size := 0
 	for _, blk := range a.Blocks {
 		size += len(blk.Text) + len("\n## \n") + 8 // and a few escapes
@@ -55,10 +54,9 @@ func (a *Article) Body() []byte {
 		if blk.Kind == Heading {
 			b.WriteString("## ")
 		}
-		writeEscaped(&b, blk.Text)
+		writeEscaped(b, blk.Text)
 		b.WriteByte('\n')
 	}
-	return b.Bytes()
 }
 
 // Text returns the body blocks as plain text, one block per line, with

@@ -1,6 +1,7 @@
 package htmlfix
 
 import (
+	"bytes"
 	"html/template"
 	"os"
 	"path/filepath"
@@ -48,7 +49,9 @@ func TestHighlightPlain(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, err := md.Convert(a.Body())
+		var body bytes.Buffer
+		a.WriteBody(&body)
+		doc, err := md.Convert(body.Bytes())
 		if err != nil {
 			t.Fatal(err)
 		}

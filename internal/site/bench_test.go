@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"flag"
 	"fmt"
@@ -331,7 +332,9 @@ func stages(b *testing.B, n int) *stageInput {
 		if err != nil {
 			b.Fatal(err)
 		}
-		in.bodies = append(in.bodies, a.Body())
+		var body bytes.Buffer
+		a.WriteBody(&body)
+		in.bodies = append(in.bodies, body.Bytes())
 		in.texts = append(in.texts, s.texts)
 	}
 	if err := errs.Err(); err != nil {

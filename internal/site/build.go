@@ -491,7 +491,11 @@ func (b *builder) cleanSource(cs *content.Source, raw []byte, sum [sha256.Size]b
 			"check the capture with: gen clean "+cs.File)
 		return nil
 	}
-	doc, err := b.md.Convert(a.Body())
+	// The Markdown, in a buffer used again: the document holds none of it.
+	body := getBuffer()
+	a.WriteBody(body)
+	doc, err := b.md.Convert(body.Bytes())
+	putBuffer(body)
 	if err != nil {
 		errs.Add(diag.Pos{File: cs.File}, err.Error(), "")
 		return nil
