@@ -172,6 +172,10 @@ func (blockIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Conte
 	src := reader.Source()
 	seen := map[string]int{}
 	var blocks []Block
+	if n := doc.ChildCount(); n > 0 {
+		// Most blocks are the document's children: a cleaned article's all.
+		blocks = make([]Block, 0, n)
+	}
 	var buf []byte // the text of one block, reused from block to block
 	lines := lineCounter{src: src, line: 1}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
