@@ -21,6 +21,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -177,11 +178,12 @@ func humanSpan(from, to string) string {
 
 // plural returns "1 claim" or "3 claims".
 func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, word)
+	switch {
+	case n == 1:
+	case strings.HasSuffix(word, "y"):
+		word = word[:len(word)-1] + "ies"
+	default:
+		word += "s"
 	}
-	if strings.HasSuffix(word, "y") {
-		return fmt.Sprintf("%d %sies", n, word[:len(word)-1])
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return strconv.Itoa(n) + " " + word
 }

@@ -19,6 +19,8 @@ func TestFuncs(t *testing.T) {
 		{plural(1, "claim"), "1 claim"},
 		{plural(3, "claim"), "3 claims"},
 		{plural(2, "entry"), "2 entries"},
+		{plural(1, "entry"), "1 entry"},
+		{plural(0, "line"), "0 lines"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {
