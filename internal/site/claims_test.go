@@ -62,26 +62,42 @@ func TestSpliceRows(t *testing.T) {
 	}
 }
 
+// shippedClaims returns the shipped claims.html, failing t unless it
+// holds each of parts, which the test changes.
+func shippedClaims(t *testing.T, parts ...string) string {
+	t.Helper()
+	src, err := os.ReadFile("../../templates/claims.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range parts {
+		if !strings.Contains(string(src), p) {
+			t.Fatalf("claims.html no longer holds %q, as this test expects: update the test", p)
+		}
+	}
+	return string(src)
+}
+
+// testClaims returns claims of two topics, the first with a cell, for
+// the claims page to show.
+func testClaims() []*render.Claim {
+	return []*render.Claim{
+		{ID: "c1", Label: "C1", Claim: "One  <b>x</b>", Topic: "T", Count: 1, Cells: []*render.Cell{{Source: &render.Source{Outlet: "A", Page: "sources/a.html"}, Reported: true, Quote: "a  b", URL: "sources/a.html#p"}}},
+		{ID: "c2", Label: "C2", Claim: "Two", Topic: "T"},
+		{ID: "c3", Label: "C3", Claim: "Three", Topic: "U"},
+	}
+}
+
 // TestClaimsPageSplice checks that the claims page made from its rows
 // put in place of their markers is the page made whole and minified,
 // for the shipped claims.html, dense and not, and for templates that
 // put the rows where the minifier treats them otherwise, which are made
 // whole.
 func TestClaimsPageSplice(t *testing.T) {
-	src, err := os.ReadFile("../../templates/claims.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	shipped := string(src)
 	const rows = "{{- range .Claims}}{{.Row}}{{end}}"
-	if !strings.Contains(shipped, rows) {
-		t.Fatal("claims.html no longer shows its rows as this test expects: update the test")
-	}
 	rowDef := `{{define "claim"}}{{with .Claim}}
 <tr id="{{.ID}}" class="claim">`
-	if !strings.Contains(shipped, rowDef) {
-		t.Fatal("claims.html no longer starts its row as this test expects: update the test")
-	}
+	shipped := shippedClaims(t, rows, rowDef)
 	templates := []struct {
 		name, src string
 		spliced   bool
@@ -92,11 +108,7 @@ func TestClaimsPageSplice(t *testing.T) {
 		{"rows of text", strings.Replace(shipped, rowDef, `{{define "claim"}}{{with .Claim}}
  {{.Label}}  text  <tr id="{{.ID}}" class="claim">`, 1), false},
 	}
-	claims := []*render.Claim{
-		{ID: "c1", Label: "C1", Claim: "One  <b>x</b>", Topic: "T", Count: 1, Cells: []*render.Cell{{Source: &render.Source{Outlet: "A", Page: "sources/a.html"}, Reported: true, Quote: "a  b", URL: "sources/a.html#p"}}},
-		{ID: "c2", Label: "C2", Claim: "Two", Topic: "T"},
-		{ID: "c3", Label: "C3", Claim: "Three", Topic: "U"},
-	}
+	claims := testClaims()
 	for _, tt := range templates {
 		for _, dense := range []bool{true, false} {
 			tmpl, err := render.Parse(withFiles(fstest.MapFS{"claims.html": {Data: []byte(tt.src)}}, nil).Templates)
@@ -141,16 +153,9 @@ func TestClaimsPageSplice(t *testing.T) {
 // the page made whole and minified, and the link check finds in it what
 // it finds in that page.
 func TestClaimsPageStream(t *testing.T) {
-	src, err := os.ReadFile("../../templates/claims.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	shipped := string(src)
 	const rows = "{{- range .Claims}}{{.Row}}{{end}}"
 	label := `<span class="label">{{.Label}}</span>`
-	if !strings.Contains(shipped, rows) || !strings.Contains(shipped, label+" {{.Claim}}</a>") {
-		t.Fatal("claims.html no longer shows its rows as this test expects: update the test")
-	}
+	shipped := shippedClaims(t, rows, label+" {{.Claim}}</a>")
 	templates := []struct {
 		name, src string
 		streamed  bool
@@ -162,11 +167,7 @@ func TestClaimsPageStream(t *testing.T) {
 		{"rows the link check reads whole", strings.Replace(shipped, label, `<b><i>{{.Label}}</b></i>`, 1), false},
 		{"broken links in rows", strings.Replace(shipped, label+" {{.Claim}}</a>", label+` {{.Claim}}</a> <a href="#gone-{{.ID}}">gone</a>`, 1), true},
 	}
-	claims := []*render.Claim{
-		{ID: "c1", Label: "C1", Claim: "One  <b>x</b>", Topic: "T", Count: 1, Cells: []*render.Cell{{Source: &render.Source{Outlet: "A", Page: "sources/a.html"}, Reported: true, Quote: "a  b", URL: "sources/a.html#p"}}},
-		{ID: "c2", Label: "C2", Claim: "Two", Topic: "T"},
-		{ID: "c3", Label: "C3", Claim: "Three", Topic: "U"},
-	}
+	claims := testClaims()
 	for n := range 2*rowBatch + 3 { // batches of rows, the last one short
 		claims = append(claims, &render.Claim{ID: fmt.Sprintf("d%d", n), Label: fmt.Sprintf("D%d", n), Claim: "More", Topic: "U"})
 	}
@@ -282,14 +283,8 @@ func TestClaimsPageRows(t *testing.T) {
 // template but does not show the rows: the page is made whole, as the
 // template says, without markers.
 func TestClaimsPageWithoutRows(t *testing.T) {
-	src, err := os.ReadFile("../../templates/claims.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	noRows := strings.Replace(string(src), "{{- range .Claims}}{{.Row}}{{end}}", `{{- range .Claims}}<tr id="{{.ID}}"><td>{{.Label}}</td></tr>{{end}}`, 1)
-	if noRows == string(src) {
-		t.Fatal("claims.html no longer shows {{.Row}} as this test expects: update the test")
-	}
+	const rows = "{{- range .Claims}}{{.Row}}{{end}}"
+	noRows := strings.Replace(shippedClaims(t, rows), rows, `{{- range .Claims}}<tr id="{{.ID}}"><td>{{.Label}}</td></tr>{{end}}`, 1)
 	o, err := Build(withFiles(fstest.MapFS{"claims.html": {Data: []byte(noRows)}}, nil))
 	if err != nil {
 		t.Fatal(err)
@@ -367,15 +362,9 @@ func TestWordingsInRows(t *testing.T) {
 	if n < 2 {
 		t.Fatalf("a claims.html without a row template shows %d wordings, want those of every claim several sources carry", n)
 	}
-	src, err := os.ReadFile("../../templates/claims.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	inRow := strings.Replace(string(src), "<dt>{{.Source.Outlet}}</dt><dd>{{.HTML}}</dd>", `<dt>{{.Source.Outlet}}</dt><dd><p class="w">{{.HTML}}</p></dd>`, 1)
+	const wording = "<dt>{{.Source.Outlet}}</dt><dd>{{.HTML}}</dd>"
+	inRow := strings.Replace(shippedClaims(t, wording), wording, `<dt>{{.Source.Outlet}}</dt><dd><p class="w">{{.HTML}}</p></dd>`, 1)
 	index := strings.Replace(own, `{{define "main"}}`, `{{define "main"}}<h1>{{.Site.Title}}</h1>`, 1)
-	if inRow == string(src) {
-		t.Fatal("claims.html no longer shows a wording as this test expects: update the test")
-	}
 	o, err = Build(withFiles(fstest.MapFS{"claims.html": {Data: []byte(inRow)}, "index.html": {Data: []byte(index)}}, nil))
 	if err != nil {
 		t.Fatal(err)
@@ -416,15 +405,8 @@ func TestClaimsPageRowFails(t *testing.T) {
 	if n := doc.Find("tr.claim").Length(); n < 2*rowBatch || last == "" {
 		t.Fatalf("%d rows, the last %q: want several batches", n, last)
 	}
-	src, err := os.ReadFile("../../templates/claims.html")
-	if err != nil {
-		t.Fatal(err)
-	}
 	const row = `<tr id="{{.ID}}" class="claim">`
-	bad := strings.Replace(string(src), row, row+`{{if eq .ID "`+last+`"}}{{index .Cells 1000}}{{end}}`, 1)
-	if bad == string(src) {
-		t.Fatal("claims.html no longer starts its row as this test expects: update the test")
-	}
+	bad := strings.Replace(shippedClaims(t, row), row, row+`{{if eq .ID "`+last+`"}}{{index .Cells 1000}}{{end}}`, 1)
 	cfg.Templates = withFiles(fstest.MapFS{"claims.html": {Data: []byte(bad)}}, nil).Templates
 	_, err = BuildTo(cfg, dir)
 	if err == nil || !strings.Contains(err.Error(), "claims.html") || !strings.Contains(err.Error(), "index") {
