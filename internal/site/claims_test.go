@@ -78,6 +78,16 @@ func shippedClaims(t *testing.T, parts ...string) string {
 	return string(src)
 }
 
+// claimsTemplates returns the shipped templates with claims.html src.
+func claimsTemplates(t *testing.T, src string) *render.Templates {
+	t.Helper()
+	tmpl, err := render.Parse(withFiles(fstest.MapFS{"claims.html": {Data: []byte(src)}}, nil).Templates)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tmpl
+}
+
 // testClaims returns claims of two topics, the first with a cell, for
 // the claims page to show.
 func testClaims() []*render.Claim {
@@ -111,10 +121,7 @@ func TestClaimsPageSplice(t *testing.T) {
 	claims := testClaims()
 	for _, tt := range templates {
 		for _, dense := range []bool{true, false} {
-			tmpl, err := render.Parse(withFiles(fstest.MapFS{"claims.html": {Data: []byte(tt.src)}}, nil).Templates)
-			if err != nil {
-				t.Fatal(err)
-			}
+			tmpl := claimsTemplates(t, tt.src)
 			site := &render.Site{Title: "T", Dense: dense, Claims: claims,
 				Topics: []*render.Topic{{ID: "topic-t", Name: "T", Claims: claims[:2]}, {ID: "topic-u", Name: "U", Claims: claims[2:]}}}
 			b := &builder{cfg: repoConfig(), d: &content.Dossier{}, min: newMinifier(), site: site}
@@ -173,10 +180,7 @@ func TestClaimsPageStream(t *testing.T) {
 	}
 	for _, tt := range templates {
 		for _, dense := range []bool{true, false} {
-			tmpl, err := render.Parse(withFiles(fstest.MapFS{"claims.html": {Data: []byte(tt.src)}}, nil).Templates)
-			if err != nil {
-				t.Fatal(err)
-			}
+			tmpl := claimsTemplates(t, tt.src)
 			site := &render.Site{Title: "T", Dense: dense, Claims: claims,
 				// Not in the order of the claims.
 				Topics: []*render.Topic{{ID: "topic-u", Name: "U", Claims: claims[2:]}, {ID: "topic-t", Name: "T", Claims: claims[:2]}}}
