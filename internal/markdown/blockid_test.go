@@ -1,7 +1,9 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -129,6 +131,7 @@ func FuzzConvert(f *testing.F) {
 		doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 		blocks := *ctx.Get(blocksKey).(*[]Block)
 		seen := map[string]int{}
+		var ids []string // in document order
 		i := 0
 		ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			prefix := "p"
@@ -149,9 +152,7 @@ func FuzzConvert(f *testing.F) {
 			if got := PlainText(n, src); got != txt {
 				t.Errorf("PlainText = %q, old %q", got, txt)
 			}
-			if attr, _ := n.AttributeString("id"); attr.(string) != id {
-				t.Errorf("id attribute %q, old %q", attr, id)
-			}
+			ids = append(ids, id)
 			if i >= len(blocks) {
 				t.Fatalf("block %d (%q) missing from %d blocks", i, txt, len(blocks))
 			}
@@ -164,8 +165,23 @@ func FuzzConvert(f *testing.F) {
 		if i != len(blocks) {
 			t.Errorf("%d blocks, old %d", len(blocks), i)
 		}
+		// The ids as rendered, each block's own.
+		var html bytes.Buffer
+		if err := c.md.Renderer().Render(&html, src, doc); err != nil {
+			t.Fatal(err)
+		}
+		var rendered []string
+		for _, m := range renderedID.FindAllSubmatch(html.Bytes(), -1) {
+			rendered = append(rendered, string(m[1]))
+		}
+		if fmt.Sprint(rendered) != fmt.Sprint(ids) {
+			t.Errorf("ids rendered %q, old %q, in\n%s", rendered, ids, html.Bytes())
+		}
 	})
 }
+
+// renderedID finds the id of a paragraph or heading that Convert renders.
+var renderedID = regexp.MustCompile(`<(?:p|h[1-6]) id="([^"]*)"`)
 
 // BlockID returns the anchor id of a block with the given plain text:
 // prefix "p" for paragraphs, "h" for headings.

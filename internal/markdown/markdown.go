@@ -126,8 +126,7 @@ func (c *Converter) inline(src string) (template.HTML, error) {
 	doc := c.md.Parser().Parse(text.NewReader([]byte(src)))
 	if doc.ChildCount() == 1 && doc.FirstChild().Kind() == ast.KindParagraph {
 		// Render the paragraph's children only.
-		p := doc.FirstChild()
-		p.SetAttributeString("id", nil)
+		doc.RemoveAttributes() // its ids: the paragraph is rendered without
 		if err := c.md.Renderer().Render(&buf, []byte(src), doc); err != nil {
 			return "", err
 		}
@@ -198,11 +197,46 @@ func (blockIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Conte
 		if k := seen[id]; k > 1 {
 			id = fmt.Sprintf("%s-%d", id, k)
 		}
-		n.SetAttributeString("id", id)
 		blocks = append(blocks, Block{ID: id, Text: txt, Heading: prefix == "h", Line: lines.of(n)})
 		return ast.WalkSkipChildren, nil
 	})
 	pc.Set(blocksKey, &blocks)
+	doc.SetAttribute(idsAttr, &blockIDList{blocks: blocks})
+}
+
+// idsAttr names the attribute of a document by which blockIDs gives the
+// renderers its blocks' ids, a *blockIDList: an attribute of each block
+// would cost goldmark room for ten attributes a block.
+var idsAttr = []byte("gen-block-ids")
+
+// A blockIDList gives the paragraphs and headings of a document their
+// ids as they are rendered, which is in the order blockIDs walked them.
+type blockIDList struct {
+	blocks []Block
+	next   int    // the next block's
+	open   string // the id of the paragraph being rendered
+}
+
+// blockIDsOf returns the ids of the document of block n, or nil when it
+// has none (see Converter.Inline).
+func blockIDsOf(n ast.Node) *blockIDList {
+	for ; n != nil; n = n.Parent() {
+		if n.Kind() == ast.KindDocument {
+			l, _ := n.Attribute(idsAttr)
+			ids, _ := l.(*blockIDList)
+			return ids
+		}
+	}
+	return nil
+}
+
+// take returns the id of the next block, or "" when there is none.
+func (l *blockIDList) take() string {
+	if l == nil || l.next == len(l.blocks) {
+		return ""
+	}
+	l.next++
+	return l.blocks[l.next-1].ID
 }
 
 // A lineCounter maps byte offsets to 1-based lines. Blocks come in
@@ -430,24 +464,55 @@ type pilcrows struct{}
 
 func (pilcrows) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindParagraph, renderParagraph)
+	reg.Register(ast.KindHeading, renderHeading)
+}
+
+// writeID writes the id attribute of a block, if it has an id. The ids
+// blockIDs gives are letters, digits and hyphens, which need no
+// escaping.
+func writeID(w util.BufWriter, id string) {
+	if id != "" {
+		w.WriteString(` id="`)
+		w.WriteString(id)
+		w.WriteByte('"')
+	}
 }
 
 func renderParagraph(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	ids := blockIDsOf(n)
 	if entering {
+		id := ids.take()
+		if ids != nil {
+			ids.open = id
+		}
 		w.WriteString("<p")
+		writeID(w, id)
 		html.RenderAttributes(w, n, html.ParagraphAttributeFilter)
 		w.WriteByte('>')
 		return ast.WalkContinue, nil
 	}
-	// The ids blockIDs gives are letters, digits and hyphens, which
-	// need no escaping.
-	if id, ok := n.AttributeString("id"); ok {
-		if id, ok := id.(string); ok && id != "" {
-			w.WriteString(`<a class="pilcrow" href="#`)
-			w.WriteString(id)
-			w.WriteString(`" aria-label="Link to this paragraph">¶</a>`)
-		}
+	if ids != nil && ids.open != "" {
+		w.WriteString(`<a class="pilcrow" href="#`)
+		w.WriteString(ids.open)
+		w.WriteString(`" aria-label="Link to this paragraph">¶</a>`)
 	}
 	w.WriteString("</p>\n")
+	return ast.WalkContinue, nil
+}
+
+// renderHeading renders a heading as goldmark does, with its id.
+func renderHeading(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Heading)
+	if entering {
+		w.WriteString("<h")
+		w.WriteByte("0123456"[n.Level])
+		writeID(w, blockIDsOf(n).take())
+		html.RenderAttributes(w, n, html.HeadingAttributeFilter)
+		w.WriteByte('>')
+		return ast.WalkContinue, nil
+	}
+	w.WriteString("</h")
+	w.WriteByte("0123456"[n.Level])
+	w.WriteString(">\n")
 	return ast.WalkContinue, nil
 }
