@@ -106,8 +106,9 @@ func restoreOld(dir string) {
 	}
 }
 
-// listFiles returns the slash path of every file under dir, or nothing
-// when dir does not exist. It reads only the folders, not each file's
+// listFiles returns the slash path of every file under dir, and whether
+// it is a regular file (not a symlink, a named pipe, …), or nothing when
+// dir does not exist. It reads only the folders, not each file's
 // metadata: a stage reads a file's size from the file it opens to
 // compare (stage.open), and stat-ing 20,000 files of a large site first
 // took longer than reading its folders.
@@ -121,7 +122,7 @@ func listFiles(dir string) (map[string]bool, error) {
 			return nil
 		}
 		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = true
+		files[filepath.ToSlash(rel)] = e.Type().IsRegular()
 		return nil
 	})
 	if errors.Is(err, fs.ErrNotExist) {

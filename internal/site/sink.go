@@ -85,7 +85,7 @@ func (w *whole) drop() {}
 // never mix their files.
 type stage struct {
 	dir    string          // the destination
-	onDisk map[string]bool // the previous build's files
+	onDisk map[string]bool // the previous build's files, and whether each is a regular file
 	unlock func()
 
 	mu   sync.Mutex
@@ -177,6 +177,8 @@ func (s *stage) create(p string) (file, error) { return s.open(p, -1), nil }
 func (s *stage) open(p string, size int64) *stagedFile {
 	f := &stagedFile{s: s, p: p}
 	if !s.onDisk[p] {
+		// None, or not a regular file: one that is a symlink or a named
+		// pipe is written anew, and never opened (a pipe would block).
 		return f
 	}
 	file, err := os.Open(s.old(p))
