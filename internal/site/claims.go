@@ -119,7 +119,7 @@ func (b *builder) streamRows(t *render.Templates, order []int) (next func() ([]b
 			cur = bt
 		}
 		r := cur.rows[0]
-		cur.rows = cur.rows[1:]
+		cur.rows[0], cur.rows = nil, cur.rows[1:] // the reader's now
 		return r, nil
 	}
 	stop = func() {
@@ -169,7 +169,9 @@ func (b *builder) claimsPage(t *render.Templates, p string, page *render.Page, f
 // htmlfix.ScanStream). It reports false, having put nothing, where the
 // page cannot be made so: a row is not one table row (see isRow), or
 // the page must be scanned whole; claimsPage then makes it with all its
-// rows at once. Its error is a template's or an outputError.
+// rows at once. It does so too where a row's template fails, so that
+// the error is the first claim's that fails, not the first on the page.
+// Its error is an outputError.
 func (b *builder) streamClaims(t *render.Templates, p string, layout []piece, from diag.Pos) (bool, error) {
 	var order []int
 	for _, pc := range layout {
@@ -210,11 +212,12 @@ func (b *builder) streamClaims(t *render.Templates, p string, layout []piece, fr
 		return part, true
 	}
 	scanned, err := htmlfix.ScanStream(p, next, false)
+	var oe outputError
 	switch {
-	case failed != nil:
+	case errors.As(failed, &oe):
 		w.drop()
 		return true, failed
-	case notRow || err == htmlfix.ErrWhole:
+	case failed != nil || notRow || err == htmlfix.ErrWhole:
 		w.drop()
 		return false, nil
 	case err != nil:

@@ -2,14 +2,18 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"html/template"
 	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/gen-dossier/gen/internal/content"
@@ -420,6 +424,92 @@ func TestClaimsPageRowFails(t *testing.T) {
 		t.Error("a build that failed in a row changed the previous output")
 	}
 	nothingBeside(t, dir)
+}
+
+// TestClaimsPageRowErrors checks which row's template error the claims
+// page reports when several rows fail: the first claim's, as when the
+// rows are made all at once, even where another failing row comes first
+// on the page.
+func TestClaimsPageRowErrors(t *testing.T) {
+	const row = `<tr id="{{.ID}}" class="claim">`
+	bad := strings.Replace(shippedClaims(t, row), row, row+`{{if eq .ID "c2"}}{{index .Cells 1000}}{{end}}{{if eq .ID "c3"}}{{index .Cells 2000}}{{end}}`, 1)
+	tmpl := claimsTemplates(t, bad)
+	claims := testClaims()
+	site := &render.Site{Title: "T", Claims: claims, // c3's topic first
+		Topics: []*render.Topic{{ID: "topic-u", Name: "U", Claims: claims[2:]}, {ID: "topic-t", Name: "T", Claims: claims[:2]}}}
+	m := &memory{files: map[string][]byte{}}
+	b := &builder{cfg: repoConfig(), d: &content.Dossier{}, min: newMinifier(), site: site, out: m,
+		paths: map[string]bool{}, origin: map[string]diag.Pos{}}
+	err := b.claimsPage(tmpl, "claims.html", &render.Page{}, diag.Pos{})
+	if err == nil || !strings.Contains(err.Error(), "1000") || strings.Contains(err.Error(), "2000") {
+		t.Errorf("error %v, want c2's (index 1000)", err)
+	}
+	if len(m.files) > 0 || b.paths["claims.html"] {
+		t.Errorf("a page whose rows fail is put (%d files) or recorded (%v)", len(m.files), b.paths["claims.html"])
+	}
+}
+
+// A failing is a sink whose files fail to be made or written.
+type failing struct {
+	noCreate bool // create fails
+	after    int  // else a file's writes fail once it has this many bytes
+	dropped  int
+	closed   int
+}
+
+func (s *failing) put(string, []byte) error { return errors.New("cannot put") }
+
+func (s *failing) create(string) (file, error) {
+	if s.noCreate {
+		return nil, errors.New("cannot create")
+	}
+	return &failingFile{s: s}, nil
+}
+
+type failingFile struct {
+	s *failing
+	n int
+}
+
+func (f *failingFile) Write(b []byte) (int, error) {
+	if f.n += len(b); f.n > f.s.after {
+		return 0, errors.New("disk full")
+	}
+	return len(b), nil
+}
+
+func (f *failingFile) Close() error { f.s.closed++; return nil }
+func (f *failingFile) drop()        { f.s.dropped++ }
+
+// TestClaimsPageOutputFails checks the claims page streamed to an output
+// that cannot be created, or fails at once or after some rows: the error
+// is the output's, the file is dropped and not recorded, and no
+// goroutine rendering rows is left.
+func TestClaimsPageOutputFails(t *testing.T) {
+	claims := testClaims()
+	for n := range 20 * rowBatch {
+		claims = append(claims, &render.Claim{ID: fmt.Sprintf("d%d", n), Label: fmt.Sprintf("D%d", n), Claim: template.HTML(strings.Repeat("More words ", 20)), Topic: "U"})
+	}
+	tmpl := claimsTemplates(t, shippedClaims(t))
+	before := runtime.NumGoroutine()
+	for _, s := range []*failing{{noCreate: true}, {after: 0}, {after: 100 << 10}} {
+		site := &render.Site{Title: "T", Claims: claims,
+			Topics: []*render.Topic{{ID: "topic-u", Name: "U", Claims: claims[2:]}, {ID: "topic-t", Name: "T", Claims: claims[:2]}}}
+		b := &builder{cfg: repoConfig(), d: &content.Dossier{}, min: newMinifier(), site: site, out: s,
+			paths: map[string]bool{}, origin: map[string]diag.Pos{}}
+		err := b.claimsPage(tmpl, "claims.html", &render.Page{}, diag.Pos{})
+		var oe outputError
+		if !errors.As(err, &oe) || b.paths["claims.html"] || s.closed > 0 || !s.noCreate && s.dropped != 1 {
+			t.Errorf("sink %+v: error %v (output's: %v), recorded %v", *s, err, errors.As(err, &oe), b.paths["claims.html"])
+		}
+	}
+	for range 100 { // the row renderers stop as the page fails
+		if runtime.NumGoroutine() <= before {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Errorf("%d goroutines left, %d before", runtime.NumGoroutine(), before)
 }
 
 // TestRowStances checks the mark the shipped templates give each kind of
