@@ -463,8 +463,18 @@ func fixDest(dest []byte) []byte {
 type pilcrows struct{}
 
 func (pilcrows) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindDocument, renderDocument)
 	reg.Register(ast.KindParagraph, renderParagraph)
 	reg.Register(ast.KindHeading, renderHeading)
+}
+
+// renderDocument renders nothing of the document itself, as goldmark
+// does; it starts its list of ids again, for a document rendered twice.
+func renderDocument(_ util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if ids := blockIDsOf(n); entering && ids != nil {
+		ids.next, ids.open = 0, ""
+	}
+	return ast.WalkContinue, nil
 }
 
 // writeID writes the id attribute of a block, if it has an id. The ids

@@ -157,3 +157,21 @@ func FuzzInline(f *testing.F) {
 		}
 	})
 }
+
+// TestRenderTwice renders one parsed document twice: the blocks get
+// their ids both times.
+func TestRenderTwice(t *testing.T) {
+	c := New()
+	src := []byte("# A heading\n\nOne paragraph.\n\n- a loose\n\n- list\n\n> quoted\n")
+	doc := c.md.Parser().Parse(text.NewReader(src))
+	var first, second strings.Builder
+	if err := c.md.Renderer().Render(&first, src, doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.md.Renderer().Render(&second, src, doc); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(first.String(), ` id="`); n != 5 || second.String() != first.String() {
+		t.Errorf("rendered with %d ids\n%s\nthen\n%s", n, first.String(), second.String())
+	}
+}
