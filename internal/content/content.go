@@ -215,14 +215,14 @@ func (l *loader) dossier() {
 	d := l.decoder(p)
 	root := d.parse(data)
 	f := d.mapping(root, "dossier.yaml", "title", "summary", "base_url", "language", "cname")
-	l.d.Title = d.str(f["title"], "dossier")
-	l.d.Summary = d.str(f["summary"], "dossier")
-	l.d.BaseURL = d.str(f["base_url"], "dossier")
-	if lang := d.str(f["language"], "dossier"); lang != "" {
+	l.d.Title = d.str(f.get("title"), "dossier")
+	l.d.Summary = d.str(f.get("summary"), "dossier")
+	l.d.BaseURL = d.str(f.get("base_url"), "dossier")
+	if lang := d.str(f.get("language"), "dossier"); lang != "" {
 		l.d.Language = lang
 	}
-	l.d.CNAME = d.str(f["cname"], "dossier")
-	if root != nil && l.d.Title == "" && f["title"].value == nil {
+	l.d.CNAME = d.str(f.get("cname"), "dossier")
+	if root != nil && l.d.Title == "" && f.get("title").value == nil {
 		d.errorf(root, "add a line: title: \"…\"", "dossier has no title")
 	}
 	if root == nil && len(l.errs) == 0 {
@@ -230,13 +230,13 @@ func (l *loader) dossier() {
 	}
 	if u := l.d.BaseURL; u != "" {
 		if !(strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")) || strings.ContainsAny(u, " \"<>") {
-			d.errorf(f["base_url"].value, "e.g. base_url: https://user.github.io/repo/", "base_url %q is not an absolute http(s) URL", u)
+			d.errorf(f.get("base_url").value, "e.g. base_url: https://user.github.io/repo/", "base_url %q is not an absolute http(s) URL", u)
 		} else if !strings.HasSuffix(u, "/") {
 			l.d.BaseURL += "/"
 		}
 	}
 	if c := l.d.CNAME; c != "" && (strings.ContainsAny(c, "/: ") || !strings.Contains(c, ".")) {
-		d.errorf(f["cname"].value, "give the bare domain, e.g. cname: dossier.example.org", "cname %q is not a domain name", c)
+		d.errorf(f.get("cname").value, "give the bare domain, e.g. cname: dossier.example.org", "cname %q is not a domain name", c)
 	}
 }
 
@@ -364,21 +364,21 @@ func (l *loader) source(slug, capture, sidecar string) {
 	s.Pos = diag.Pos{File: d.file, Line: 1}
 	f := d.mapping(root, "source sidecar", "outlet", "url", "title", "author", "published", "retrieved",
 		"attributed_to", "reference_date", "reference_basis", "notes")
-	s.Outlet = d.str(f["outlet"], "sidecar")
-	s.URL = d.str(f["url"], "sidecar")
-	s.Title = d.str(f["title"], "sidecar")
-	s.Author = d.str(f["author"], "sidecar")
-	s.Published = d.date(f["published"], "sidecar")
-	s.Retrieved = d.date(f["retrieved"], "sidecar")
-	s.AttributedTo = d.str(f["attributed_to"], "sidecar")
-	s.ReferenceDate = d.date(f["reference_date"], "sidecar")
-	s.ReferenceBasis = d.str(f["reference_basis"], "sidecar")
-	s.Notes = d.str(f["notes"], "sidecar")
+	s.Outlet = d.str(f.get("outlet"), "sidecar")
+	s.URL = d.str(f.get("url"), "sidecar")
+	s.Title = d.str(f.get("title"), "sidecar")
+	s.Author = d.str(f.get("author"), "sidecar")
+	s.Published = d.date(f.get("published"), "sidecar")
+	s.Retrieved = d.date(f.get("retrieved"), "sidecar")
+	s.AttributedTo = d.str(f.get("attributed_to"), "sidecar")
+	s.ReferenceDate = d.date(f.get("reference_date"), "sidecar")
+	s.ReferenceBasis = d.str(f.get("reference_basis"), "sidecar")
+	s.Notes = d.str(f.get("notes"), "sidecar")
 	if s.URL != "" && !(strings.HasPrefix(s.URL, "https://") || strings.HasPrefix(s.URL, "http://")) {
-		d.errorf(f["url"].value, "give the full address the capture was saved from, starting with https://", "url %q is not an http(s) URL", s.URL)
+		d.errorf(f.get("url").value, "give the full address the capture was saved from, starting with https://", "url %q is not an http(s) URL", s.URL)
 	}
 	if !s.ReferenceDate.IsZero() && s.ReferenceBasis == "" {
-		d.errorf(f["reference_date"].key, "add reference_basis: saying how the date is established", "reference_date without reference_basis")
+		d.errorf(f.get("reference_date").key, "add reference_basis: saying how the date is established", "reference_date without reference_basis")
 	}
 }
 
@@ -445,20 +445,20 @@ func (l *loader) list(p, what string) (*decoder, []*yaml.Node) {
 }
 
 // entryID checks an entry's id for shape and uniqueness.
-func (l *loader) entryID(d *decoder, f map[string]field, entry *yaml.Node, what string, seen map[string]int) string {
-	id := d.str(f["id"], what)
+func (l *loader) entryID(d *decoder, f fields, entry *yaml.Node, what string, seen map[string]int) string {
+	id := d.str(f.get("id"), what)
 	switch {
-	case f["id"].value == nil:
+	case f.get("id").value == nil:
 		d.errorf(entry, "add a line: id: some-short-name", "%s has no id", what)
 	case id == "":
 	case reservedName(id):
-		d.errorf(f["id"].value, "choose another id", "%s id %q is a reserved file name on Windows (con, nul, aux, com1 …)", what, id)
+		d.errorf(f.get("id").value, "choose another id", "%s id %q is a reserved file name on Windows (con, nul, aux, com1 …)", what, id)
 	case !ValidID(id):
-		d.errorf(f["id"].value, idHint, "%s id %q is not URL-safe", what, id)
+		d.errorf(f.get("id").value, idHint, "%s id %q is not URL-safe", what, id)
 	case seen[id] != 0:
-		d.errorf(f["id"].value, "ids must be unique: rename one of them", "duplicate %s id %q (first at line %d)", what, id, seen[id])
+		d.errorf(f.get("id").value, "ids must be unique: rename one of them", "duplicate %s id %q (first at line %d)", what, id, seen[id])
 	default:
-		seen[id] = f["id"].value.Line
+		seen[id] = f.get("id").value.Line
 	}
 	return id
 }
@@ -474,26 +474,27 @@ func (l *loader) quotes(d *decoder, f field, what string, claim bool) []*Quote {
 	}
 	slugs := l.sourceSlugs()
 	var out []*Quote
-	for slug, sf := range d.mapping(f.value, what+" sources", nil...) {
+	for _, sf := range d.mapping(f.value, what+" sources", nil...) {
+		slug := sf.key.Value
 		q := &Quote{Slug: slug, Pos: d.pos(sf.key)}
 		if !slugs[slug] {
 			names := slices.Sorted(maps.Keys(slugs))
 			d.errorf(sf.key, "known sources: "+strings.Join(names, ", "), "unknown source %q%s", slug, suggest(slug, names))
 		}
-		var qf map[string]field
+		var qf fields
 		errsBefore := len(*d.errs)
 		if sf.value.Kind == yaml.ScalarNode && sf.value.Tag != "!!null" {
 			q.Text = strings.TrimSpace(sf.value.Value) // short form: slug: "quote"
 			q.Pos = d.pos(sf.value)
 		} else {
 			qf = d.mapping(sf.value, what+" source "+quoteStr(slug), known...)
-			q.Text = d.str(qf["quote"], "source")
-			if qf["quote"].value != nil {
-				q.Pos = d.pos(qf["quote"].value)
+			q.Text = d.str(qf.get("quote"), "source")
+			if qf.get("quote").value != nil {
+				q.Pos = d.pos(qf.get("quote").value)
 			}
-			q.Note = d.str(qf["note"], "source")
-			q.Stance = d.str(qf["stance"], "source")
-			q.Absent = d.boolean(qf["absent"], "source")
+			q.Note = d.str(qf.get("note"), "source")
+			q.Stance = d.str(qf.get("stance"), "source")
+			q.Absent = d.boolean(qf.get("absent"), "source")
 		}
 		switch {
 		case q.Absent && q.Text != "":
@@ -509,7 +510,7 @@ func (l *loader) quotes(d *decoder, f field, what string, claim bool) []*Quote {
 			q.Stance = "reports"
 		}
 		if q.Stance != "" && !slices.Contains(Stances, q.Stance) {
-			d.errorf(qf["stance"].value, "use one of: "+strings.Join(Stances, ", "), "unknown stance %q", q.Stance)
+			d.errorf(qf.get("stance").value, "use one of: "+strings.Join(Stances, ", "), "unknown stance %q", q.Stance)
 		}
 		out = append(out, q)
 	}
@@ -524,16 +525,16 @@ func (l *loader) claims(ls listed) {
 		f := d.mapping(e, "claim", "id", "claim", "topic", "note", "sources")
 		c := &Claim{Pos: d.pos(e)}
 		c.ID = l.entryID(d, f, e, "claim", seen)
-		c.Claim = d.str(f["claim"], "claim")
-		c.Topic = d.str(f["topic"], "claim")
-		c.Note = d.str(f["note"], "claim")
+		c.Claim = d.str(f.get("claim"), "claim")
+		c.Topic = d.str(f.get("topic"), "claim")
+		c.Note = d.str(f.get("note"), "claim")
 		if c.Claim == "" && e.Kind == yaml.MappingNode {
 			d.errorf(e, "add claim: \"…\", one sentence stating it", "claim %q has no claim text", c.ID)
 		}
 		if c.Topic == "" && e.Kind == yaml.MappingNode {
 			d.errorf(e, "add topic: e.g. supply chain, diplomacy, reactions", "claim %q has no topic", c.ID)
 		}
-		c.Quotes = l.quotes(d, f["sources"], "claim", true)
+		c.Quotes = l.quotes(d, f.get("sources"), "claim", true)
 		if len(c.Quotes) == 0 && e.Kind == yaml.MappingNode {
 			d.errorf(e, "add sources: with at least one source and its quote", "claim %q cites no source", c.ID)
 		}
@@ -548,23 +549,23 @@ func (l *loader) events(ls listed) {
 		f := d.mapping(e, "event", "id", "title", "date", "end", "basis", "note", "sources")
 		ev := &Event{Pos: d.pos(e)}
 		ev.ID = l.entryID(d, f, e, "event", seen)
-		ev.Title = d.str(f["title"], "event")
-		ev.Date = d.date(f["date"], "event")
-		ev.End = d.date(f["end"], "event")
-		ev.Basis = d.str(f["basis"], "event")
-		ev.Note = d.str(f["note"], "event")
+		ev.Title = d.str(f.get("title"), "event")
+		ev.Date = d.date(f.get("date"), "event")
+		ev.End = d.date(f.get("end"), "event")
+		ev.Basis = d.str(f.get("basis"), "event")
+		ev.Note = d.str(f.get("note"), "event")
 		if e.Kind == yaml.MappingNode {
 			if ev.Title == "" {
 				d.errorf(e, "add title: \"…\"", "event %q has no title", ev.ID)
 			}
-			if f["date"].value == nil {
+			if f.get("date").value == nil {
 				d.errorf(e, "add date: YYYY-MM-DD", "event %q has no date", ev.ID)
 			}
 		}
 		if !ev.End.IsZero() && !ev.Date.IsZero() && !ev.End.After(ev.Date.Time) {
-			d.errorf(f["end"].value, "end must be after date; leave end out for a one-day event", "event %q ends (%s) before or on its date (%s)", ev.ID, ev.End, ev.Date)
+			d.errorf(f.get("end").value, "end must be after date; leave end out for a one-day event", "event %q ends (%s) before or on its date (%s)", ev.ID, ev.End, ev.Date)
 		}
-		ev.Quotes = l.quotes(d, f["sources"], "event", false)
+		ev.Quotes = l.quotes(d, f.get("sources"), "event", false)
 		l.d.Events = append(l.d.Events, ev)
 	}
 }
@@ -595,7 +596,7 @@ func (l *loader) pages() {
 		if ok {
 			d := l.decoder(p)
 			f := d.mapping(d.parse(meta), "page front matter", "title")
-			pg.Title = d.str(f["title"], "page")
+			pg.Title = d.str(f.get("title"), "page")
 		}
 		if pg.Title == "" {
 			l.errs.Add(diag.Pos{File: l.name(p), Line: 1}, "page has no title",

@@ -75,16 +75,21 @@ type field struct {
 }
 
 // mapping checks that n is a mapping whose keys are all in known,
-// reports unknown and duplicate keys, and returns the fields by key.
+// reports unknown and duplicate keys, and returns its fields, in order,
+// the first of a repeated key only.
 // what names the mapping in messages ("claim", "source sidecar").
-func (d *decoder) mapping(n *yaml.Node, what string, known ...string) map[string]field {
-	out := make(map[string]field)
+func (d *decoder) mapping(n *yaml.Node, what string, known ...string) fields {
 	if n == nil {
-		return out
+		return nil
 	}
 	if n.Kind != yaml.MappingNode {
 		d.errorf(n, "", "%s must be a mapping (key: value lines), not %s", what, kindName(n))
-		return out
+		return nil
+	}
+	out := make(fields, 0, len(n.Content)/2)
+	var index map[string]int // by key, the entry of a mapping too long to search
+	if len(n.Content)/2 > 32 {
+		index = make(map[string]int, len(n.Content)/2)
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -93,13 +98,38 @@ func (d *decoder) mapping(n *yaml.Node, what string, known ...string) map[string
 			d.errorf(k, "known keys: "+strings.Join(known, ", "), "unknown key %q in %s%s", name, what, suggest(name, known))
 			continue
 		}
-		if prev, dup := out[name]; dup {
+		var prev field
+		if index == nil {
+			prev = out.get(name)
+		} else if j, ok := index[name]; ok {
+			prev = out[j]
+		}
+		if prev.key != nil {
 			d.errorf(k, "remove one of them", "duplicate key %q in %s (first at line %d)", name, what, prev.key.Line)
 			continue
 		}
-		out[name] = field{k, v}
+		if index != nil {
+			index[name] = len(out)
+		}
+		out = append(out, field{k, v})
 	}
 	return out
+}
+
+// fields are the entries of a mapping, in order (see decoder.mapping):
+// a mapping has few keys, which a search finds sooner than a map, made
+// for each of the tens of thousands of a large dossier's entries.
+type fields []field
+
+// get returns the entry of key name, or none. The entries of a long
+// mapping are ranged over, not got.
+func (fs fields) get(name string) field {
+	for _, f := range fs {
+		if f.key.Value == name {
+			return f
+		}
+	}
+	return field{}
 }
 
 func contains(list []string, s string) bool {
