@@ -43,6 +43,13 @@ func Diff(a, b string) []Word {
 			}
 		}
 	}
+	return diffWords(wb, ka, kb, lcs)
+}
+
+// diffWords marks the words wb of b, whose keys are kb, by a walk along
+// a longest common subsequence with the keys ka of a, given the lengths
+// of those of their ends (lcs, see Diff).
+func diffWords(wb, ka, kb []string, lcs func(i, j int) int32) []Word {
 	out := make([]Word, 0, len(wb))
 	i, j := 0, 0
 	for j < len(kb) {
