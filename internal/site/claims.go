@@ -144,7 +144,8 @@ func (b *builder) claimsPage(t *render.Templates, p string, page *render.Page, f
 	if err != nil {
 		return err
 	}
-	if layout, ok := layoutRows(shell, len(b.site.Claims)); ok {
+	layout, laid := layoutRows(shell, len(b.site.Claims))
+	if laid {
 		if done, err := b.streamClaims(t, p, layout, from); done || err != nil {
 			return err
 		}
@@ -153,8 +154,10 @@ func (b *builder) claimsPage(t *render.Templates, p string, page *render.Page, f
 	if err != nil {
 		return err
 	}
-	if parts, ok := spliceRows(shell, rows); ok {
-		return b.putParts(p, parts, from)
+	if laid {
+		if parts, ok := splice(layout, rows); ok {
+			return b.putParts(p, parts, from)
+		}
 	}
 	whole, err := b.wholeClaims(t, page, rows)
 	if err != nil {
@@ -261,7 +264,7 @@ func claimsSite(site *render.Site) *render.Site {
 }
 
 // claimsShell renders the claims page of page.Site with a marker for
-// each row (see spliceRows), and minifies it.
+// each row (see layoutRows), and minifies it.
 func (b *builder) claimsShell(t *render.Templates, page *render.Page) ([]byte, error) {
 	for i, c := range page.Site.Claims {
 		c.Row = template.HTML(rowMarker(i))
@@ -309,20 +312,15 @@ const (
 
 func rowMarker(i int) string { return rowOpen + strconv.Itoa(i) + rowClose }
 
-// spliceRows returns page with each row marker replaced by its row, in
-// parts: the rows, the pieces of page before them and between them
-// that are not empty, and the rest of page after the last. It is not ok
-// unless every row is a table row (see isRow) and the markers are as
-// layoutRows needs them.
-func spliceRows(page []byte, rows [][]byte) ([][]byte, bool) {
+// splice returns the pieces of the claims page in layout (see
+// layoutRows) with each row's piece its row of rows: the parts to write
+// one after the other. It is not ok unless every row is a table row (see
+// isRow).
+func splice(layout []piece, rows [][]byte) ([][]byte, bool) {
 	for _, r := range rows {
 		if !isRow(r) {
 			return nil, false
 		}
-	}
-	layout, ok := layoutRows(page, len(rows))
-	if !ok {
-		return nil, false
 	}
 	parts := make([][]byte, len(layout))
 	for i, pc := range layout {

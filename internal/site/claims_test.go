@@ -23,6 +23,17 @@ import (
 	"github.com/gen-dossier/gen/internal/render"
 )
 
+// spliceRows is the claims page with each row marker replaced by its
+// row, in parts, as claimsPage writes it: the pieces of page (see
+// layoutRows) spliced with rows.
+func spliceRows(page []byte, rows [][]byte) ([][]byte, bool) {
+	layout, ok := layoutRows(page, len(rows))
+	if !ok {
+		return nil, false
+	}
+	return splice(layout, rows)
+}
+
 func TestSpliceRows(t *testing.T) {
 	rows := [][]byte{[]byte("<tr>a</tr>"), []byte(`<tr id="b">b</tr>`)}
 	m0, m1 := rowMarker(0), rowMarker(1)
