@@ -446,19 +446,20 @@ func (l *loader) list(p, what string) (*decoder, []*yaml.Node) {
 
 // entryID checks an entry's id for shape and uniqueness.
 func (l *loader) entryID(d *decoder, f fields, entry *yaml.Node, what string, seen map[string]int) string {
-	id := d.str(f.get("id"), what)
+	idf := f.get("id")
+	id := d.str(idf, what)
 	switch {
-	case f.get("id").value == nil:
+	case idf.value == nil:
 		d.errorf(entry, "add a line: id: some-short-name", "%s has no id", what)
 	case id == "":
 	case reservedName(id):
-		d.errorf(f.get("id").value, "choose another id", "%s id %q is a reserved file name on Windows (con, nul, aux, com1 …)", what, id)
+		d.errorf(idf.value, "choose another id", "%s id %q is a reserved file name on Windows (con, nul, aux, com1 …)", what, id)
 	case !ValidID(id):
-		d.errorf(f.get("id").value, idHint, "%s id %q is not URL-safe", what, id)
+		d.errorf(idf.value, idHint, "%s id %q is not URL-safe", what, id)
 	case seen[id] != 0:
-		d.errorf(f.get("id").value, "ids must be unique: rename one of them", "duplicate %s id %q (first at line %d)", what, id, seen[id])
+		d.errorf(idf.value, "ids must be unique: rename one of them", "duplicate %s id %q (first at line %d)", what, id, seen[id])
 	default:
-		seen[id] = f.get("id").value.Line
+		seen[id] = idf.value.Line
 	}
 	return id
 }
@@ -488,9 +489,10 @@ func (l *loader) quotes(d *decoder, f field, what string, claim bool) []*Quote {
 			q.Pos = d.pos(sf.value)
 		} else {
 			qf = d.mapping(sf.value, what+" source "+quoteStr(slug), known...)
-			q.Text = d.str(qf.get("quote"), "source")
-			if qf.get("quote").value != nil {
-				q.Pos = d.pos(qf.get("quote").value)
+			qt := qf.get("quote")
+			q.Text = d.str(qt, "source")
+			if qt.value != nil {
+				q.Pos = d.pos(qt.value)
 			}
 			q.Note = d.str(qf.get("note"), "source")
 			q.Stance = d.str(qf.get("stance"), "source")
