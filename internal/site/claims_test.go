@@ -103,6 +103,20 @@ func claimsTemplates(t *testing.T, src string) *render.Templates {
 	return tmpl
 }
 
+// claimsTestSite returns a site of claims: the first two of topic T,
+// the others of topic U, which the page shows first, so that the rows
+// are not in the order of the claims.
+func claimsTestSite(claims []*render.Claim, dense bool) *render.Site {
+	return &render.Site{Title: "T", Dense: dense, Claims: claims,
+		Topics: []*render.Topic{{ID: "topic-u", Name: "U", Claims: claims[2:]}, {ID: "topic-t", Name: "T", Claims: claims[:2]}}}
+}
+
+// claimsBuilder returns a builder of the claims page of site into out.
+func claimsBuilder(site *render.Site, out sink) *builder {
+	return &builder{cfg: repoConfig(), d: &content.Dossier{}, min: newMinifier(), site: site, out: out,
+		paths: map[string]bool{}, origin: map[string]diag.Pos{}}
+}
+
 // testClaims returns claims of two topics, the first with a cell, for
 // the claims page to show.
 func testClaims() []*render.Claim {
@@ -137,9 +151,8 @@ func TestClaimsPageSplice(t *testing.T) {
 	for _, tt := range templates {
 		for _, dense := range []bool{true, false} {
 			tmpl := claimsTemplates(t, tt.src)
-			site := &render.Site{Title: "T", Dense: dense, Claims: claims,
-				Topics: []*render.Topic{{ID: "topic-t", Name: "T", Claims: claims[:2]}, {ID: "topic-u", Name: "U", Claims: claims[2:]}}}
-			b := &builder{cfg: repoConfig(), d: &content.Dossier{}, min: newMinifier(), site: site}
+			site := claimsTestSite(claims, dense)
+			b := claimsBuilder(site, nil)
 			rows, err := b.rows(tmpl)
 			if err != nil {
 				t.Fatal(err)
@@ -196,13 +209,12 @@ func TestClaimsPageStream(t *testing.T) {
 	for _, tt := range templates {
 		for _, dense := range []bool{true, false} {
 			tmpl := claimsTemplates(t, tt.src)
-			site := &render.Site{Title: "T", Dense: dense, Claims: claims,
-				// Not in the order of the claims.
-				Topics: []*render.Topic{{ID: "topic-u", Name: "U", Claims: claims[2:]}, {ID: "topic-t", Name: "T", Claims: claims[:2]}}}
+			site := claimsTestSite(claims, dense)
 			builder := func() (*builder, *memory) {
 				m := &memory{files: map[string][]byte{}}
-				return &builder{cfg: repoConfig(), d: &content.Dossier{}, min: newMinifier(), site: site, out: m,
-					paths: map[string]bool{"sources/a.html": true}, origin: map[string]diag.Pos{}}, m
+				b := claimsBuilder(site, m)
+				b.paths["sources/a.html"] = true
+				return b, m
 			}
 			b, m := builder()
 			if err := b.claimsPage(tmpl, "claims.html", &render.Page{}, diag.Pos{}); err != nil {
@@ -446,11 +458,8 @@ func TestClaimsPageRowErrors(t *testing.T) {
 	bad := strings.Replace(shippedClaims(t, row), row, row+`{{if eq .ID "c2"}}{{index .Cells 1000}}{{end}}{{if eq .ID "c3"}}{{index .Cells 2000}}{{end}}`, 1)
 	tmpl := claimsTemplates(t, bad)
 	claims := testClaims()
-	site := &render.Site{Title: "T", Claims: claims, // c3's topic first
-		Topics: []*render.Topic{{ID: "topic-u", Name: "U", Claims: claims[2:]}, {ID: "topic-t", Name: "T", Claims: claims[:2]}}}
 	m := &memory{files: map[string][]byte{}}
-	b := &builder{cfg: repoConfig(), d: &content.Dossier{}, min: newMinifier(), site: site, out: m,
-		paths: map[string]bool{}, origin: map[string]diag.Pos{}}
+	b := claimsBuilder(claimsTestSite(claims, false), m) // c3's topic first
 	err := b.claimsPage(tmpl, "claims.html", &render.Page{}, diag.Pos{})
 	if err == nil || !strings.Contains(err.Error(), "1000") || strings.Contains(err.Error(), "2000") {
 		t.Errorf("error %v, want c2's (index 1000)", err)
@@ -504,10 +513,7 @@ func TestClaimsPageOutputFails(t *testing.T) {
 	tmpl := claimsTemplates(t, shippedClaims(t))
 	before := runtime.NumGoroutine()
 	for _, s := range []*failing{{noCreate: true}, {after: 0}, {after: 100 << 10}} {
-		site := &render.Site{Title: "T", Claims: claims,
-			Topics: []*render.Topic{{ID: "topic-u", Name: "U", Claims: claims[2:]}, {ID: "topic-t", Name: "T", Claims: claims[:2]}}}
-		b := &builder{cfg: repoConfig(), d: &content.Dossier{}, min: newMinifier(), site: site, out: s,
-			paths: map[string]bool{}, origin: map[string]diag.Pos{}}
+		b := claimsBuilder(claimsTestSite(claims, false), s)
 		err := b.claimsPage(tmpl, "claims.html", &render.Page{}, diag.Pos{})
 		var oe outputError
 		if !errors.As(err, &oe) || b.paths["claims.html"] || s.closed > 0 || !s.noCreate && s.dropped != 1 {
