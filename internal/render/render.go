@@ -54,6 +54,11 @@ func Parse(fsys fs.FS) (*Templates, error) {
 		if _, err := tmpl.New(name).Parse(string(page)); err != nil {
 			return nil, err
 		}
+		// The page frame and the claims table's row template are what
+		// the site executes (see ExecuteNamedTo).
+		if err := useEscapers(tmpl, "base", "claim"); err != nil {
+			return nil, err
+		}
 		t.byKind[kind] = tmpl
 	}
 	return t, nil
