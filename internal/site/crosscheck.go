@@ -134,10 +134,23 @@ func (b *builder) figures(site *render.Site) {
 	for _, s := range b.sources {
 		s.figures = nil
 	}
-	// The figures of a block share their link.
+	// The figures of a block share their link, made once.
 	type block struct{ source, para int }
 	urls := map[block]string{}
-	for gi, g := range groups {
+	for _, g := range groups {
+		for _, m := range g.Members {
+			i := index[m.Source]
+			if k := (block{i, m.Figure.Para}); urls[k] == "" {
+				urls[k] = b.sources[i].view.Page + "#" + b.sources[i].figureID(m.Figure.Para)
+			}
+		}
+	}
+	dense := b.dense()
+	if len(groups) > 0 {
+		site.Figures = make([]*render.FigureGroup, len(groups))
+	}
+	par.Each(len(groups), func(gi int) {
+		g := groups[gi]
 		groups[gi] = crosscheck.FigureGroup{} // g is a copy: its members can go once shown
 		v := &render.FigureGroup{Label: g.Label, Kind: string(g.Kind), Agree: g.Agree}
 		// The group's figures by source, in source order.
@@ -145,20 +158,14 @@ func (b *builder) figures(site *render.Site) {
 		var order []int
 		for _, m := range g.Members {
 			i := index[m.Source]
-			s := b.sources[i]
 			if by[i] == nil {
 				order = append(order, i)
 			}
-			url, ok := urls[block{i, m.Figure.Para}]
-			if !ok {
-				url = s.view.Page + "#" + s.figureID(m.Figure.Para)
-				urls[block{i, m.Figure.Para}] = url
-			}
 			by[i] = append(by[i], &render.Figure{
-				Text: m.Figure.Text, Value: m.Figure.Value, Sentence: m.Figure.Sentence, URL: url,
+				Text: m.Figure.Text, Value: m.Figure.Value, Sentence: m.Figure.Sentence, URL: urls[block{i, m.Figure.Para}],
 			})
 		}
-		if b.dense() {
+		if dense {
 			order = order[:0]
 			for i := range b.sources {
 				order = append(order, i)
@@ -175,8 +182,8 @@ func (b *builder) figures(site *render.Site) {
 		if v.Sources > MaxColumns {
 			v.Values = figureValues(v.Cells)
 		}
-		site.Figures = append(site.Figures, v)
-	}
+		site.Figures[gi] = v
+	})
 	for _, s := range b.sources {
 		s.figureIDs = nil // grouped: what the pages need is in site.Figures
 	}
