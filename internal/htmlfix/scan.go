@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/gen-dossier/gen/internal/par"
 	"golang.org/x/net/html"
 )
 
@@ -362,13 +363,20 @@ func needsID(target, fragment string) bool {
 // Problems returns the problems of the pages added, sorted and without
 // repeats: those Scan found, and the links to files for which exists
 // reports false or to ids that their (added) page lacks. exists is given
-// slash-separated paths relative to the site root.
+// slash-separated paths relative to the site root, from several
+// goroutines at once.
 func (c *Checker) Problems(exists func(path string) bool) []Problem {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	var problems []Problem
+	pages := make([]*Page, 0, len(c.pages))
 	for _, p := range c.pages {
-		problems = append(problems, p.problems...)
+		pages = append(pages, p)
+	}
+	// Several pages at a time: a large site's links are many.
+	found := make([][]Problem, len(pages))
+	par.Each(len(pages), func(i int) {
+		p := pages[i]
+		problems := slices.Clip(p.problems) // not appended to in place
 		for _, r := range p.links {
 			target, fragment := resolve(p.Path, r.val)
 			if !exists(target) {
@@ -379,7 +387,9 @@ func (c *Checker) Problems(exists func(path string) bool) []Problem {
 				problems = append(problems, Problem{p.Path, fmt.Sprintf("%s %q: %s has no id %q", r.attr, r.val, target, fragment)})
 			}
 		}
-	}
+		found[i] = problems
+	})
+	problems := slices.Concat(found...)
 	slices.SortFunc(problems, func(a, b Problem) int { return strings.Compare(a.String(), b.String()) })
 	return slices.Compact(problems)
 }
