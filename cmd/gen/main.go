@@ -72,12 +72,19 @@ func tuneGC(n int) {
 // has room to work rather than running all the time.
 func memoryLimit(n int) int64 { return max(280<<20, int64(n)*28<<10) }
 
-// captures counts the captures in the content folder dir, for tuneGC.
+// captures counts the captures in the content folder dir, for tuneGC:
+// by name, unsorted, which takes half the time of os.ReadDir (a folder
+// named like a capture would count, and only make the limit higher).
 func captures(dir string) int {
-	entries, _ := os.ReadDir(filepath.Join(dir, "sources"))
+	f, err := os.Open(filepath.Join(dir, "sources"))
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	names, _ := f.Readdirnames(-1)
 	n := 0
-	for _, e := range entries {
-		if !e.IsDir() && content.IsCapture(e.Name()) {
+	for _, name := range names {
+		if content.IsCapture(name) {
 			n++
 		}
 	}
