@@ -194,23 +194,15 @@ func build(cfg Config, out sink) (*Report, error) {
 	// which they do not read, and they write nothing it reads.
 	var coverage diag.List
 	wg.Go(func() { coverage = b.coverage() })
-	waitFigures := b.views()
-	// dossier.json, which holds the figures last, is begun while they
-	// are made, which takes one core.
-	data := make(chan error, 1)
-	go func() {
-		data <- b.writeFile("dossier.json", diag.Pos{}, func(w io.Writer) error { return b.writeData(w, waitFigures) })
-	}()
-	waitFigures()
+	b.views()
 	wg.Wait()
 	if d.BaseURL != "" {
 		b.card()
 	}
 	if err := b.errs.Err(); err != nil {
-		<-data
 		return nil, err
 	}
-	if err := b.pages(tmpl, data); err != nil {
+	if err := b.pages(tmpl); err != nil {
 		return nil, err
 	}
 	if err := b.static(); err != nil {
@@ -716,16 +708,16 @@ func (b *builder) sourcePage(t *render.Templates, s *source, marks []mark, errs 
 	return b.emit(v.Raw, s.raw, diag.Pos{File: s.File})
 }
 
-// pages renders the pages about all the sources, several at a time,
-// the longest first, and puts the data, whose writing is begun (see
-// build) and which data gives the error of.
-func (b *builder) pages(t *render.Templates, data <-chan error) error {
+// pages renders the pages about all the sources and the data, several
+// at a time, the longest first.
+func (b *builder) pages(t *render.Templates) error {
 	type job struct {
-		path string
-		from diag.Pos
-		make func() ([]byte, error)
-		put  func() error // instead of make: a file that puts itself (claimsPage), or is put already (dossier.json)
-		err  error
+		path  string
+		from  diag.Pos
+		make  func() ([]byte, error)
+		put   func() error            // instead of make: a large page that puts itself (see claimsPage)
+		write func(w io.Writer) error // instead of make: a large file that is not a page, made minified
+		err   error
 	}
 	var jobs []*job
 	add := func(kind, p, title string, page *render.Page) {
@@ -753,8 +745,10 @@ func (b *builder) pages(t *render.Templates, data <-chan error) error {
 		}
 	}
 	// The index, rendered by one template, takes longest after the
-	// claims, whose rows are made several at a time.
+	// claims, whose rows are made several at a time; dossier.json is
+	// made several elements at a time.
 	add("index", "index.html", "", &render.Page{Description: plainSummary(b.d.Summary)})
+	jobs = append(jobs, &job{path: "dossier.json", write: b.writeData})
 	add("timeline", "timeline.html", "Timeline", &render.Page{Description: plainSummary(fmt.Sprintf(
 		"%d dated events the sources mention, and how each source phrases them: %s.", len(b.site.Events), among))})
 	add("404", "404.html", "Page not found", &render.Page{})
@@ -762,10 +756,12 @@ func (b *builder) pages(t *render.Templates, data <-chan error) error {
 		add("page", p.Page, p.Title, &render.Page{Doc: p})
 		jobs[len(jobs)-1].from = b.d.Pages[i].Pos
 	}
-	// Last, so as to hold no worker while it is made.
-	jobs = append(jobs, &job{path: "dossier.json", put: func() error { return <-data }})
 	par.Each(len(jobs), func(i int) {
 		j := jobs[i]
+		if j.write != nil {
+			j.err = b.writeFile(j.path, j.from, j.write)
+			return
+		}
 		if j.put != nil {
 			j.err = j.put() // a template's, or an outputError
 			return

@@ -113,8 +113,8 @@ type jsonPageRef struct {
 // writeData writes dossier.json, compact: the bytes json.Marshal makes
 // of a jsonDossier, made and written a batch of elements at a time, the
 // elements of a batch in parallel, so that the file is never whole in
-// memory. The figures come last, once waitFigures returns.
-func (b *builder) writeData(w io.Writer, waitFigures func()) error {
+// memory.
+func (b *builder) writeData(w io.Writer) error {
 	d := b.d
 	j := &jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
 	j.raw("{")
@@ -174,7 +174,6 @@ func (b *builder) writeData(w io.Writer, waitFigures func()) error {
 	}
 	// A group of figures can be given by every source: each is written
 	// a batch of its sources at a time.
-	waitFigures()
 	j.name("figures")
 	j.raw("[")
 	for i, g := range b.site.Figures {

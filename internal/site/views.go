@@ -43,24 +43,21 @@ func (b *builder) siteView() *render.Site {
 }
 
 // views adds what the pages about all the sources show: the claims,
-// events, chart and figures. It returns with the figures, which take
-// longest, still being made, and a function that waits for them: what
-// needs no figures can be made meanwhile (see build).
-func (b *builder) views() (waitFigures func()) {
+// events, chart and figures.
+func (b *builder) views() {
 	site := b.site
 	site.Dense = b.dense()
-	// The figures from the start: they read of the claims nothing, and
-	// of the sources' views only what the claims do not change. The
-	// other parts side by side once the claims are made; only the
-	// claims and events report problems.
-	var figures, others sync.WaitGroup
-	figures.Go(func() { b.figures(site) })
+	// The figures, which take longest, from the start: they read of
+	// the claims nothing, and of the sources' views only what the
+	// claims do not change. The other parts side by side once the
+	// claims are made; only the claims and events report problems.
+	var wg sync.WaitGroup
+	wg.Go(func() { b.figures(site) })
 	site.Claims, site.Topics = b.claimViews()
-	others.Go(func() { site.JSONLD = b.jsonLD(site) })
+	wg.Go(func() { site.JSONLD = b.jsonLD(site) })
 	site.Events = b.eventViews()
 	site.Chart = b.chart(site)
-	others.Wait()
-	return figures.Wait
+	wg.Wait()
 }
 
 // sourceView returns what the pages show of a cleaned source; errors in
