@@ -570,3 +570,26 @@ func TestManySources(t *testing.T) {
 		t.Error("a claim lists sources that do not carry it")
 	}
 }
+
+// TestOwnPages checks that ownPages, the names an editorial page may
+// not take, are the pages at the root that a site without editorial
+// pages has.
+func TestOwnPages(t *testing.T) {
+	o, err := Build(configFrom(t, map[string][]byte{
+		"content/dossier.yaml":      []byte("title: T\n"),
+		"content/sources/wire.txt":  []byte("Officials said China supplied most of Russia's microelectronics imports in 2023.\n"),
+		"content/sources/wire.yaml": []byte("outlet: Wire\n"),
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var root []string
+	for _, p := range o.Paths() {
+		if !strings.Contains(p, "/") && strings.HasSuffix(p, ".html") {
+			root = append(root, p)
+		}
+	}
+	if want := slices.Sorted(slices.Values(ownPages)); !slices.Equal(root, want) {
+		t.Errorf("pages at the root %v, ownPages %v", root, want)
+	}
+}

@@ -32,6 +32,11 @@ func (b *builder) siteView() *render.Site {
 		site.Summary = summary.HTML
 	}
 	for _, p := range d.Pages {
+		if slices.Contains(ownPages, p.Name+".html") {
+			b.errs.Add(p.Pos, fmt.Sprintf("page name %q is taken: gen makes %s.html itself", p.Name, p.Name),
+				"rename the file: an editorial page may not be named "+strings.Join(ownPageNames(), ", "))
+			continue
+		}
 		doc, err := b.md.Convert(p.Body)
 		if err != nil {
 			b.errs.Add(p.Pos, err.Error(), "")
