@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -110,21 +109,28 @@ func FuzzEscapers(f *testing.F) {
 
 // TestEscapersReplace checks that the escapers are in use: that
 // html/template still calls its escapers by the names replaced, and
-// that Parse replaces them in every page kind's set, the claims table's
-// row template too.
+// ends a pipeline with each chain fused, and that Parse replaces them
+// in every page kind's set, the claims table's row template too.
 func TestEscapersReplace(t *testing.T) {
-	tmpl := template.Must(template.New("t").Parse(`<a href="{{.}}" title="{{.}}">{{.}}</a>`))
-	if err := useEscapers(tmpl, "t"); err != nil {
-		t.Fatal(err)
-	}
-	used := map[string]bool{}
-	for _, name := range regexp.MustCompile(`_html_template_[a-z]+`).FindAllString(tmpl.Tree.Root.String(), -1) {
-		used[name] = true
-	}
+	std := template.Must(template.New("t").Parse(`<a href="{{.}}" title="{{.}}">{{.}}</a><a href="x/{{.}}">`))
+	std.Execute(io.Discard, "") // escapes it
+	escaped := std.Tree.Root.String()
 	for name := range escapers {
-		if !used[name] {
+		if strings.HasPrefix(name, "_html_template_") && !strings.Contains(escaped, name) {
 			t.Errorf("html/template no longer calls %s: see escape.go", name)
 		}
+	}
+	for _, f := range fusions {
+		if chain := "| " + strings.Join(f.chain, " | ") + "}}"; !strings.Contains(escaped, chain) {
+			t.Errorf("html/template no longer ends a pipeline with %s: see escape.go", chain)
+		}
+	}
+	ours := template.Must(template.New("t").Parse(`<a href="{{.}}">x</a><a href="x/{{.}}">`))
+	if err := useEscapers(ours, "t"); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := ours.Tree.Root.String(), `<a href="{{. | _gen_urlattr}}">x</a><a href="x/{{. | _gen_urlnormattr}}">`; got != want {
+		t.Errorf("fused:\n got %s\nwant %s", got, want)
 	}
 
 	// Every page kind's set runs the escapers Parse puts in place,
@@ -159,10 +165,8 @@ func TestEscapersReplace(t *testing.T) {
 	if err := ts.ExecuteNamedTo(io.Discard, "claims", "claim", &Page{Path: "p.html"}); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"_html_template_urlfilter", "_html_template_urlnormalizer", "_html_template_attrescaper"} {
-		if calls[name] != 1 {
-			t.Errorf("claim row: escapers called %v, want %s once", calls, name)
-		}
+	if len(calls) != 1 || calls["_gen_urlattr"] != 1 {
+		t.Errorf("claim row: escapers called %v, want the link's fusion once", calls)
 	}
 }
 
