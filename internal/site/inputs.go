@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -9,6 +10,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -79,7 +81,19 @@ func readInputs(cfg Config) (*inputs, error) {
 	budget.Store(keepCaptures)
 	par.Each(len(files), func(i int) {
 		f := files[i]
-		data, err := fs.ReadFile(f.fsys, f.path)
+		var data []byte
+		var err error
+		onlyHashed := f.dir == "content" && isCapture(f.path) && budget.Load() <= 0
+		if onlyHashed {
+			// Past the budget: read into a buffer used again.
+			buf := hashBuffers.Get().(*bytes.Buffer)
+			defer hashBuffers.Put(buf)
+			buf.Reset()
+			err = readInto(buf, f.fsys, f.path)
+			data = buf.Bytes()
+		} else {
+			data, err = fs.ReadFile(f.fsys, f.path)
+		}
 		if err != nil {
 			f.err = fmt.Errorf("%s: %v", f.dir, err)
 			return
@@ -93,7 +107,7 @@ func readInputs(cfg Config) (*inputs, error) {
 		case loaded(f.path):
 			f.data = data
 		case isCapture(f.path):
-			if budget.Add(-int64(len(data))) >= 0 {
+			if !onlyHashed && budget.Add(-int64(len(data))) >= 0 {
 				f.data = data
 			}
 		}
@@ -121,6 +135,23 @@ func readInputs(cfg Config) (*inputs, error) {
 	}
 	in.version = hex.EncodeToString(h.Sum(nil))[:12]
 	return in, nil
+}
+
+// hashBuffers hold the captures readInputs reads only to hash.
+var hashBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// readInto reads the file at path p of fsys into buf.
+func readInto(buf *bytes.Buffer, fsys fs.FS, p string) error {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Size() < 1<<30 {
+		buf.Grow(int(info.Size()) + bytes.MinRead)
+	}
+	_, err = buf.ReadFrom(f)
+	return err
 }
 
 // loaded reports whether the loader reads the content file at path p,
