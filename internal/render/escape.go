@@ -64,9 +64,12 @@ var fusions = []struct {
 // escapes it, and stops it at the first output. An escaping error
 // (such as an action inside a comment) is returned; other errors are
 // those of running without data. The chains of fusions are then made
-// one call in the escaped templates. A template executed later by
-// another name sets html/template's escapers back: it is then only
-// slower.
+// one call in the escaped templates. No template may be executed later
+// by another name: html/template would escape it then, and a template
+// it calls in another context than before would be escaped anew from
+// the fused tree, in which html/template no longer sees the escapers
+// that it otherwise skips as done (a link in a <textarea> would be
+// escaped twice). Templates executes only the entries it escaped.
 func useEscapers(tmpl *template.Template, entries ...string) error {
 	for _, name := range entries {
 		if tmpl.Lookup(name) == nil {

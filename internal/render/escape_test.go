@@ -189,3 +189,28 @@ func TestEscapeErrors(t *testing.T) {
 		t.Errorf("error does not say claim ends in a non-text context: %v", err)
 	}
 }
+
+// TestExecuteNamedOnlyEntries checks that a set executes by name only
+// the templates Parse escaped: "other", escaped later, would escape the
+// fused link of "link" again inside the textarea.
+func TestExecuteNamedOnlyEntries(t *testing.T) {
+	base := `{{define "base"}}{{template "main" .}}{{end}}`
+	fsys := fstest.MapFS{"base.html": {Data: []byte(base)}}
+	for _, k := range Kinds {
+		fsys[k+".html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}ok{{end}}`)}
+	}
+	fsys["claims.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}ok{{end}}` +
+		`{{define "claim"}}{{template "link" .}}{{end}}{{define "link"}}<a href="{{.Path}}">x</a>{{end}}` +
+		`{{define "other"}}<textarea>{{template "link" .}}</textarea>{{end}}`)}
+	ts, err := Parse(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := ts.ExecuteNamedTo(&b, "claims", "claim", &Page{Path: "a&b"}); err != nil || b.String() != `<a href="a&amp;b">x</a>` {
+		t.Errorf("claim: %q, %v", b.String(), err)
+	}
+	if err := ts.ExecuteNamedTo(io.Discard, "claims", "other", &Page{Path: "a&b"}); err == nil || !strings.Contains(err.Error(), `"other" is not one executed by name`) {
+		t.Errorf("other: error %v, want a refusal", err)
+	}
+}

@@ -21,6 +21,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -54,15 +55,18 @@ func Parse(fsys fs.FS) (*Templates, error) {
 		if _, err := tmpl.New(name).Parse(string(page)); err != nil {
 			return nil, err
 		}
-		// The page frame and the claims table's row template are what
-		// the site executes (see ExecuteNamedTo).
-		if err := useEscapers(tmpl, "base", "claim"); err != nil {
+		if err := useEscapers(tmpl, entries...); err != nil {
 			return nil, err
 		}
 		t.byKind[kind] = tmpl
 	}
 	return t, nil
 }
+
+// entries are the templates of a set that are executed by name: the
+// page frame and the claims table's row template. Only these are
+// escaped before their escapers are replaced (see useEscapers).
+var entries = []string{"base", "claim"}
 
 // Execute renders the page of the given kind.
 func (t *Templates) Execute(kind string, p *Page) ([]byte, error) {
@@ -138,12 +142,18 @@ func (t *Templates) Defines(kind, name string) bool {
 }
 
 // ExecuteNamedTo renders the template name of the page kind's set with
-// p to w: a part of a page, such as one row of the claims table, into a
-// buffer that is used again for the next part.
+// p to w: a part of a page, the claims table's row "claim", into a
+// buffer that is used again for the next part. Another name than one of
+// entries is an error: escaped only now, it could be escaped anew in a
+// context that the templates it calls, made faster once escaped, no
+// longer tell html/template they are escaped for (see useEscapers).
 func (t *Templates) ExecuteNamedTo(w io.Writer, kind, name string, p *Page) error {
 	tmpl := t.byKind[kind]
 	if tmpl == nil {
 		return fmt.Errorf("no template for page kind %q", kind)
+	}
+	if !slices.Contains(entries, name) {
+		return fmt.Errorf("template %q is not one executed by name (%s)", name, strings.Join(entries, ", "))
 	}
 	return tmpl.ExecuteTemplate(w, name, p)
 }
