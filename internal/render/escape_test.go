@@ -142,10 +142,10 @@ func TestEscapersReplace(t *testing.T) {
 		escapers[name] = func(a any) string { calls[name]++; return f.(func(any) string)(a) }
 	}
 	defer func() { escapers = saved }()
-	base := `{{define "base"}}<p title="{{.Title}}">{{template "main" .}}{{end}}`
-	fsys := fstest.MapFS{"base.html": {Data: []byte(base)}}
+	fsys := okTemplates()
+	fsys["base.html"].Data = []byte(`{{define "base"}}<p title="{{.Title}}">{{template "main" .}}{{end}}`)
 	for _, k := range Kinds {
-		fsys[k+".html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{.Title}}{{end}}`)}
+		fsys[k+".html"].Data = []byte(`{{define "main"}}{{.Title}}{{end}}`)
 	}
 	fsys["claims.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{.Title}}{{end}}{{define "claim"}}<a href="{{.Path}}">x</a>{{end}}`)}
 	ts, err := Parse(fsys)
@@ -173,11 +173,7 @@ func TestEscapersReplace(t *testing.T) {
 // TestEscapeErrors checks that Parse reports what makes a template
 // impossible to escape, as executing it would have.
 func TestEscapeErrors(t *testing.T) {
-	base := "{{define \"base\"}}{{template \"main\" .}}{{end}}"
-	fsys := fstest.MapFS{"base.html": {Data: []byte(base)}}
-	for _, k := range Kinds {
-		fsys[k+".html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}ok{{end}}`)}
-	}
+	fsys := okTemplates()
 	fsys["timeline.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n<a href=\"{{.Root}}{{end}}")}
 	_, err := Parse(fsys)
 	if err == nil || !strings.Contains(err.Error(), "base: ends in a non-text context") {
@@ -194,11 +190,7 @@ func TestEscapeErrors(t *testing.T) {
 // the templates Parse escaped: "other", escaped later, would escape the
 // fused link of "link" again inside the textarea.
 func TestExecuteNamedOnlyEntries(t *testing.T) {
-	base := `{{define "base"}}{{template "main" .}}{{end}}`
-	fsys := fstest.MapFS{"base.html": {Data: []byte(base)}}
-	for _, k := range Kinds {
-		fsys[k+".html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}ok{{end}}`)}
-	}
+	fsys := okTemplates()
 	fsys["claims.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}ok{{end}}` +
 		`{{define "claim"}}{{template "link" .}}{{end}}{{define "link"}}<a href="{{.Path}}">x</a>{{end}}` +
 		`{{define "other"}}<textarea>{{template "link" .}}</textarea>{{end}}`)}

@@ -29,12 +29,17 @@ func TestFuncs(t *testing.T) {
 	}
 }
 
-func TestParseErrors(t *testing.T) {
-	base := "{{define \"base\"}}{{template \"main\" .}}{{end}}"
-	fsys := fstest.MapFS{"base.html": {Data: []byte(base)}}
+// okTemplates returns a templates folder whose every page is "ok".
+func okTemplates() fstest.MapFS {
+	fsys := fstest.MapFS{"base.html": {Data: []byte(`{{define "base"}}{{template "main" .}}{{end}}`)}}
 	for _, k := range Kinds {
 		fsys[k+".html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}ok{{end}}`)}
 	}
+	return fsys
+}
+
+func TestParseErrors(t *testing.T) {
+	fsys := okTemplates()
 	if _, err := Parse(fsys); err != nil {
 		t.Fatalf("valid templates: %v", err)
 	}
@@ -54,11 +59,7 @@ func TestParseErrors(t *testing.T) {
 // table row is escaped as it would be inside the page, and a template
 // set without a row template says so.
 func TestRows(t *testing.T) {
-	base := "{{define \"base\"}}{{template \"main\" .}}{{end}}"
-	fsys := fstest.MapFS{"base.html": {Data: []byte(base)}}
-	for _, k := range Kinds {
-		fsys[k+".html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}ok{{end}}`)}
-	}
+	fsys := okTemplates()
 	fsys["claims.html"] = &fstest.MapFile{Data: []byte(
 		`{{define "claim"}}{{with .Claim}}<tr id="{{.ID}}"><td><a href="{{$.Rel .URL}}">{{.Text}}</a></td></tr>{{end}}{{end}}` +
 			`{{define "main"}}<table>{{range .Site.Claims}}{{.Row}}{{end}}</table>{{end}}`)}
