@@ -766,9 +766,12 @@ func (b *builder) pages(t *render.Templates) error {
 	add("timeline", "timeline.html", "Timeline", &render.Page{Description: plainSummary(fmt.Sprintf(
 		"%d dated events the sources mention, and how each source phrases them: %s.", len(b.site.Events), among))})
 	add("404", "404.html", "Page not found", &render.Page{})
-	for i, p := range b.site.Pages {
+	for _, p := range b.site.Pages {
 		add("page", p.Page, p.Title, &render.Page{Doc: p})
-		jobs[len(jobs)-1].from = b.d.Pages[i].Pos
+		// Its content file, by name: a page that failed has no view.
+		if i := slices.IndexFunc(b.d.Pages, func(d *content.Page) bool { return d.Name == p.Name }); i >= 0 {
+			jobs[len(jobs)-1].from = b.d.Pages[i].Pos
+		}
 	}
 	par.Each(len(jobs), func(i int) {
 		j := jobs[i]
