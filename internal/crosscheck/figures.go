@@ -639,7 +639,7 @@ type FigureGroup struct {
 // A Member is one figure of one source in a group.
 type Member struct {
 	Source string
-	Figure Figure
+	Figure *Figure // in the SourceFigures given to Group, not a copy
 }
 
 // Group groups the figures of several sources: two figures of the same
@@ -818,7 +818,7 @@ func Group(all []SourceFigures) []FigureGroup {
 			byRoot[r] = g
 			roots = append(roots, r)
 		}
-		g.Members = append(g.Members, Member{all[n.src].Source, *n.f})
+		g.Members = append(g.Members, Member{all[n.src].Source, n.f})
 	}
 	out := make([]FigureGroup, 0, len(roots))
 	counts := make([]int, 0, len(roots))
@@ -1068,7 +1068,7 @@ func kindIndex(k Kind) int {
 // group's figures to hold it writes it.
 func (g *FigureGroup) firstWritten(k string) string {
 	for i := range g.Members {
-		if f := &g.Members[i].Figure; f.holds(k) {
+		if f := g.Members[i].Figure; f.holds(k) {
 			return f.Words()[k]
 		}
 	}

@@ -86,7 +86,7 @@ func (in *refInput) outputs() map[string]string {
 	for _, g := range Group(all) {
 		fmt.Fprintf(&b, "group %q %s agree=%v\n", g.Label, g.Kind, g.Agree)
 		for _, m := range g.Members {
-			fmt.Fprintf(&b, "\t%s %s\n", m.Source, formatFigure(m.Figure))
+			fmt.Fprintf(&b, "\t%s %s\n", m.Source, formatFigure(*m.Figure))
 		}
 	}
 	out["groups"] = b.String()

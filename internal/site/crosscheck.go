@@ -129,7 +129,7 @@ func (b *builder) figures(site *render.Site) {
 		index[s.Slug] = i
 	}
 	groups := crosscheck.Group(all)
-	// The groups hold copies of the figures: the sources' can go.
+	// The groups point at the sources' figures, which go with them.
 	clear(all)
 	for _, s := range b.sources {
 		s.figures = nil
