@@ -12,8 +12,11 @@
 // page's own data in .Source or .Doc, and .Root, the relative path from the
 // page back to the site root ("" or "../"), which every internal link is
 // prefixed with so that the site works from any folder and from file://.
-// Template functions: rel (root-relative path → link from this page),
-// date (YYYY-MM-DD → "12 April 2024"), plural.
+// A path from the data (root-relative) becomes a link from the page as
+// {{$.Rel .Path}}. Template functions: date (YYYY-MM-DD → "12 April
+// 2024"), span (two dates → "13–14 April 2024"), plural (3 "claim" →
+// "3 claims"). The page frame ("base") and the claims table's row
+// ("claim") are the only templates executed by name.
 package render
 
 import (
