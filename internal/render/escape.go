@@ -296,23 +296,21 @@ func htmlReplacer(s string, replacementTable []string) string {
 	return b.String()
 }
 
-// contentType is the kind of safe content a value holds.
+// contentType is the kind of safe content a value holds, of those the
+// escapers here tell apart.
 type contentType uint8
 
 const (
 	contentTypePlain contentType = iota
-	contentTypeCSS
 	contentTypeHTML
-	contentTypeHTMLAttr
-	contentTypeJS
-	contentTypeJSStr
 	contentTypeURL
-	contentTypeSrcset
 )
 
 // stringify converts its argument to a string and the type of the
 // content. All pointers are dereferenced, as in the text/template
-// package; an untyped nil is the empty string.
+// package; an untyped nil is the empty string. html/template's tells
+// every kind of safe content apart; the others (CSS, JS, …) print as
+// their string, as fmt.Sprint prints them below.
 func stringify(arg any) (string, contentType) {
 	if s, ok := arg.(string); ok { // most are
 		return s, contentTypePlain
@@ -320,20 +318,10 @@ func stringify(arg any) (string, contentType) {
 	switch s := indirect(arg).(type) {
 	case string:
 		return s, contentTypePlain
-	case template.CSS:
-		return string(s), contentTypeCSS
 	case template.HTML:
 		return string(s), contentTypeHTML
-	case template.HTMLAttr:
-		return string(s), contentTypeHTMLAttr
-	case template.JS:
-		return string(s), contentTypeJS
-	case template.JSStr:
-		return string(s), contentTypeJSStr
 	case template.URL:
 		return string(s), contentTypeURL
-	case template.Srcset:
-		return string(s), contentTypeSrcset
 	}
 	if arg == nil {
 		return "", contentTypePlain
