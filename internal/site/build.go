@@ -708,19 +708,9 @@ func (b *builder) sourcePage(t *render.Templates, s *source, marks []mark, errs 
 	return b.emit(v.Raw, s.raw, diag.Pos{File: s.File})
 }
 
-// ownPages are the pages of the site that are not a source's or an
-// editorial page's, at its root; pages makes them.
-var ownPages = []string{"claims.html", "index.html", "timeline.html", "404.html"}
-
-// ownPageNames returns the names of ownPages, as an editorial page is
-// named.
-func ownPageNames() []string {
-	var names []string
-	for _, p := range ownPages {
-		names = append(names, strings.TrimSuffix(p, ".html"))
-	}
-	return names
-}
+// ownPages are the names of the pages at the site's root, <name>.html,
+// that are not editorial pages: pages makes them.
+var ownPages = []string{"claims", "index", "timeline", "404"}
 
 // pages renders the pages about all the sources and the data, several
 // at a time, the longest first.

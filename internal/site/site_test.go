@@ -585,8 +585,8 @@ func TestOwnPages(t *testing.T) {
 	}
 	var root []string
 	for _, p := range o.Paths() {
-		if !strings.Contains(p, "/") && strings.HasSuffix(p, ".html") {
-			root = append(root, p)
+		if name, ok := strings.CutSuffix(p, ".html"); ok && !strings.Contains(p, "/") {
+			root = append(root, name)
 		}
 	}
 	if want := slices.Sorted(slices.Values(ownPages)); !slices.Equal(root, want) {

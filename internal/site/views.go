@@ -32,9 +32,9 @@ func (b *builder) siteView() *render.Site {
 		site.Summary = summary.HTML
 	}
 	for _, p := range d.Pages {
-		if slices.Contains(ownPages, p.Name+".html") {
+		if slices.Contains(ownPages, p.Name) {
 			b.errs.Add(p.Pos, fmt.Sprintf("page name %q is taken: gen makes %s.html itself", p.Name, p.Name),
-				"rename the file: an editorial page may not be named "+strings.Join(ownPageNames(), ", "))
+				"rename the file: an editorial page may not be named "+strings.Join(ownPages, ", "))
 			continue
 		}
 		doc, err := b.md.Convert(p.Body)
