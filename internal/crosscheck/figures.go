@@ -803,7 +803,7 @@ func Group(all []SourceFigures) []FigureGroup {
 		}
 	}
 	// The groups in order of their first figure, each given room for its
-	// members at once: a Member is large, and groups can hold thousands.
+	// members at once: groups can hold thousands.
 	size := make([]int32, len(nodes)) // by root
 	for i := range nodes {
 		size[find(int32(i))]++
